@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from assistant import corpus
 from assistant.errors import AssistantError
@@ -56,10 +57,241 @@ def _cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# --- search index, search, retrieval evaluation, benchmark ----------------------------------
+
+
+def _add_index(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("index", help="Build or check the search index (index/).")
+    actions = p.add_subparsers(dest="index_action", metavar="ACTION")
+    actions.required = True
+    build = actions.add_parser("build", help="Embed every passage and write index/.")
+    build.add_argument(
+        "--if-needed", action="store_true", help="only if `ng234 index check` would fail"
+    )
+    build.set_defaults(handler=_cmd_index_build)
+    check = actions.add_parser("check", help="Exit 0 if index/ is current and intact, else 1.")
+    check.set_defaults(handler=_cmd_index_check)
+
+
+def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import embedding, search_index
+
+    if args.if_needed:
+        status = search_index.check(settings)
+        if status.ok:
+            _emit(f"{status.message} (not rebuilt)")
+            return 0
+        _emit(f"rebuilding: {status.message}")
+    manifest = search_index.build(settings, embedding.load_encoder(settings))
+    _emit(
+        f"built {settings.index_dir}: {manifest.passage_count} passages, "
+        f"{manifest.dimension}-d, in {manifest.build_seconds:.1f} s"
+    )
+    return 0
+
+
+def _cmd_index_check(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import search_index
+
+    status = search_index.check(settings)
+    if status.ok:
+        _emit(status.message)
+        return 0
+    sys.stderr.write(f"ng234: {status.message}\nRun `ng234 index build` to rebuild it.\n")
+    return 1
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _add_search(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="Search NG234 passages (hybrid dense + BM25).")
+    p.add_argument("queries", nargs="+", metavar="QUERY", help="one or more questions")
+    p.add_argument("--k", type=_positive_int, default=5, help="passages per query (default 5)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    p.add_argument("--json", action="store_true", help="one JSON line per query")
+    p.set_defaults(handler=_cmd_search)
+
+
+def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.retrieval import Retriever
+
+    retriever = Retriever.load(settings)
+    for query in args.queries:
+        result = retriever.search(query, k=args.k, mode=args.mode)
+        for notice in result.notices:
+            sys.stderr.write(f"ng234: {notice}\n")
+        if args.json:
+            hits = [h.model_dump(mode="json") for h in result.hits]
+            _emit(json.dumps({"query": result.query, "hits": hits}, ensure_ascii=False))
+            continue
+        _emit(f"{result.query}  (top similarity {result.top_similarity:.3f})")
+        for n, hit in enumerate(result.hits, start=1):
+            first = retriever.by_id[hit.id].text.splitlines()[0]
+            _emit(f"{n:>3}. {hit.id:<26} {hit.kind:<14} {hit.score:>9.6f}  {first[:80]}")
+    return 0
+
+
+def _add_eval_retrieval(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser("retrieval", help="hit@k and MRR of dense, BM25 and hybrid search.")
+    p.add_argument("--file", type=Path, default=None, help="dev set (eval/retrieval_dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.set_defaults(handler=_cmd_eval_retrieval)
+
+
+def _cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import retrieval_eval
+    from assistant.retrieval import Retriever
+
+    questions = retrieval_eval.load_dev(args.file or retrieval_eval.DEV_SET)
+    report = retrieval_eval.evaluate(Retriever.load(settings), questions)
+    _emit(report.model_dump_json(indent=1) if args.json else retrieval_eval.format_report(report))
+    return 0
+
+
+#: Each entry adds one `ng234 eval TARGET`; append yours (e.g. conversation cases) here.
+EVAL_TARGETS: list[Callable[[argparse._SubParsersAction], None]] = [_add_eval_retrieval]
+
+
+def _add_eval(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="Evaluate against a dev set.")
+    targets = p.add_subparsers(dest="eval_target", metavar="TARGET")
+    targets.required = True
+    for add in EVAL_TARGETS:
+        add(targets)
+
+
+def _add_bench(sub: argparse._SubParsersAction) -> None:
+    from assistant.bench import BENCHMARKS
+
+    p = sub.add_parser("bench", help="Measure index build, cold start, latency and memory.")
+    p.add_argument("--json", action="store_true", help="the figures as JSON")
+    p.add_argument("--markdown", action="store_true", help="the figures as a Markdown section")
+    p.add_argument(
+        "--only", action="append", choices=[b.name for b in BENCHMARKS], help="run only these"
+    )
+    p.set_defaults(handler=_cmd_bench)
+
+
+def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import bench
+
+    report = bench.run(settings, only=args.only)
+    if args.json:
+        _emit(json.dumps(report, indent=1))
+    elif args.markdown:
+        _emit(bench.format_markdown(report))
+    else:
+        _emit(bench.format_text(report))
+    return 0
+
+
+# --- rules and scores -----------------------------------------------------------------------
+
+
+def _add_rules(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rules", help="The NG234 rule tables; `rules check` evaluates a case.")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--markdown", action="store_true", help="the rule book as Markdown")
+    fmt.add_argument("--json", action="store_true", help="every rule as JSON")
+    p.add_argument("--output", type=Path, help="write the Markdown to this file (docs/RULES.md)")
+    p.set_defaults(handler=_cmd_rules)
+    actions = p.add_subparsers(dest="rules_action", metavar="ACTION")
+    check = actions.add_parser("check", help="Evaluate case facts against every rule.")
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("--facts", help='JSON object, e.g. \'{"cancer_diagnosis": "yes"}\'')
+    source.add_argument("--facts-file", type=Path, help="a file holding that JSON object")
+    check.add_argument("--json", action="store_true", help="the evaluation as JSON")
+    check.set_defaults(handler=_cmd_rules_check)
+
+
+def _cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.rules import render
+
+    if args.json:
+        _emit(render.rules_json())
+    elif args.output:
+        args.output.write_text(render.rules_markdown(), encoding="utf-8")
+        _emit(f"wrote {args.output}")
+    elif args.markdown:
+        _emit(render.rules_markdown())
+    else:
+        _emit(render.rules_list())
+    return 0
+
+
+def _cmd_rules_check(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.case import make_case
+    from assistant.errors import InvalidInputError
+    from assistant.rules import evaluate, render
+
+    try:
+        text = args.facts if args.facts is not None else args.facts_file.read_text("utf-8")
+        facts = json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InvalidInputError(f"cannot read the facts: {exc}") from exc
+    if not isinstance(facts, dict) or not all(isinstance(v, str) for v in facts.values()):
+        raise InvalidInputError(
+            'facts must be a JSON object of fact name -> value, e.g. {"limb_weakness": "yes"}'
+        )
+    evaluation = evaluate(make_case(facts))
+    _emit(evaluation.model_dump_json(indent=1) if args.json else render.evaluation_text(evaluation))
+    return 0
+
+
+def _add_score(sub: argparse._SubParsersAction) -> None:
+    from assistant.scores import SINS_POINTS, TOKUHASHI_POINTS
+
+    p = sub.add_parser("score", help="SINS or revised Tokuhashi (NG234 1.9); gaps are reported.")
+    kinds = p.add_subparsers(dest="score_kind", metavar="SCORE")
+    kinds.required = True
+    for name, table, extra in (
+        ("sins", SINS_POINTS, ("level", "spinal level, e.g. T12 (gives the location)")),
+        ("tokuhashi", TOKUHASHI_POINTS, ("kps", "Karnofsky score 10-100 (gives condition)")),
+    ):
+        k = kinds.add_parser(name, help=f"the {name} score from its components")
+        for part, points in table.items():
+            options = ", ".join(f"{value} ({n})" for value, n in points.items())
+            k.add_argument(f"--{part.replace('_', '-')}", dest=part, metavar="VALUE", help=options)
+        k.add_argument(f"--{extra[0]}", dest=extra[0], metavar="VALUE", help=extra[1])
+        k.add_argument("--json", action="store_true", help="the result as JSON")
+        k.set_defaults(handler=_cmd_score, score_parts=(*table, extra[0]))
+
+
+def _cmd_score(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import scores
+
+    given = {part: getattr(args, part) for part in args.score_parts}
+    values = {part: value for part, value in given.items() if value is not None}
+    score = scores.score_sins if args.score_kind == "sins" else scores.score_tokuhashi
+    result = score(values)
+    if args.json:
+        payload = {**result.model_dump(mode="json"), "facts": scores.facts_from_score(result)}
+        _emit(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        _emit(scores.score_text(result))
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 #: Each entry adds one subcommand; modules that own a concept register theirs here.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_corpus]
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_corpus,
+    _add_index,
+    _add_search,
+    _add_eval,
+    _add_bench,
+    _add_rules,
+    _add_score,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,12 +26,18 @@ class Settings(BaseSettings):
     torch_threads: int | None = Field(
         None, description="CPU threads for the model (None: torch's)."
     )
-    rrf_k: float = Field(60.0, description="Reciprocal rank fusion constant.")
-    dense_weight: float = Field(1.0, description="Weight of the dense (FAISS) ranking in fusion.")
+    rrf_k: float = Field(2.0, description="Reciprocal rank fusion constant (small: trust the top).")
+    dense_weight: float = Field(0.75, description="Weight of the dense (FAISS) ranking in fusion.")
     bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
-    fusion_depth: int = Field(50, description="Candidates taken from each ranking into fusion.")
+    fusion_depth: int = Field(20, description="Candidates taken from each ranking into fusion.")
     oos_threshold: float = Field(
-        0.0, description="Below this top dense cosine a query is out of NG234's scope."
+        0.30, description="Below this top dense cosine a query is out of NG234's scope."
+    )
+    oos_min_coverage: float = Field(
+        0.5, description="Below this share of known content words, a query needs high similarity."
+    )
+    oos_confident_similarity: float = Field(
+        0.55, description="At or above this top dense cosine a query is in scope regardless."
     )
     max_message_chars: int = Field(20000, description="Longer messages are truncated.")
     audit_log: Path | None = Field(None, description="Opt-in JSONL audit trail of answers.")

@@ -30,3 +30,24 @@ def passages(settings: Settings) -> tuple[corpus.Passage, ...]:
 def passage_map(passages) -> dict[str, corpus.Passage]:
     """Passages by id."""
     return corpus.by_id(passages)
+
+
+# --- search: the real model and a real FAISS index built into a temporary folder ------------
+
+
+@pytest.fixture(scope="session")
+def search_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose index_dir is a fresh folder holding an index built for this session."""
+    from assistant import embedding, search_index
+
+    settings = Settings(index_dir=tmp_path_factory.mktemp("index"))
+    search_index.build(settings, embedding.load_encoder(settings))
+    return settings
+
+
+@pytest.fixture(scope="session")
+def retriever(search_settings: Settings):
+    """The real hybrid retriever (model loaded once per session)."""
+    from assistant.retrieval import Retriever
+
+    return Retriever.load(search_settings)
