@@ -51,3 +51,11 @@ def retriever(search_settings: Settings):
     from assistant.retrieval import Retriever
 
     return Retriever.load(search_settings)
+
+
+@pytest.fixture(scope="session")
+def conversation(search_settings: Settings, passages, retriever):
+    """The real conversation: corpus, rules, extraction and the real retriever."""
+    from assistant.chat import Conversation
+
+    return Conversation(passages, retriever, search_settings)

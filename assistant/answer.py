@@ -1,0 +1,131 @@
+"""The answer of one conversation turn: the JSON contract shared by the CLI, the app and tests.
+
+Every recommendation is a rule output carrying NG234's text verbatim (`quotes`); nothing in an
+answer is written by a model. Field names are public: add, don't rename.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.corpus import GUIDELINE_VERSION
+
+#: The one refusal, shared by code and tests: below the relevance threshold nothing is stretched.
+NOT_COVERED = (
+    "NG234 does not cover this. This assistant answers only from NICE NG234 (spinal "
+    "metastases and metastatic spinal cord compression)."
+)
+
+Strength = Literal["offer", "consider", "do-not"]
+Urgency = Literal["immediate", "24h", "1-week", "routine"]
+Intent = Literal["case", "question", "rationale", "lookup", "score", "answer", "reset", "empty"]
+
+URGENCY_LABELS: dict[str, str] = {
+    "immediate": "Immediately",
+    "24h": "Within 24 hours",
+    "1-week": "Within 1 week",
+    "routine": "Routine",
+}
+STRENGTH_LABELS: dict[str, str] = {"offer": "Offer", "consider": "Consider", "do-not": "Do not"}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Quote(_Out):
+    """A cited passage's text, verbatim from corpus/ng234.txt."""
+
+    id: str
+    text: str
+
+
+class RecommendationOut(_Out):
+    """A rule that applies to the case as known."""
+
+    rule: str
+    action: str = Field(description="NICE's imperative in short (the quote is authoritative).")
+    strength: Strength
+    urgency: Urgency
+    cites: list[str]
+    quotes: list[Quote]
+    rationale: list[str] = Field(description="Rationale passage ids for the cited ids.")
+    trace: list[str] = Field(description="The conditions that matched: the explanation.")
+    condition: str = Field("", description="The rule's condition in plain words.")
+
+
+class ConditionalOut(RecommendationOut):
+    """A rule relevant to the message whose conditions are not yet known."""
+
+    missing: list[str] = Field(description="The unknown facts that would decide it.")
+
+
+class LookupOut(_Out):
+    """A guideline-lookup output: a passage quoted because the question asked for it."""
+
+    rule: str = Field(description='Always "lookup:<id>".')
+    id: str
+    kind: str
+    title: str
+    strength: Strength | None
+    year: int | None
+    quotes: list[Quote]
+    rationale: list[str]
+    evidence_review: str | None = None
+
+
+class QuestionOut(_Out):
+    """A follow-up question whose answer would change the advice."""
+
+    fact: str
+    text: str
+    options: list[str] = Field(description='Allowed replies, e.g. ["yes", "no", "unknown"].')
+
+
+class ChangeOut(_Out):
+    """A fact changed by this turn."""
+
+    fact: str
+    label: str
+    before: str
+    after: str
+
+
+class ConflictOut(_Out):
+    """Facts that contradict each other: shown and asked about, never silently resolved."""
+
+    facts: list[str]
+    message: str
+
+
+class PassageHit(_Out):
+    """A retrieved passage and its fused score."""
+
+    id: str
+    score: float
+
+
+class Answer(_Out):
+    """One turn's answer."""
+
+    intent: Intent
+    message: str = Field("", description="A one-line summary or the refusal.")
+    recommendations: list[RecommendationOut] = Field(default_factory=list)
+    conditional: list[ConditionalOut] = Field(default_factory=list)
+    lookups: list[LookupOut] = Field(default_factory=list)
+    questions: list[QuestionOut] = Field(default_factory=list)
+    facts: dict[str, str] = Field(default_factory=dict)
+    changes: list[ChangeOut] = Field(default_factory=list)
+    conflicts: list[ConflictOut] = Field(default_factory=list)
+    passages: list[PassageHit] = Field(default_factory=list)
+    out_of_scope: bool = False
+    notices: list[str] = Field(default_factory=list)
+    guideline: str = GUIDELINE_VERSION
+
+    def to_json(self) -> str:
+        """Canonical JSON (sorted keys): byte-identical for the same conversation."""
+        import json
+
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,132 @@
+"""Scoring free-text conversation cases against what NG234 requires (`ng234 eval cases`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.answer import Answer
+from assistant.errors import InvalidInputError
+
+DEV_CASES = Path(__file__).resolve().parent.parent / "eval" / "cases_dev.jsonl"
+
+
+class DevCase(BaseModel):
+    """One conversation with the ids its final answer must and must not contain."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    turns: list[str] = Field(min_length=1)
+    must_cite: list[str] = Field(default_factory=list, description="Must apply (recommendations).")
+    must_not_offer: list[str] = Field(
+        default_factory=list, description="Must not be offered or considered."
+    )
+    must_mention: list[str] = Field(
+        default_factory=list, description="Must appear anywhere in the answer."
+    )
+    out_of_scope: bool = False
+    tags: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class CaseResult(BaseModel):
+    """How one case fared."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    ok: bool
+    missing: list[str] = Field(default_factory=list)
+    wrongly_offered: list[str] = Field(default_factory=list)
+    not_mentioned: list[str] = Field(default_factory=list)
+    scope_error: str | None = None
+
+
+def load_cases(path: Path) -> list[DevCase]:
+    """Read a JSONL file of cases, naming the line of any invalid one."""
+    cases = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            cases.append(DevCase.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise InvalidInputError(f"{path} line {number}: not a valid case ({exc})") from exc
+    return cases
+
+
+def applied_ids(answer: Answer) -> set[str]:
+    """Ids cited by recommendations that apply (offer or consider, not do-not)."""
+    return {c for r in answer.recommendations if r.strength != "do-not" for c in r.cites}
+
+
+def mentioned_ids(answer: Answer) -> set[str]:
+    """Every id the answer cites or quotes, in any part."""
+    ids = {c for r in (*answer.recommendations, *answer.conditional) for c in r.cites}
+    ids |= {lk.id for lk in answer.lookups}
+    ids |= {q.id for lk in answer.lookups for q in lk.quotes}
+    ids |= {rid for r in answer.recommendations for rid in r.rationale}
+    return ids
+
+
+def score(case: DevCase, answer: Answer) -> CaseResult:
+    """Compare an answer with a case's expectations."""
+    cited = {c for r in answer.recommendations for c in r.cites}
+    offered = applied_ids(answer)
+    scope_error = None
+    if answer.out_of_scope != case.out_of_scope:
+        scope_error = f"out_of_scope is {answer.out_of_scope}, expected {case.out_of_scope}"
+    result = CaseResult(
+        id=case.id,
+        ok=False,
+        missing=sorted(set(case.must_cite) - cited),
+        wrongly_offered=sorted(set(case.must_not_offer) & offered),
+        not_mentioned=sorted(set(case.must_mention) - mentioned_ids(answer)),
+        scope_error=scope_error,
+    )
+    ok = not (result.missing or result.wrongly_offered or result.not_mentioned or scope_error)
+    return result.model_copy(update={"ok": ok})
+
+
+def summarise(results: Iterable[CaseResult]) -> dict[str, object]:
+    """Counts for the report."""
+    results = list(results)
+    right = sum(r.ok for r in results)
+    return {
+        "cases": len(results),
+        "fully_right": right,
+        "fraction": round(right / len(results), 4) if results else 0.0,
+        "failures": [r.model_dump() for r in results if not r.ok],
+    }
+
+
+def explain(case: DevCase, answer: Answer, result: CaseResult) -> list[str]:
+    """Why a case failed: the facts read from each turn and the state of each missing rule."""
+    from assistant import rules
+    from assistant.case import make_case
+    from assistant.extract import extract
+
+    lines = [f"FAIL {case.id}: {result.model_dump(exclude={'id', 'ok'}, exclude_defaults=True)}"]
+    for turn in case.turns:
+        found = extract(turn)
+        lines.append(f"  turn: {turn}")
+        lines.append(f"    facts: {found.facts}  uncertain: {list(found.uncertain)}")
+    lines.append(f"  final facts: {answer.facts}")
+    evaluation = rules.evaluate(make_case(answer.facts))
+    for rec_id in (*result.missing, *result.wrongly_offered):
+        for rule in rules.rules_citing(rec_id):
+            status = evaluation.status(rule.id)
+            missing = next((h.missing for h in evaluation.undetermined if h.rule_id == rule.id), ())
+            lines.append(f"  {rec_id} {rule.id}: {status} {list(missing) or ''}")
+            lines.append(f"    {rules.describe(rule)}")
+    if case.note:
+        lines.append(f"  note: {case.note}")
+    return lines

@@ -1,0 +1,113 @@
+"""Is a message NG234's business? Anchors, other-domain terms and retrieval, as data.
+
+A refusal must never hide an MSCC question, so anything that names the spinal domain, or a
+case that pairs cancer with a Box 1 symptom, is in scope whatever the similarity says; a
+message naming another condition with no spinal anchor is out; otherwise retrieval decides
+(threshold calibrated on the dev sets, see docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from assistant.case import catalogue
+
+SCOPE_FILE = Path(__file__).parent / "data" / "scope.json"
+
+
+class ScopeVocabulary(BaseModel):
+    """The validated contents of scope.json."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    comment: str = ""
+    anchor_terms: tuple[str, ...]
+    anchor_patterns: tuple[str, ...]
+    anchor_facts: tuple[str, ...]
+    cancer_facts: tuple[str, ...]
+    red_flag_facts: tuple[str, ...]
+    other_domain_terms: tuple[str, ...]
+
+    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
+    @classmethod
+    def _known_facts(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(names) - set(catalogue()))
+        if unknown:
+            raise ValueError(f"unknown facts in scope.json: {unknown}")
+        return names
+
+    @field_validator("anchor_patterns")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+
+@cache
+def vocabulary() -> ScopeVocabulary:
+    """The scope vocabulary (loaded once)."""
+    return ScopeVocabulary.model_validate(json.loads(SCOPE_FILE.read_text(encoding="utf-8")))
+
+
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})", re.IGNORECASE)
+
+
+@cache
+def _anchor_regexes() -> tuple[re.Pattern[str], ...]:
+    vocab = vocabulary()
+    return (
+        _terms_regex(vocab.anchor_terms),
+        *(re.compile(p, re.IGNORECASE) for p in vocab.anchor_patterns),
+    )
+
+
+@cache
+def _other_regex() -> re.Pattern[str]:
+    return _terms_regex(vocabulary().other_domain_terms)
+
+
+def names_spinal_domain(text: str) -> bool:
+    """True when the text names the spine, the cord or NG234's own tools."""
+    return any(rx.search(text) for rx in _anchor_regexes())
+
+
+def names_other_domain(text: str) -> bool:
+    """True when the text names a condition or topic NG234 does not cover."""
+    return bool(_other_regex().search(text))
+
+
+def anchored_facts(facts: Mapping[str, str]) -> bool:
+    """Facts that place a case in NG234: spinal facts, or cancer with a Box 1 symptom."""
+    vocab = vocabulary()
+    asserted = {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
+    if asserted & set(vocab.anchor_facts):
+        return True
+    return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & set(vocab.red_flag_facts))
+
+
+def in_scope(
+    text: str,
+    *,
+    facts: Mapping[str, str],
+    continuing_case: bool,
+    named_ids: bool,
+    retrieval_in_scope: bool,
+) -> bool:
+    """Whether to answer from NG234 or refuse (pure; see the module docstring)."""
+    if named_ids or names_spinal_domain(text) or anchored_facts(facts):
+        return True
+    if continuing_case and facts:
+        return True
+    if names_other_domain(text):
+        return False
+    return retrieval_in_scope

@@ -1,0 +1,70 @@
+"""Scope: anchors keep MSCC questions in, other conditions out, retrieval decides the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["back pain at night", "T10 met", "cord compression?", "L2-L4 mets", "SINS 14",
+     "paraplegic for 3 weeks", "is myelography indicated", "what does box 1 list"],
+)  # fmt: skip
+def test_spinal_anchors(text) -> None:
+    assert scope.names_spinal_domain(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["dose of dex?", "T2-weighted sequence", "asthma attack", "known breast ca"]
+)
+def test_not_anchors(text) -> None:
+    assert not scope.names_spinal_domain(text)
+
+
+@pytest.mark.parametrize(
+    ("facts", "anchored"),
+    [
+        ({"mscc": "suspected"}, True),
+        ({"back_pain": "yes"}, True),
+        ({"cancer_diagnosis": "yes", "limb_weakness": "yes"}, True),
+        ({"limb_weakness": "yes"}, False),  # stroke-like: weakness alone is not NG234's
+        ({"cancer_diagnosis": "yes"}, False),  # cancer alone: other guidelines
+        ({"mscc": "ruled_out"}, True),
+        ({"back_pain": "no"}, False),
+    ],
+)
+def test_anchored_facts(facts, anchored) -> None:
+    assert scope.anchored_facts(facts) is anchored
+
+
+def _decide(text, facts=None, case=False, ids=False, retrieval=True) -> bool:
+    return scope.in_scope(
+        text,
+        facts=facts or {},
+        continuing_case=case,
+        named_ids=ids,
+        retrieval_in_scope=retrieval,
+    )
+
+
+def test_decision_order() -> None:
+    # An anchor beats an other-domain word and a low similarity.
+    assert _decide("diabetic with T10 met and back pain", retrieval=False)
+    # An explicit recommendation number is always answered.
+    assert _decide("1.8.1", ids=True, retrieval=False)
+    # A case being continued stays in scope when the turn adds facts.
+    assert _decide("he is diabetic too", facts={"limb_weakness": "no"}, case=True)
+    # Another condition with no anchor is refused even if retrieval likes it.
+    assert not _decide("steroid dose for an asthma attack", retrieval=True)
+    # Otherwise retrieval decides.
+    assert _decide("dose of dex?", retrieval=True)
+    assert not _decide("dose of dex?", retrieval=False)
+
+
+def test_scope_vocabulary_is_validated() -> None:
+    vocab = scope.vocabulary()
+    assert vocab.anchor_facts and vocab.other_domain_terms
+    with pytest.raises(ValueError, match="unknown facts"):
+        scope.ScopeVocabulary.model_validate({**vocab.model_dump(), "anchor_facts": ["not_a_fact"]})
