@@ -1,3 +1,3 @@
-"""NG234 assistant: NICE NG234 (spinal metastases and MSCC) as deterministic rules with citations."""
+"""NG234 assistant: NICE NG234 (spinal metastases, MSCC) as deterministic, cited rules."""
 
 __version__ = "0.1.0"

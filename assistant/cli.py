@@ -157,7 +157,45 @@ def _cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 #: Each entry adds one `ng234 eval TARGET`; append yours (e.g. conversation cases) here.
-EVAL_TARGETS: list[Callable[[argparse._SubParsersAction], None]] = [_add_eval_retrieval]
+def _add_eval_cases(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser("cases", help="How many free-text conversation cases are fully right.")
+    p.add_argument("--file", type=Path, default=None, help="cases (eval/cases_dev.jsonl)")
+    p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.add_argument("--explain", action="store_true", help="facts and rule states of failures")
+    p.add_argument("--id", action="append", help="only these case ids")
+    p.set_defaults(handler=_cmd_eval_cases)
+
+
+def _cmd_eval_cases(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import case_eval
+    from assistant.chat import Conversation
+
+    cases = case_eval.load_cases(args.file or case_eval.DEV_CASES)
+    if args.id:
+        cases = [c for c in cases if c.id in set(args.id)]
+    conversation = Conversation.load(settings)
+    answers = [conversation.run(c.turns) for c in cases]
+    results = [case_eval.score(c, a) for c, a in zip(cases, answers, strict=True)]
+    report = case_eval.summarise(results)
+    if args.json:
+        _emit(json.dumps(report, ensure_ascii=False, sort_keys=True))
+        return 0 if report["fully_right"] == report["cases"] else 1
+    _emit(f"{report['fully_right']}/{report['cases']} cases fully right")
+    for case, answer, result in zip(cases, answers, results, strict=True):
+        if result.ok:
+            continue
+        if args.explain:
+            _emit("\n".join(case_eval.explain(case, answer, result)))
+        else:
+            detail = result.model_dump(exclude={"id", "ok"}, exclude_defaults=True)
+            _emit(f"  FAIL {case.id}: {json.dumps(detail)}")
+    return 0 if report["fully_right"] == report["cases"] else 1
+
+
+EVAL_TARGETS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_eval_retrieval,
+    _add_eval_cases,
+]
 
 
 def _add_eval(sub: argparse._SubParsersAction) -> None:
@@ -283,6 +321,49 @@ def _cmd_score(args: argparse.Namespace, settings: Settings) -> int:
 # --- parser ---------------------------------------------------------------------------------
 
 #: Each entry adds one subcommand; modules that own a concept register theirs here.
+# --- ask ------------------------------------------------------------------------------------------
+
+
+def _add_ask(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "ask", help="Ask about a case or NG234; the messages are the turns of one conversation."
+    )
+    p.add_argument("messages", nargs="*", metavar="MESSAGE", help="one or more turns")
+    p.add_argument("--json", action="store_true", help="the final answer as JSON")
+    p.add_argument(
+        "--cases", type=Path, help='JSONL of {"id": ..., "turns": [...]}: one answer line each'
+    )
+    p.set_defaults(handler=_cmd_ask)
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import render
+    from assistant.case_eval import load_cases
+    from assistant.chat import Conversation
+    from assistant.errors import InvalidInputError
+
+    if args.cases and args.messages:
+        raise InvalidInputError("give either MESSAGE arguments or --cases FILE, not both")
+    if not args.cases and not args.messages:
+        raise InvalidInputError('nothing to ask: try  ng234 ask "known breast ca, new back pain"')
+    cases = load_cases(args.cases) if args.cases else []
+    conversation = Conversation.load(settings)
+    if args.cases:
+        for case in cases:
+            answer = conversation.run(case.turns)
+            _emit(
+                json.dumps(
+                    {"id": case.id, "answer": json.loads(answer.to_json())},
+                    ensure_ascii=False,
+                    sort_keys=True,
+                )
+            )
+        return 0
+    answer = conversation.run(args.messages)
+    _emit(answer.to_json() if args.json else render.to_text(answer))
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_corpus,
     _add_index,
@@ -291,6 +372,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_bench,
     _add_rules,
     _add_score,
+    _add_ask,
 ]
 
 
