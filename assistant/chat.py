@@ -189,6 +189,15 @@ class Conversation:
             return self._answer_question(state, value, notices)
         return self._statement(state, text, notices)
 
+    def update(
+        self, state: SessionState, facts: dict[str, str]
+    ) -> tuple[SessionState, Answer]:
+        """Set facts directly (case panel, follow-up buttons, calculators) and re-answer."""
+        case, changes = self._apply(state.case, facts)
+        new = SessionState(case=case, turns=state.turns + 1)
+        skip = {name for name, value in facts.items() if value == UNKNOWN}
+        return self._compose(new, "answer", text="", changes=changes, notices=[], skip=skip)
+
     # a bare yes / no / not sure answers the last question asked
     def _answer_question(self, state: SessionState, value: str, notices: list[str]):
         turn = state.turns + 1

@@ -320,3 +320,19 @@ def test_cli_ask_cases_file(capsys, tmp_path, search_settings, monkeypatch) -> N
 def test_cli_ask_without_messages_is_a_clear_error(capsys) -> None:
     assert main(["ask"]) == 2
     assert "nothing to ask" in capsys.readouterr().err
+
+
+def test_update_sets_facts_and_recomputes(conversation) -> None:
+    state, first = _talk(conversation, "known breast ca, new back pain")
+    state, answer = conversation.update(state, {"limb_weakness": "yes"})
+    assert answer.facts["limb_weakness"] == "yes" and "1.3.2" in _cited(answer)
+    assert [c.fact for c in answer.changes] == ["limb_weakness"]
+    state, cleared = conversation.update(state, {"limb_weakness": "unknown"})
+    assert "limb_weakness" not in cleared.facts and "1.3.2" not in _cited(cleared)
+
+
+def test_update_with_an_invalid_fact_is_a_clear_error(conversation) -> None:
+    from assistant.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="unknown fact"):
+        conversation.update(SessionState(), {"not_a_fact": "yes"})
