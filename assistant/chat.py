@@ -396,14 +396,14 @@ class Conversation:
         return out
 
     def _apply(self, case: Case, facts: dict[str, str]) -> tuple[Case, list[ChangeOut]]:
+        updated = case.updated(facts)  # validates names and values (InvalidInputError)
         specs = catalogue()
-        order = list(specs)
         changes = [
-            ChangeOut(fact=name, label=specs[name].label, before=case.get(name), after=value)
-            for name, value in sorted(facts.items(), key=lambda kv: order.index(kv[0]))
-            if case.get(name) != value
+            ChangeOut(fact=name, label=spec.label, before=case.get(name), after=updated.get(name))
+            for name, spec in specs.items()
+            if name in facts and case.get(name) != updated.get(name)
         ]
-        return case.updated(facts), changes
+        return updated, changes
 
     @staticmethod
     def _summary(
