@@ -12,7 +12,7 @@ PORT ?= 8501
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup index browser lint bench clean-index
+.PHONY: run test setup index browser lint bench clean-index audit
 
 run: setup index
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -47,6 +47,10 @@ lint: setup
 
 bench: setup index
 	$(BIN)/ng234 bench
+
+# Dependency audit (docs/SAFETY.md H23): pip-audit over .venv; exit 2 if anything was not checked.
+audit: setup
+	$(BIN)/python scripts/audit.py
 
 clean-index:
 	rm -f index/ng234.faiss index/manifest.json

@@ -364,6 +364,92 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# --- golden answers and load (docs/SAFETY.md) ------------------------------------------------
+
+
+def _add_golden(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("golden", help="Check or re-record the golden answers (behaviour lock).")
+    actions = p.add_subparsers(dest="golden_action", metavar="ACTION")
+    actions.required = True
+    for name, text in (
+        ("check", "Exit 1 with a diff if any dev case or dev question now behaves differently."),
+        ("record", "Write the current behaviour to the golden file (after reviewing the diff)."),
+    ):
+        a = actions.add_parser(name, help=text)
+        a.add_argument("--file", type=Path, help="golden file (tests/data/golden_answers.jsonl)")
+        a.add_argument("--cases", type=Path, help="cases (eval/cases_dev.jsonl)")
+        a.add_argument("--questions", type=Path, help="questions (eval/retrieval_dev.jsonl)")
+        a.set_defaults(handler=_cmd_golden)
+
+
+def _cmd_golden(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import case_eval, golden, retrieval_eval
+    from assistant.chat import Conversation
+
+    path = args.file or golden.GOLDEN_FILE
+    cases = case_eval.load_cases(args.cases or case_eval.DEV_CASES)
+    questions = [q.q for q in retrieval_eval.load_dev(args.questions or retrieval_eval.DEV_SET)]
+    recorded = golden.load(path) if args.golden_action == "check" else []
+    now = golden.current(Conversation.load(settings), cases, questions)
+    if args.golden_action == "record":
+        golden.write(now, path)
+        _emit(f"recorded {len(cases)} cases and {len(questions)} questions to {path}")
+        return 0
+    diff = golden.compare(recorded, now)
+    if diff:
+        _emit("\n".join(diff))
+        return 1
+    _emit(f"golden answers unchanged: {len(cases)} cases and {len(questions)} questions")
+    return 0
+
+
+def _add_load(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("load", help="Concurrent conversations on one Conversation, and memory.")
+    p.add_argument("--threads", type=_positive_int, default=50, help="concurrent threads (50)")
+    p.add_argument("--seconds", type=_positive_int, default=60, help="duration (60)")
+    p.add_argument("--memory-turns", type=int, default=1000, help="one-session turns (0: skip)")
+    p.add_argument("--json", action="store_true", help="the figures as JSON")
+    p.set_defaults(handler=_cmd_load)
+
+
+def _cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import load
+    from assistant.chat import Conversation
+
+    conversation = Conversation.load(settings)
+    report = load.run_load(conversation, threads=args.threads, seconds=args.seconds)
+    memory = None
+    if args.memory_turns:
+        memory = load.memory_check(conversation, turns=args.memory_turns, traced_turns=100)
+    if args.json:
+        data = {"load": report.as_dict(), "memory": memory.as_dict() if memory else None}
+        _emit(json.dumps(data, indent=1))
+    else:
+        command = f"ng234 load --threads {args.threads} --seconds {args.seconds}"
+        _emit(load.format_markdown(report, memory, command))
+    return 0 if report.errors == 0 and report.mismatches == 0 else 1
+
+
+def _add_verify(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help="Check the index (manifest) and model files (pip RECORD).")
+    p.set_defaults(handler=_cmd_verify)
+
+
+def _cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import integrity, search_index
+
+    status = search_index.check(settings)
+    problems = [] if status.ok else [status.message]
+    problems += integrity.verify_model_package(settings.model_package)
+    for problem in problems:
+        sys.stderr.write(f"ng234: {problem}\n")
+    if problems:
+        sys.stderr.write("Reinstall with the README's command and run `ng234 index build`.\n")
+        return 1
+    _emit(f"{status.message}; model files match their installed hashes")
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_corpus,
     _add_index,
@@ -373,6 +459,9 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_rules,
     _add_score,
     _add_ask,
+    _add_golden,
+    _add_load,
+    _add_verify,
 ]
 
 

@@ -8,7 +8,8 @@ Vocabulary is data, validated on load:
 
 - `data/synonyms.json`: per fact, the literals and patterns that mention it, the value a plain
   mention means, and what a negated or hedged mention means (for example "?MSCC" is the value
-  "suspected", a fact value; "?weakness" is only listed in `uncertain`).
+  "suspected", a fact value; "?weakness" is only listed in `uncertain`). Patterns share named
+  sub-patterns (`defines`: "{LEVEL}" is a vertebral level C1-C7, T1-T12, L1-L5, S1-S5).
 - `data/context_rules.json`: negation, uncertainty, hypothetical, family, history and terminator
   cues in the shape of medspaCy's ConTextRule JSON (literal, category, direction, pattern,
   max_scope) and medspaCy's `terminating_types`.
@@ -25,8 +26,18 @@ category (assertion verbs such as "reports", pronouns) end another's scope. Addi
 notes: a `max_scope` window stops at a comma but extends across a coordinated list of findings
 ("weakness, numbness or incontinence denied"); a target only counts as in scope if it starts
 there; a finding that contains a negation or doubt cue ("MRI: no bony mets", "suspicion of
-cancer") hides other facts' mentions inside it; mentions of one fact that overlap keep the
-longest, while different facts may overlap ("back pain worse at night").
+cancer") hides other facts' mentions inside it, within that cue's own scope; mentions of one
+fact that overlap keep the longest, while different facts may overlap ("back pain worse at
+night"). A pattern match of a finding that spans a forward negation or doubt cue is read
+through it ("pain does not radiate down the leg" is negated, "spine probably unstable" is
+hedged). Past a comma an open negation ("no", "denies") reads on only through a list of
+findings of the `list_groups` (cord and pain symptoms): a normal finding there ("bladder and
+bowels normal") is read on its own, and a diagnosis, treatment or number ends it ("no MSCC,
+pain 8/10 despite morphine"). A sentence-initial wh-question ("when should I think about
+spinal mets?") or a question put to the guideline ("does NICE recommend ...") names topics:
+its words up to the clause end, a closing '?' or a named patient ("my patient", "72F", "his")
+are status "topic", neither asserted nor asked about (`Extraction.topics`), and its closing
+'?' is not a hedge.
 
 Clinical choices (documented for the rule engine and tests):
 
@@ -38,8 +49,15 @@ Clinical choices (documented for the rule engine and tests):
   red flag mentioned anywhere is not lost); a notice reports the disagreement.
 - Typos: words of 8+ letters one edit (12+ letters: two) from a vocabulary word with the same
   first letter are read as that word, with a notice; inflections ("significantly") are not typos.
+- A vertebral lesion is spinal metastatic disease on imaging but not a cancer diagnosis; a met
+  is both. A lesion whose nature is queried ("T11 lesion ?lymphoma") is suspected. A normal
+  spinal MRI rules out spinal metastases and MSCC (1.8.2); a plain X-ray never does (1.5.9).
+- A stated prognosis under 3 months is poor; months to years is not "too poor" (1.10.4) and
+  is read as good. Someone still walking or standing is not completely paralysed.
 - Known limits: a question answered on the next line ("Any weakness? No.") stays uncertain; a
-  plain "no X, Y" reads Y as negated too (ConText's list reading).
+  plain "no X, Y" reads a cord or pain finding Y as negated too (ConText's list reading); each
+  message is read alone, so a recurrence in one turn is not timed against radiotherapy dated
+  in an earlier one.
 """
 
 from __future__ import annotations
@@ -76,22 +94,41 @@ FUZZY_TWO_EDITS = 12
 PARALYSIS_DAYS = 14
 RECURRENCE_DAYS = 90
 OLIGO_MAX = 3
+#: A stated prognosis shorter than this is poor ("prognosis of less than 3 months"); months to
+#: years is not "too poor" for radiotherapy (1.10.4) and is read as good.
+POOR_PROGNOSIS_DAYS = 90
+#: A stated extent of spinal disease or treatment over this many vertebrae or more needs a
+#: large radiotherapy field, a high risk of side effects (1.10.6): more than twice the usual
+#: field of the involved vertebra and one either side. A project choice, not an NG234 number.
+LARGE_FIELD_LEVELS = 7
+#: Vertebral levels in order: C1-C7, T1-T12, L1-L5, S1-S5.
+_LEVEL_BASE = {"c": 0, "t": 7, "th": 7, "l": 19, "s": 24}
+_LEVEL = re.compile(r"\b(th|[ctls])\s?(\d{1,2})\b", re.IGNORECASE)
+#: Durations without a count ("prognosis months", "a few weeks"): the unit decides.
+_UNIT_ONLY_DAYS = {"day": 1, "week": 7, "wk": 7, "month": 180, "mth": 180, "mo": 180,
+                   "year": 365, "yr": 365}  # fmt: skip
 
-Status = Literal["asserted", "negated", "uncertain", "hypothetical", "family"]
+Status = Literal["asserted", "negated", "uncertain", "hypothetical", "family", "topic"]
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Reader = Literal[
     "sins", "power", "lesion_count", "paralysis_duration", "rt_interval", "recurrence",
-    "pain_score", "tokuhashi",
+    "pain_score", "tokuhashi", "prognosis", "level_span",
 ]  # fmt: skip
 
-NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, HISTORICAL = (
+NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, HISTORICAL, QUESTION = (
     "NEGATED_EXISTENCE",
     "POSSIBLE_EXISTENCE",
     "HYPOTHETICAL",
     "FAMILY",
     "HISTORICAL",
+    "QUESTION",
 )
-_MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY})
+_MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, QUESTION})
+#: Cues inside a pattern match that still modify it ("pain does not radiate down the leg").
+_INNER = frozenset({NEGATED, POSSIBLE})
+#: Values a plain mention asserts when it reports a finding (not an absence or a judgement).
+_POSITIVE = frozenset({"yes", "confirmed"})
+_DEFINE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 # ----------------------------------------------------------------------------- data files
@@ -169,6 +206,11 @@ class Synonym(BaseModel):
         default_factory=dict, description="Facts set when hedged (else listed as uncertain)."
     )
     masks: tuple[str, ...] = Field((), description="Facts whose mentions inside this one drop.")
+    inner_cues: bool = Field(
+        True,
+        description="A negation or doubt cue inside a pattern match modifies the match; "
+        "false when the pattern's own words carry that meaning ('not MRI safe').",
+    )
     reader: Reader | None = Field(None, description="Numeric reader applied to the match.")
     note: str | None = None
 
@@ -200,10 +242,46 @@ class SynonymTable(BaseModel):
 
     version: int
     note: str = ""
+    defines: dict[str, str] = Field(
+        default_factory=dict,
+        description="Named sub-patterns; '{NAME}' in a pattern or ignore regex is replaced.",
+    )
+    list_groups: tuple[str, ...] = Field(
+        (),
+        description="Fact groups whose findings a negation reads as a list across commas "
+        "('no weakness, numbness, retention'); any other mention after a comma ends it.",
+    )
     precedence: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     ignore: tuple[str, ...] = Field((), description="Regexes of spans that are never facts.")
     fuzzy_exclude: tuple[str, ...] = Field((), description="Words never typo-corrected.")
     entries: tuple[Synonym, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_defines(cls, raw: Any) -> Any:
+        """Replace '{NAME}' in every regex by its definition (definitions may nest)."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("defines"), dict):
+            return raw
+        defines: dict[str, str] = raw["defines"]
+
+        def expand(pattern: Any, depth: int = 0) -> Any:
+            if not isinstance(pattern, str) or depth > 5:
+                return pattern
+
+            def one(m: re.Match[str]) -> str:
+                if m.group(1) not in defines:
+                    raise ValueError(f"pattern {pattern!r} uses undefined {{{m.group(1)}}}")
+                return f"(?:{expand(defines[m.group(1)], depth + 1)})"
+
+            return _DEFINE.sub(one, pattern)
+
+        entries = [
+            {**e, "patterns": [expand(p) for p in e.get("patterns", ())]}
+            if isinstance(e, dict)
+            else e
+            for e in raw.get("entries", ())
+        ]
+        return {**raw, "entries": entries, "ignore": [expand(p) for p in raw.get("ignore", ())]}
 
     @model_validator(mode="after")
     def _against_catalogue(self) -> SynonymTable:
@@ -229,6 +307,10 @@ class SynonymTable(BaseModel):
                 check(name, value, f"precedence of {name}")
         for pattern in self.ignore:
             _compiles(pattern)
+        groups = {f.group for f in facts.values()}
+        for group in self.list_groups:
+            if group not in groups:
+                raise ValueError(f"list_groups: unknown fact group {group!r}")
         return self
 
 
@@ -280,6 +362,9 @@ class Extraction(BaseModel):
 
     facts: dict[str, str] = Field(default_factory=dict, description="Facts the text asserts.")
     uncertain: tuple[str, ...] = Field((), description="Facts only hedged or hypothetical.")
+    topics: tuple[str, ...] = Field(
+        (), description="Facts a question names as its topic ('when should I suspect MSCC?')."
+    )
     evidence: tuple[Evidence, ...] = ()
     notices: tuple[str, ...] = ()
 
@@ -453,6 +538,9 @@ class _Pipeline:
     known_words: frozenset[str]
     groups: dict[str, str]
     order: dict[str, int]
+    # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
+    # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
+    listing: tuple[str, ...]
     build_seconds: float = 0.0
 
 
@@ -497,6 +585,14 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> _Pipeline:
         known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
         groups={name: f.group for name, f in facts.items()},
         order={name: i for i, name in enumerate(facts)},
+        listing=tuple(
+            "other"
+            if facts[e.fact].group not in table.list_groups
+            else "finding"
+            if e.value == "yes" and e.reader is None
+            else "normal"
+            for e in table.entries
+        ),
     )
 
 
@@ -562,14 +658,6 @@ def _nearest_cached(word: str, candidates: tuple[str, ...]) -> str | None:
 
 
 @dataclass
-class _Mention:
-    start: int  # token indices, end exclusive
-    end: int
-    entry: int
-    match: re.Match[str] | None = None
-
-
-@dataclass
 class _Cue:
     start: int
     end: int
@@ -578,6 +666,15 @@ class _Cue:
     scope_end: int = 0
     hard_start: int = 0
     hard_end: int = 0
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    entry: int
+    match: re.Match[str] | None = None
+    inner: _Cue | None = None  # a negation/doubt cue inside a pattern match that modifies it
 
 
 def _trie_matches(doc: _Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]:
@@ -672,7 +769,7 @@ def _apart(
     # A finding that contains a negation/doubt/family/hypothetical cue ("MRI: no bony mets",
     # "suspicion of cancer") is a compound: the other facts' mentions that its own cue governs
     # (after a forward cue, before a backward one) are part of it, not assertions.
-    modal = [(s, e, pipe.rules[idx].direction) for s, e, idx in raw]
+    modal = [(s, e, pipe.rules[idx].direction, pipe.rules[idx].max_scope) for s, e, idx in raw]
     modal = [
         c for c, (_, _, idx) in zip(modal, raw, strict=True) if pipe.rules[idx].category in _MODAL
     ]
@@ -681,24 +778,53 @@ def _apart(
     if modal:
         starts = [c[0] for c in modal]
         for m in mentions:
-            for cs, ce, direction in modal[
+            for cs, ce, direction, reach in modal[
                 bisect_left(starts, m.start) : bisect_left(starts, m.end)
             ]:
                 if ce > m.end:
                     continue
                 compounds.add((m.start, m.end))
-                lo = ce if direction == "FORWARD" else m.start
-                hi = cs if direction == "BACKWARD" else m.end
+                # The cue governs its own scope only: "pain ... resolved" hides the 4 words
+                # before "resolved", not every finding the match happens to span.
+                lo = ce if direction == "FORWARD" else max(m.start, cs - (reach or n))
+                hi = cs if direction == "BACKWARD" else min(m.end, ce + (reach or n))
                 hidden[lo:hi] = b"\x01" * max(0, hi - lo)
     if compounds:
         mentions = [
             m for m in mentions if (m.start, m.end) in compounds or 0 in hidden[m.start : m.end]
         ]
     covered = bytearray(n)
+    cue_starts = [s for s, _, _ in raw]  # raw is sorted by start
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
+        m.inner = _inner_cue(m, inside, pipe)
     cues = [_Cue(s, e, pipe.rules[idx]) for s, e, idx in raw if 1 not in covered[s:e]]
     return mentions, cues
+
+
+def _inner_cue(m: _Mention, inside: list[tuple[int, int, int]], pipe: _Pipeline) -> _Cue | None:
+    """The negation or doubt cue a regex match spans, which then modifies the match itself.
+
+    Patterns leave room for a few words ("pain ... radiates down the leg"), and those words
+    may be "does not" or "probably": the match is then negated or hedged by that cue, not
+    asserted. Only a forward cue with words of the match after it counts ("pain resolved"
+    is not a negated match). Literals are written whole ("not walking"), so their cues are
+    their meaning, and so are patterns marked inner_cues=false ("not MRI safe").
+    """
+    entry = pipe.table.entries[m.entry]
+    if m.match is None or not entry.inner_cues or entry.value not in _POSITIVE:
+        return None
+    for s, e, idx in inside:
+        rule = pipe.rules[idx]
+        if (
+            e < m.end
+            and rule.category in _INNER
+            and rule.direction in ("FORWARD", "BIDIRECTIONAL")
+            and _allows(rule, entry.fact)
+        ):
+            return _Cue(s, e, rule)
+    return None
 
 
 # ----------------------------------------------------------------------------- ConText
@@ -753,7 +879,7 @@ def _window(cue: _Cue, doc: _Text) -> None:
         end = min(cue.hard_end, cue.end + n)
         first = cue.end + (cue.end < end and doc.lower[cue.end] in _CUE_PUNCT)  # "concern re: X"
         for i in range(first, end):
-            if doc.lower[i] in _CLAUSE_PUNCT:
+            if doc.lower[i] in _CLAUSE_PUNCT or _ends_question(doc, i):
                 end = i
                 break
         cue.scope_end = max(end, cue.end) if cue.rule.direction == "FORWARD" else end
@@ -761,10 +887,15 @@ def _window(cue: _Cue, doc: _Text) -> None:
         start = max(cue.hard_start, cue.start - n)
         last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
         for i in range(last, start - 1, -1):
-            if doc.lower[i] in _CLAUSE_PUNCT:
+            if doc.lower[i] in _CLAUSE_PUNCT or _ends_question(doc, i):
                 start = i + 1
                 break
         cue.scope_start = start
+
+
+def _ends_question(doc: _Text, i: int) -> bool:
+    """A '?' written against the word before it ends a question ("mets?"), not "?mets"."""
+    return doc.lower[i] == "?" and i > 0 and doc.starts[i] == doc.ends[i - 1]
 
 
 @dataclass(frozen=True)
@@ -823,11 +954,63 @@ def _extend_over_lists(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) ->
 
 
 def _coordinated(seps: list[str], fact: str, others: list[_Mention], pipe: _Pipeline) -> bool:
-    """'and'/'or'/'/' join any findings; a bare comma only joins findings of one group."""
+    """'and'/'or'/'/' join any findings; a bare comma only joins listable findings of one group."""
     if any(s != "," for s in seps):
         return True
     group = pipe.groups.get(fact)
-    return any(pipe.groups.get(pipe.table.entries[m.entry].fact) == group for m in others)
+    return any(
+        pipe.listing[m.entry] == "finding"
+        and pipe.groups.get(pipe.table.entries[m.entry].fact) == group
+        for m in others
+    )
+
+
+def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> set[int]:
+    """Read an open negation past a comma as a list of findings only; return mentions it skips.
+
+    "No MSCC, neuro intact, pain 8/10 despite morphine": ConText reads a negation to the end
+    of its sentence, which suits a list of findings ("no weakness, numbness or retention")
+    but not the clauses after it. Past a comma the scope goes on through findings of the
+    listed groups (cord and pain symptoms); a normal finding of those groups ("bladder and
+    bowels normal", "power 5/5") is read on its own and skipped; a diagnosis, a treatment or
+    another number starts a clause of its own and ends the scope.
+    """
+    skipped: set[int] = set()
+    if cue.rule.category != NEGATED or cue.rule.max_scope is not None:
+        return skipped
+    if cue.rule.direction not in ("FORWARD", "BIDIRECTIONAL"):
+        return skipped
+    punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _CLAUSE_PUNCT), None)
+    if punct is None:
+        return skipped
+    for k in index.starting_in(punct + 1, cue.scope_end):
+        kind = pipe.listing[index.mentions[k].entry]
+        if kind == "other":
+            cue.scope_end = index.mentions[k].start
+            break
+        if kind == "normal":
+            skipped.add(k)
+    return skipped
+
+
+def _own_question_marks(cues: list[_Cue], doc: _Text) -> list[_Cue]:
+    """Drop the closing '?' of a wh-question: it marks the question, not a doubt.
+
+    "What should I do for my patient with weak legs?": the question cue already scopes the
+    topic words, and a patient named in the question ends that scope, so the final '?' must not
+    hedge the findings before it the way it hedges a fragment ("weak legs?").
+    """
+    asked = {doc.sent_of[c.start] for c in cues if c.rule.category == QUESTION}
+    return [
+        c
+        for c in cues
+        if not (
+            c.rule.category == POSSIBLE
+            and c.rule.direction == "BACKWARD"
+            and doc.lower[c.start] == "?"
+            and doc.sent_of[c.start] in asked
+        )
+    ]
 
 
 def _allows(rule: ContextRule, fact: str) -> bool:
@@ -845,11 +1028,17 @@ def _modifiers(cues: list[_Cue], mentions: list[_Mention], doc: _Text, pipe: _Pi
     for cue in cues:
         if cue.rule.direction in ("TERMINATE", "PSEUDO"):
             continue
+        skipped: set[int] = set()
         if cue.rule.max_scope is not None:
             _extend_over_lists(cue, index, doc, pipe)
+        else:
+            skipped = _end_list(cue, index, doc, pipe)
         for k in index.starting_in(cue.scope_start, cue.scope_end):
-            if _allows(cue.rule, entries[mentions[k].entry].fact):
+            if k not in skipped and _allows(cue.rule, entries[mentions[k].entry].fact):
                 found[k].append(cue)
+    for k, m in enumerate(mentions):
+        if m.inner is not None:
+            found[k].append(m.inner)
     return found
 
 
@@ -934,6 +1123,23 @@ def _read_pain_score(m: re.Match[str], e: Synonym) -> _Reading:
     return _Reading({e.fact: "yes" if n >= 7 else "no"}, n)
 
 
+def _read_prognosis(m: re.Match[str], e: Synonym) -> _Reading:
+    days = _days(m)
+    if days is None:
+        days = _UNIT_ONLY_DAYS.get((m.groupdict().get("unit") or "").lower().rstrip("s"))
+    if days is None:
+        return _Reading({})
+    return _Reading({e.fact: "poor" if days < POOR_PROGNOSIS_DAYS else "good"}, days, days=days)
+
+
+def _read_level_span(m: re.Match[str], e: Synonym) -> _Reading:
+    levels = [_LEVEL_BASE[a.lower()] + int(n) for a, n in _LEVEL.findall(m.group("body"))]
+    if len(levels) < 2:
+        return _Reading({})
+    span = max(levels) - min(levels) + 1
+    return _Reading({e.fact: "yes"} if span >= LARGE_FIELD_LEVELS else {}, span)
+
+
 def _read_tokuhashi(m: re.Match[str], e: Synonym) -> _Reading:
     n = int(m.group("n"))
     if n > 15:
@@ -952,12 +1158,15 @@ _READERS: dict[str, Callable[[re.Match[str], Synonym], _Reading]] = {
     "recurrence": _read_recurrence,
     "pain_score": _read_pain_score,
     "tokuhashi": _read_tokuhashi,
+    "prognosis": _read_prognosis,
+    "level_span": _read_level_span,
 }
 
 # When one mention has several modifiers, the first category here decides its status.
 _STATUS_ORDER: tuple[tuple[str, Status], ...] = (
     (FAMILY, "family"),
     (HYPOTHETICAL, "hypothetical"),
+    (QUESTION, "topic"),  # "what symptoms suggest MSCC?" names a concept, not the patient
     (POSSIBLE, "uncertain"),
     (NEGATED, "negated"),
 )
@@ -1053,12 +1262,13 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     doc = _Text(corrected, starts, ends, lower, sent_of, sents, edits)
 
     mentions, cues = _apart(_targets(doc, pipe), _cues(doc, pipe), doc, pipe)
-    modifiers = _modifiers(cues, mentions, doc, pipe)
+    modifiers = _modifiers(_own_question_marks(cues, doc), mentions, doc, pipe)
 
     entries = pipe.table.entries
     evidence: list[Evidence] = []
     candidates: dict[str, list[str]] = {}
     uncertain: list[str] = []
+    topics: list[str] = []
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
     for mention, mods in zip(mentions, modifiers, strict=True):
@@ -1081,6 +1291,8 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
             uncertain.append(entry.fact)
+        if status == "topic":
+            topics.append(entry.fact)
         if not reading.values:
             item = Evidence(fact=entry.fact, value=None, **base)
             evidence.append(item)
@@ -1109,6 +1321,11 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     facts = _resolve(candidates, pipe, notices)
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))
+    named = tuple(dict.fromkeys(n for n in topics if n not in facts and n not in hedged))
     return Extraction(
-        facts=facts, uncertain=hedged, evidence=tuple(evidence), notices=tuple(notices)
+        facts=facts,
+        uncertain=hedged,
+        topics=named,
+        evidence=tuple(evidence),
+        notices=tuple(notices),
     )

@@ -1,9 +1,11 @@
-"""Hybrid passage search over NG234: dense (FAISS) and BM25 rankings fused by weighted RRF.
+"""Hybrid passage search over NG234: dense (FAISS) and BM25 scores fused on one scale.
 
 One query goes through: clean and truncate -> explicit ids ("1.8.1", "box 1") -> typo
 correction against the corpus words -> vocabulary expansion ("dex" -> dexamethasone) ->
-one embedding and one BM25 scoring -> weighted reciprocal rank fusion with per-kind priors
--> "why" questions lift the rationale of the matched recommendations -> pinned ids first.
+one embedding and one BM25 scoring (each vocabulary concept counted as one word) ->
+score fusion: each ranker's scores standardised over the corpus (z-scores), a weighted sum,
+then kind priors -> "why" questions lift the rationale of the matched recommendations, other
+questions keep each rationale below its own recommendations -> pinned ids first.
 Everything after the embedding is plain Python over 160 passages: about two milliseconds.
 """
 
@@ -34,7 +36,9 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 
 #: Multipliers on the fused score by passage kind. A clinician's question is usually answered
 #: by a recommendation (or box 1); rationale, research and context passages explain or frame
-#: them, so they rank below a recommendation that matches as well.
+#: them, so they rank below a recommendation that matches as well. The fused score is
+#: exp(z / fusion_temperature), so a multiplier p is an offset of temperature * ln(p) standard
+#: deviations: at temperature 3 a rationale needs to match 1.5 SD better than a recommendation.
 KIND_PRIOR: Mapping[str, float] = {
     "recommendation": 1.0,
     "box": 1.0,
@@ -64,6 +68,12 @@ DEFINITION_WORDS = re.compile(
 #: Prior for a term passage in a definition question (above a recommendation that matches).
 DEFINITION_PRIOR = 1.3
 
+#: "Is there research on ...": NG234's recommendations for research answer these.
+RESEARCH_WORDS = re.compile(r"\bresearch\b", re.IGNORECASE)
+
+#: Prior for a research passage in a research question (as a term in a definition question).
+RESEARCH_PRIOR = 1.3
+
 #: Explicit citations: "1.8.1", "rec 1.10.5", "recommendation 1.3.2", "box 1", "box-1".
 _REC_ID = re.compile(r"(?<![\d.])(1\.\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 _BOX_ID = re.compile(r"\bbox[\s-]?(\d{1,2})\b", re.IGNORECASE)
@@ -79,8 +89,16 @@ _QUESTION_WORDS = (
     "our us he she his her him them its has have had been being any about from than so do done "
     "up out get i'm im is are was were need needs"
 )
-#: Function words dropped before BM25 (bm25s's English list plus question words).
-STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(_QUESTION_WORDS.split())
+#: Light verbs: in a question they carry no topic ("what advice should they give").
+_LIGHT_VERBS = (
+    "give given giving gave take taken taking took put supposed ought want wants tell told"
+)
+#: Function words dropped before BM25 (bm25s's English list, question words, light verbs).
+STOPWORDS = (
+    frozenset(bm25s.stopwords.STOPWORDS_EN)
+    | frozenset(_QUESTION_WORDS.split())
+    | frozenset(_LIGHT_VERBS.split())
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ALPHA_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -204,20 +222,34 @@ def is_why(text: str) -> bool:
 # --- fusion -----------------------------------------------------------------------------------
 
 
-def rrf(
-    rankings: Sequence[Sequence[int]],
-    weights: Sequence[float],
-    k: float,
-    depth: int,
+def standardise(scores: np.ndarray) -> np.ndarray:
+    """z-scores over the corpus: how many standard deviations above the average passage."""
+    values = scores.astype(np.float64)
+    spread = float(values.std())
+    if spread == 0.0:
+        return np.zeros_like(values)
+    return (values - values.mean()) / spread
+
+
+def fuse(
+    scores: Sequence[np.ndarray], weights: Sequence[float], temperature: float
 ) -> dict[int, float]:
-    """Weighted reciprocal rank fusion: sum of weight / (k + rank) over the top `depth` of each."""
-    if len(rankings) != len(weights):
-        raise ValueError("one weight per ranking")
-    scores: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, doc in enumerate(ranking[:depth], start=1):
-            scores[doc] = scores.get(doc, 0.0) + weight / (k + rank)
-    return scores
+    """Score fusion: exp((sum of weight * z-score - best) / temperature), best passage 1.0.
+
+    Each ranker's scores (cosine, BM25) are standardised over all passages, so they share
+    one scale and a ranker that is sure (a wide margin) outweighs one that is not, which rank
+    fusion throws away. Weights are normalised to sum to 1. Only passages that some ranker
+    scores above zero are candidates.
+    """
+    if len(scores) != len(weights) or not scores:
+        raise ValueError("one weight per ranker, and at least one ranker")
+    total = sum(weights)
+    if total <= 0 or temperature <= 0:
+        raise ValueError("weights must sum to more than 0 and the temperature be positive")
+    combined = sum(w / total * standardise(s) for s, w in zip(scores, weights, strict=True))
+    relevance = np.exp((combined - combined.max()) / temperature)
+    candidates = np.flatnonzero(np.any(np.stack(scores) > 0, axis=0))
+    return {int(i): float(relevance[i]) for i in candidates}
 
 
 @dataclass(frozen=True)
@@ -226,6 +258,7 @@ class Intent:
 
     why: bool = False
     definition: bool = False
+    research: bool = False
     ids: tuple[str, ...] = ()
 
 
@@ -234,12 +267,19 @@ def intent_of(text: str, known: Mapping[str, Passage]) -> tuple[Intent, list[str
     ids, unknown = explicit_ids(text, known)
     why = is_why(text)
     definition = not why and DEFINITION_WORDS.search(text) is not None
-    return Intent(why=why, definition=definition, ids=tuple(ids)), unknown
+    research = not why and RESEARCH_WORDS.search(text) is not None
+    intent = Intent(why=why, definition=definition, research=research, ids=tuple(ids))
+    return intent, unknown
 
 
 def priors_for(intent: Intent, priors: Mapping[str, float] = KIND_PRIOR) -> dict[str, float]:
-    """Kind priors for this intent: a definition question lifts the guideline's terms."""
-    return {**priors, "term": DEFINITION_PRIOR} if intent.definition else dict(priors)
+    """Kind priors for this intent: a definition question lifts terms, a research one research."""
+    adjusted = dict(priors)
+    if intent.definition:
+        adjusted["term"] = DEFINITION_PRIOR
+    if intent.research:
+        adjusted["research"] = RESEARCH_PRIOR
+    return adjusted
 
 
 def rerank(
@@ -248,22 +288,28 @@ def rerank(
     intent: Intent = Intent(),
     priors: Mapping[str, float] = KIND_PRIOR,
 ) -> list[tuple[int, float]]:
-    """Kind priors, the why-question lift, then named ids first; ties by corpus order.
+    """Kind priors, the rationale rule, then named ids first; ties by corpus order.
 
-    `fused` maps passage positions to fused scores. In a why question a rationale scores
-    WHY_BOOST times the best of its own score and those of the recommendations it covers.
+    `fused` maps passage positions to fused scores. A rationale explains the recommendations
+    it covers: in a why question it scores WHY_BOOST times the best of its own score and
+    theirs (so it ranks above them); in any other question it never ranks above the best of
+    them (the recommendation answers; its reasons follow it).
     """
     kind_prior = priors_for(intent, priors)
     scores = {i: s * kind_prior.get(passages[i].kind, 1.0) for i, s in fused.items()}
     position = {p.id: i for i, p in enumerate(passages)}
-    if intent.why:
-        for i, passage in enumerate(passages):
-            if passage.kind != "rationale":
-                continue
-            covered = [fused.get(position[c], 0.0) for c in passage.covers if c in position]
-            lifted = max([fused.get(i, 0.0), *covered]) * WHY_BOOST
+    for i, passage in enumerate(passages):
+        if passage.kind != "rationale":
+            continue
+        covered = [position[c] for c in passage.covers if c in position]
+        if intent.why:
+            lifted = max([fused.get(j, 0.0) for j in (i, *covered)]) * WHY_BOOST
             if lifted > 0:
                 scores[i] = lifted
+        elif i in scores:
+            below = [scores[j] for j in covered if j in scores]
+            if below:
+                scores[i] = min(scores[i], float(np.nextafter(max(below), 0.0)))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     pinned = pinned_positions(intent.ids, passages, intent.why)
     top = ranked[0][1] if ranked else 0.0
@@ -363,9 +409,13 @@ class Retriever:
             raise InvalidInputError("the search query is empty; type a question about NG234")
         return text, tuple(notices)
 
+    def base(self, text: str) -> str:
+        """The query's words for the rankers: explicit ids removed, typos corrected."""
+        return self.correct(strip_ids(text))
+
     def expand(self, text: str) -> str:
-        """The text the rankers see: explicit ids removed, typos corrected, vocabulary added."""
-        expanded, _ = self.expander.expand(self.correct(strip_ids(text)))
+        """The text the embedding sees: explicit ids removed, typos corrected, vocabulary added."""
+        expanded, _ = self.expander.expand(self.base(text))
         return expanded
 
     # the rankers
@@ -379,18 +429,39 @@ class Retriever:
         return scores
 
     def bm25_scores(self, text: str) -> np.ndarray:
-        """BM25 score of the text against every passage, in corpus order."""
-        # Each distinct word once: an expansion that repeats a word must not double its weight.
-        tokens = [t for t in dict.fromkeys(tokenize(text)) if t in self.bm25.vocab_dict]
-        if not tokens:
-            return np.zeros(len(self.passages), dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+        """BM25 score of the (unexpanded) text against every passage, in corpus order.
 
-    @staticmethod
-    def ranking(scores: np.ndarray) -> list[int]:
-        """Positions with a positive score, best first, ties by corpus order."""
-        order = np.lexsort((np.arange(len(scores)), -scores))
-        return [int(i) for i in order if scores[i] > 0]
+        Each distinct word counts once, and so does each vocabulary concept: "cord
+        compression" scores the mean of its two forms (the words typed, NICE's "MSCC"), each
+        form the mean of its words. Summing both forms would count an expanded concept two or
+        three times over the plain words of the query, and let a rare wording (NG234 mostly
+        says "MSCC") outweigh the concept's common one.
+        """
+        rest, concepts = self.expander.concepts(text)
+        words = list(dict.fromkeys(tokenize(rest)))
+        seen = set(words)
+        total = np.zeros(len(self.passages), dtype=np.float64)
+        for word in words:
+            if word in self.bm25.vocab_dict:
+                total += self._word_scores(word)
+        for literal, expansion in concepts:
+            forms = [self._form_scores(form, seen) for form in (literal, expansion)]
+            used = [f for f in forms if f is not None]  # a form NG234 never uses says nothing
+            if used:
+                total += sum(used) / len(used)
+            seen.update(tokenize(f"{literal} {expansion}"))
+        return total.astype(np.float32)
+
+    def _word_scores(self, word: str) -> np.ndarray:
+        return np.asarray(self.bm25.get_scores([word]), dtype=np.float64)
+
+    def _form_scores(self, form: str, seen: set[str]) -> np.ndarray | None:
+        """Mean BM25 scores of the form's words not already counted (None if NG234 has none)."""
+        words = [w for w in dict.fromkeys(tokenize(form)) if w not in seen]
+        known = [w for w in words if w in self.bm25.vocab_dict]
+        if not known:
+            return None
+        return sum(self._word_scores(w) for w in known) / len(known)
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> SearchResult:
         """The k best passages for a query (InvalidInputError for an empty one)."""
@@ -401,22 +472,24 @@ class Retriever:
         text, notices = self.prepare(query)
         intent, unknown = intent_of(text, self.by_id)
         notices += tuple(f"NG234 has no passage {pid}." for pid in unknown)
-        expanded = self.expand(text)
+        words = self.base(text)
+        expanded, _ = self.expander.expand(words)
         if intent.ids:
             # A named passage is the topic: rank the others by their likeness to it.
             named = search_index.document_text(self.by_id[intent.ids[0]])
+            words = f"{words} {named}".strip()
             expanded = f"{expanded} {named}".strip()
         dense = self.dense_scores(expanded or text)
         s = self.settings
-        rankings: list[list[int]] = []
+        scores: list[np.ndarray] = []
         weights: list[float] = []
         if mode in ("hybrid", "dense"):
-            rankings.append(self.ranking(dense))
+            scores.append(dense)
             weights.append(s.dense_weight)
         if mode in ("hybrid", "bm25"):
-            rankings.append(self.ranking(self.bm25_scores(expanded)))
+            scores.append(self.bm25_scores(words))
             weights.append(s.bm25_weight)
-        fused = rrf(rankings, weights, s.rrf_k, s.fusion_depth)
+        fused = fuse(scores, weights, s.fusion_temperature)
         ranked = rerank(fused, self.passages, intent)
         hits = tuple(self._hit(i, score) for i, score in ranked[:k])
         top = round(float(dense.max()), SCORE_DECIMALS)

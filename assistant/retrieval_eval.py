@@ -2,7 +2,9 @@
 
 The dev set (eval/retrieval_dev.jsonl) has one question a line with the passage ids that
 answer it; out-of-scope questions have no ids and the tag "oos". Every mode runs on the same
-questions in the same process, so the numbers are directly comparable.
+questions in the same process, so the numbers are directly comparable. The check set
+(eval/retrieval_check.jsonl, same format, `ng234 eval retrieval --file ...`) was written before
+the fusion was tuned and is never tuned on: it is the estimate for unseen wording.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assistant.retrieval import MODES, Mode, Retriever
 from assistant.settings import ROOT
 
 DEV_SET = ROOT / "eval" / "retrieval_dev.jsonl"
+CHECK_SET = ROOT / "eval" / "retrieval_check.jsonl"
 #: Ranks deeper than this count as a miss for MRR.
 MRR_DEPTH = 10
 OOS_TAG = "oos"

@@ -26,10 +26,13 @@ class Settings(BaseSettings):
     torch_threads: int | None = Field(
         None, description="CPU threads for the model (None: torch's)."
     )
-    rrf_k: float = Field(2.0, description="Reciprocal rank fusion constant (small: trust the top).")
-    dense_weight: float = Field(0.75, description="Weight of the dense (FAISS) ranking in fusion.")
-    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
-    fusion_depth: int = Field(20, description="Candidates taken from each ranking into fusion.")
+    dense_weight: float = Field(
+        0.5, gt=0, description="Weight of the dense (FAISS) z-scores in fusion."
+    )
+    bm25_weight: float = Field(0.5, gt=0, description="Weight of the BM25 z-scores in fusion.")
+    fusion_temperature: float = Field(
+        3.0, gt=0, description="Fused score = exp(z / this); sets how far the kind priors reach."
+    )
     oos_threshold: float = Field(
         0.30, description="Below this top dense cosine a query is out of NG234's scope."
     )

@@ -114,3 +114,14 @@ class Expander:
             return f"{match.group(0)} ({self._expansions[literal]})"
 
         return self._pattern.sub(replace, text), tuple(found)
+
+    def concepts(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The text with each literal blanked, and (literal as typed, expansion) for each."""
+        found: list[tuple[str, str]] = []
+
+        def blank(match: re.Match[str]) -> str:
+            literal = " ".join(match.group(0).lower().split())
+            found.append((match.group(0), self._expansions[literal]))
+            return " "
+
+        return self._pattern.sub(blank, text), tuple(found)

@@ -250,6 +250,31 @@ def test_dexamethasone_1_8_1_needs_neurological_symptoms_of_mscc(facts: dict[str
         )
 
 
+MRI_FOCUS = (*RED_FLAGS, "cancer_diagnosis", "mscc", "spinal_metastases", "pain_night")
+
+
+@PROPERTY
+@given(random_facts(focus=MRI_FOCUS))
+def test_mri_within_1_week_never_stands_in_for_suspected_mscc(facts: dict[str, str]) -> None:
+    """1.5.3 (within 1 week) is only for no suspicion of MSCC: never with MSCC suspected or
+    confirmed, never for a person with cancer and a Box 1 cord sign unless imaging has ruled
+    MSCC out (and then 1.3.2 still applies), never with 1.5.2 (within 24 hours), and with MSCC
+    not recorded only when every Box 1 cord item is known absent."""
+    case = make_case(facts)
+    result = evaluate(case)
+    if result.status("R1.5.3-mri-within-1-week") != "applies":
+        return
+    assert case.get("mscc") not in ("suspected", "confirmed")
+    flagged = case.get("cancer_diagnosis") == "yes" and any(case.get(f) == "yes" for f in RED_FLAGS)
+    # imaging that has ruled MSCC out stands (1.8.2 stops dexamethasone on it); 1.3.2 still applies
+    assert not flagged or case.get("mscc") == "ruled_out"
+    if flagged:
+        assert result.status("R1.3.2-contact-coordinator") == "applies"
+    assert result.status("R1.5.2-mri-within-24h") != "applies"
+    if case.get("mscc") == UNKNOWN:
+        assert all(case.get(flag) == "no" for flag in RED_FLAGS)
+
+
 @PROPERTY
 @given(random_facts(exclude=frozenset({"mscc", "spinal_metastases"}), focus=STEROID_FOCUS))
 def test_when_both_ruled_out_only_1_8_2_speaks_of_corticosteroids(facts: dict[str, str]) -> None:
@@ -393,7 +418,16 @@ def test_questions_for_more_urgent_rules_come_before_higher_priority_facts() -> 
 def test_missing_facts_are_listed_in_asking_order() -> None:
     result = evaluate(make_case({"cancer_diagnosis": "yes", "limb_weakness": "yes"}))
     hit = next(h for h in result.undetermined if h.rule_id == "R1.8.5-dexamethasone-haematological")
-    assert hit.missing == ("mscc", "spinal_metastases", "haematological_malignancy")
+    # spinal metastases may also be implied by findings that are spinal metastatic disease
+    assert hit.missing == (
+        "mscc",
+        "spinal_metastases",
+        "haematological_malignancy",
+        "oligometastases",
+        "asymptomatic_metastases",
+        "impending_compression_signs",
+        "had_spinal_surgery",
+    )
 
 
 def test_evaluate_and_describe_use_the_definitions_they_are_given() -> None:

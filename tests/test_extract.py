@@ -105,6 +105,34 @@ def test_bad_synonyms_are_rejected(tmp_path, entry, message):
         ex.load_synonyms(path)
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"entries": [{"fact": "limb_weakness", "value": "yes", "patterns": [r"{NOPE}\s+weak"]}]},
+         "undefined"),
+        ({"defines": {"LIMB": "(legs"}, "entries": [
+            {"fact": "limb_weakness", "value": "yes", "patterns": [r"{LIMB}\s+weak"]}]},
+         "regular expression"),
+        ({"list_groups": ["no_such_group"], "entries": [
+            {"fact": "limb_weakness", "value": "yes", "literals": ["weak"]}]}, "fact group"),
+    ],
+)  # fmt: skip
+def test_bad_defines_and_groups_are_rejected(tmp_path, table, message):
+    path = tmp_path / "synonyms.json"
+    table = {"version": 1, "defines": {}, **table}
+    path.write_text(json.dumps(table), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=message):
+        ex.load_synonyms(path)
+
+
+def test_defines_expand_and_nest():
+    table = ex.SynonymTable.model_validate(
+        {"version": 1, "defines": {"SIDE": "left|right", "LIMB": "(?:{SIDE})\\s+leg"},
+         "entries": [{"fact": "limb_weakness", "value": "yes", "patterns": ["weak {LIMB}"]}]}
+    )  # fmt: skip
+    assert table.entries[0].patterns == ("weak (?:(?:(?:left|right))\\s+leg)",)
+
+
 # ----------------------------------------------------------------------------- negation set
 
 
@@ -492,6 +520,215 @@ SCOPE = [
 def test_scope(text, expected):
     got = _facts(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+LIST_SCOPE = [
+    # Past a comma an open negation goes on through findings only ("no X, Y, Z").
+    ("no MSCC, pain well controlled on MST", {"mscc": "none", "pain_controlled": "yes"}),
+    ("no cord compression, neuro intact, pain 9/10 despite a fentanyl patch",
+     {"mscc": "none", "limb_weakness": "no", "pain_severe": "yes", "pain_controlled": "no",
+      "strong_opioids": "yes"}),
+    ("no MSCC, L3 met, not for surgery",
+     {"mscc": "none", "spinal_metastases": "confirmed", "suitable_for_surgery": "no"}),
+    ("denies weakness or numbness, bladder and bowel function normal, gait steady",
+     {"limb_weakness": "no", "sensory_loss": "no", "bladder_bowel_dysfunction": "no",
+      "gait_disturbance": "no"}),
+    ("no back pain, numbness, retention", {"back_pain": "no", "sensory_loss": "no",
+                                           "bladder_bowel_dysfunction": "no"}),
+    # a normal finding is read on its own, and the list goes on past it
+    ("denies tingling, bladder normal, faecal incontinence",
+     {"sensory_loss": "no", "bladder_bowel_dysfunction": "no"}),
+    ("no spinal mets, on dexamethasone 8mg bd", {"spinal_metastases": "none",
+                                                 "on_corticosteroids": "yes"}),
+    ("if he gets weaker, dexamethasone 16mg stat", {"dexamethasone_given": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LIST_SCOPE)
+def test_negation_lists_stop_at_other_clauses(text, expected):
+    got = _facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+INNER_CUES = [
+    # A cue inside a pattern's match modifies the match; literals carry their own meaning.
+    ("his pain does not shoot down his leg", "radicular_pain", "no"),
+    ("the ache never travels into the buttock", "radicular_pain", "no"),
+    ("pain stays in the back and doesn't spread round to the front", "radicular_pain", "no"),
+    ("the lumbar spine is possibly unstable", "spinal_instability", "suspected"),
+    ("L4 lesion looks unstable", "spinal_instability", "confirmed"),
+    ("pain is not worse on twisting", "pain_mechanical", "no"),
+    ("metal fragments in the eye, not MRI safe", "mri_contraindicated", "yes"),
+    ("suspicion of an underlying malignancy", "cancer_suspected", "yes"),
+    ("histology would not alter the management", "primary_affects_treatment", "no"),
+    ("had RT to T9 last year and the pain never settled", "previous_rt_good_response", "no"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), INNER_CUES)
+def test_cues_inside_a_pattern_match(text, fact, value):
+    assert _facts(text).get(fact) == value
+
+
+TOPIC_QUESTIONS = [
+    # A wh-question names a topic: nothing after the question word is the patient's.
+    "How quickly can numbness progress in spinal cord compression?",
+    "which imaging is best for suspected vertebral mets?",
+    "Why do people with MSCC lose bladder control?",
+    "In which cancers is a pathological fracture of T12 most common?",
+    "Does NICE say anything about bisphosphonates for spinal mets?",
+    "is there a role for surgery in cord compression from myeloma?",
+    "Should all patients with spinal metastases get dexamethasone?",
+    "what does it mean if the legs are weak and the bladder is retaining?",
+    "does he have any weakness?",
+]
+
+
+@pytest.mark.parametrize("text", TOPIC_QUESTIONS)
+def test_questions_name_topics_not_patient_facts(text):
+    result = extract(text)
+    _check(result)
+    assert not {k: v for k, v in result.facts.items() if v not in ("no", "none")}
+
+
+CASE_QUESTIONS = [
+    # ... but a patient before the question, or named in it, keeps the facts.
+    ("68F with lung ca and new leg weakness. What should happen tonight?",
+     {"primary_tumour": "lung", "limb_weakness": "yes"}),
+    ("what should I do for this man with prostate ca and urinary retention?",
+     {"primary_tumour": "prostate", "bladder_bowel_dysfunction": "yes"}),
+    ("When should we start dex for his MSCC?", {"mscc": "confirmed"}),
+    ("Why are her legs so weak today?", {"limb_weakness": "yes"}),
+    ("when she stands her legs give way", {"gait_disturbance": "yes"}),
+    ("what dose of dex for ?MSCC", {"mscc": "suspected"}),
+    ("pt with myeloma and new numbness - when should she get an MRI?",
+     {"primary_tumour": "myeloma", "sensory_loss": "yes"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASE_QUESTIONS)
+def test_patients_in_questions_keep_their_facts(text, expected):
+    got = _facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_question_topics_are_reported_not_asked():
+    result = extract("What symptoms suggest MSCC in someone with breast cancer?")
+    assert result.facts == {} and result.uncertain == ()
+    assert {"mscc", "primary_tumour"} <= set(result.topics)
+    assert all(ev.status == "topic" for ev in result.evidence if not ev.implied)
+
+
+SPINAL_DISEASE = [
+    ("known L4 metastasis from renal ca", "spinal_metastases", "confirmed"),
+    ("confirmed T9 and T10 mets", "spinal_metastases", "confirmed"),
+    ("bone mets including T8 and the pelvis", "spinal_metastases", "confirmed"),
+    ("a met at C6", "spinal_metastases", "confirmed"),
+    ("L-spine metastases", "spinal_metastases", "confirmed"),
+    ("sclerotic L3 deposit", "spinal_metastases", "confirmed"),
+    ("destructive lesion in the T7 vertebral body", "spinal_metastases", "confirmed"),
+    ("lytic lesions at T2 and T5", "spinal_metastases", "confirmed"),
+    ("pathological fracture of L1", "spinal_metastases", "confirmed"),
+    ("T9 pathological wedge fracture", "spinal_metastases", "confirmed"),
+    ("L2 collapse due to metastatic disease", "spinal_metastases", "confirmed"),
+    ("3 mets on bone scan (L2, rib, pelvis)", "spinal_metastases", "confirmed"),
+    ("?L1 met", "spinal_metastases", "suspected"),
+    ("possible T8 metastasis", "spinal_metastases", "suspected"),
+    ("L5 lesion, possibly a haemangioma", "spinal_metastases", "suspected"),
+    ("T6 vertebral lesion - query myeloma", "spinal_metastases", "suspected"),
+    ("no T12 met on the MRI", "spinal_metastases", "none"),
+    ("MRI whole spine normal", "spinal_metastases", "ruled_out"),
+    ("spinal MRI last month was clear", "mscc", "ruled_out"),
+    ("osteoporotic T12 fracture", "spinal_metastases", None),
+    ("MRI brain normal", "spinal_metastases", None),
+    ("lumbar spine x-ray normal", "spinal_metastases", None),  # an X-ray rules nothing out
+    ("I met him with his wife", "spinal_metastases", None),
+    ("T2 lesions in the cord", "spinal_metastases", None),
+    ("lesions on T1 weighted images", "spinal_metastases", None),
+    ("painful T11 met", "back_pain", "yes"),
+    ("L1 aching all day", "back_pain", "yes"),
+    ("incidental L5 metastasis on staging CT", "asymptomatic_metastases", "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), SPINAL_DISEASE)
+def test_spinal_disease_at_a_level(text, fact, value):
+    assert _facts(text).get(fact) == value
+
+
+def test_a_lesion_is_not_a_cancer_diagnosis():
+    got = _facts("no known cancer. MRI: lytic lesion at T10")
+    assert got["spinal_metastases"] == "confirmed" and got["cancer_diagnosis"] == "no"
+    assert _facts("known T7 met")["cancer_diagnosis"] == "yes"
+
+
+STATED_FACTS = [
+    ("her legs go numb and heavy whenever she stands", "neuro_instability_symptoms", "yes"),
+    ("legs give way every time he sits up", "neuro_instability_symptoms", "yes"),
+    ("legs getting weaker by the hour", "limb_weakness", "yes"),
+    ("legs 4-/5 bilaterally", "limb_weakness", "yes"),
+    ("feet feel tingly", "sensory_loss", "yes"),
+    ("no issues with his bladder or bowels", "bladder_bowel_dysfunction", "no"),
+    ("bladder & bowels fine", "bladder_bowel_dysfunction", "no"),
+    ("pain radiation: none", "radicular_pain", "no"),
+    ("pain 6/10, non-radiating", "radicular_pain", "no"),
+    ("pain 8/10 when she turns in bed, ok lying still", "pain_on_movement", "yes"),
+    ("pain 8/10 when she turns in bed, ok lying still", "pain_mechanical", "yes"),
+    ("transferring makes the pain unbearable", "pain_on_movement", "yes"),
+    ("mild discomfort on moving", "pain_on_movement", "no"),
+    ("calf pain when he walks", "pain_on_movement", None),  # claudication, not instability
+    ("pain 7/10 despite max dose MST and regular paracetamol", "pain_controlled", "no"),
+    ("still sore despite his fentanyl patch", "pain_opioid_unresponsive", "yes"),
+    ("not responding to oramorph", "pain_controlled", "no"),
+    ("pain not helped by the codeine", "pain_controlled", "no"),
+    ("pain stopping him sleeping", "pain_limits_life", "yes"),
+    ("primary: renal", "primary_tumour", "kidney"),
+    ("the primary turned out to be thyroid, not breast", "primary_tumour", "thyroid"),
+    ("myeloma, proven on trephine", "haematological_malignancy", "confirmed"),
+    ("bone marrow confirms lymphoma", "haematological_malignancy", "confirmed"),
+    ("CT: T8 lesion ?myeloma", "haematological_malignancy", "radiologically_suspected"),
+    ("hard craggy prostate, PSA 240", "cancer_suspected", "yes"),
+    ("all levels reviewed", "primary_tumour", None),
+    ("prognosis of a few weeks", "prognosis", "poor"),
+    ("prognosis 3-6 months", "prognosis", "good"),
+    ("life expectancy of about 2 months", "prognosis", "poor"),
+    ("expected to live more than a year", "prognosis", "good"),
+    ("prognosis 9/12", "prognosis", "good"),
+    ("still mobilising with a rollator", "complete_paralysis", "no"),
+    ("can still stand to transfer", "complete_paralysis", "no"),
+    ("disease extends from T2 down to T11", "high_rt_side_effect_risk", "yes"),
+    ("mets T10-L1", "high_rt_side_effect_risk", None),
+    (
+        "oncology: no radiotherapy or chemotherapy, comfort care",
+        "oncology_treatment_inappropriate",
+        "yes",
+    ),
+    ("neurosurgeons will not operate", "suitable_for_surgery", "no"),
+    ("surgeons consider him unsuitable for surgery", "suitable_for_surgery", "no"),
+    ("the team consider her fit for surgery", "suitable_for_surgery", "yes"),
+    ("likely to benefit from inpatient neuro-rehab", "rehab_benefit_likely", "yes"),
+    ("3 days after posterior fixation", "had_spinal_surgery", "yes"),
+    ("oncology propose a further course of RT", "radiotherapy_considered", "yes"),
+    ("is more radiotherapy possible?", "radiotherapy_considered", "yes"),
+    ("SBRT to L2 a year ago, pain completely settled", "previous_rt_good_response", "yes"),
+    ("postural drop on standing", "orthostatic_hypotension", "yes"),
+    ("no drop in blood pressure on sitting", "orthostatic_hypotension", "no"),
+    ("at 45 degrees his legs went numb", "mobilisation_deterioration", "yes"),
+    ("neurology unchanged, pain no worse", "mobilisation_deterioration", "no"),
+    (
+        "radiologist happy to scan tonight; surgeons would decompress immediately",
+        "urgent_diagnosis_for_immediate_treatment",
+        "yes",
+    ),
+    ("a biopsy would change what oncology offer", "primary_affects_treatment", "yes"),
+    ("IR have offered kyphoplasty", "invasive_intervention_considered", "yes"),
+    ("recurrent leg weakness 5 months after radiotherapy", "recurrence_3_months_after_rt", "yes"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), STATED_FACTS)
+def test_stated_facts(text, fact, value):
+    assert _facts(text).get(fact) == value
 
 
 REFERRALS = [

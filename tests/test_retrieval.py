@@ -18,27 +18,49 @@ from assistant.settings import Settings
 # --- pure parts -------------------------------------------------------------------------------
 
 
-def test_rrf_sums_weighted_reciprocal_ranks() -> None:
-    fused = retrieval.rrf([[7, 3, 5], [3, 9]], [1.0, 0.5], k=2, depth=10)
-    assert fused[7] == pytest.approx(1 / 3)
-    assert fused[3] == pytest.approx(1 / 4 + 0.5 / 3)
-    assert fused[5] == pytest.approx(1 / 5)
-    assert fused[9] == pytest.approx(0.5 / 4)
+def test_standardise_gives_z_scores() -> None:
+    z = retrieval.standardise(np.array([1.0, 2.0, 3.0, 6.0]))
+    assert z.mean() == pytest.approx(0.0) and z.std() == pytest.approx(1.0)
+    assert list(retrieval.standardise(np.zeros(4))) == [0.0] * 4
 
 
-def test_rrf_depth_cuts_each_ranking() -> None:
-    fused = retrieval.rrf([[1, 2, 3, 4]], [1.0], k=1, depth=2)
+def test_fuse_is_a_weighted_sum_of_z_scores_on_an_exponential_scale() -> None:
+    dense = np.array([0.9, 0.5, 0.4, 0.2])
+    bm25 = np.array([0.0, 6.0, 1.0, 0.0])
+    fused = retrieval.fuse([dense, bm25], [1.0, 1.0], temperature=2.0)
+    z = (retrieval.standardise(dense) + retrieval.standardise(bm25)) / 2
+    best = int(np.argmax(z))
+    assert max(fused.values()) == fused[best] == pytest.approx(1.0)
+    for i, score in fused.items():
+        assert score == pytest.approx(np.exp((z[i] - z[best]) / 2.0))
+
+
+def test_fuse_keeps_the_margin_that_rank_fusion_loses() -> None:
+    # Both rankers put 0 and 1 in opposite order; the dense ranker is far surer about its
+    # choice, so score fusion follows it (reciprocal rank fusion would tie them).
+    dense = np.array([0.95, 0.30, 0.28, 0.27, 0.26])
+    bm25 = np.array([2.0, 2.2, 0.0, 0.0, 0.0])
+    fused = retrieval.fuse([dense, bm25], [1.0, 1.0], temperature=1.0)
+    assert max(fused, key=fused.get) == 0
+
+
+def test_fuse_candidates_are_passages_some_ranker_scores() -> None:
+    fused = retrieval.fuse([np.array([0.0, 3.0, 1.0, 0.0])], [1.0], temperature=1.0)
     assert set(fused) == {1, 2}
 
 
-def test_rrf_agreement_beats_one_strong_vote() -> None:
-    fused = retrieval.rrf([[1, 2], [3, 2]], [1.0, 1.0], k=2, depth=10)
-    assert max(fused, key=fused.get) == 2
-
-
-def test_rrf_needs_one_weight_per_ranking() -> None:
+@pytest.mark.parametrize(
+    ("scores", "weights", "temperature"),
+    [
+        ([np.ones(3)], [1.0, 1.0], 1.0),
+        ([], [], 1.0),
+        ([np.ones(3)], [0.0], 1.0),
+        ([np.ones(3)], [1.0], 0.0),
+    ],
+)
+def test_fuse_refuses_bad_arguments(scores, weights, temperature) -> None:
     with pytest.raises(ValueError):
-        retrieval.rrf([[1]], [1.0, 1.0], k=1, depth=5)
+        retrieval.fuse(scores, weights, temperature)
 
 
 def test_rerank_applies_kind_priors(passages) -> None:
@@ -57,6 +79,15 @@ def test_rerank_why_lifts_the_rationale_of_the_best_recommendation(passages) -> 
     assert ids.index("rationale-1.10.4-1.10.6") < ids.index("1.10.5")
 
 
+def test_rerank_keeps_a_rationale_below_its_recommendations(passages) -> None:
+    # Outside a why question a rationale follows the recommendation it explains, even when
+    # it matches better and its kind prior would not be enough to hold it back.
+    pos = {p.id: i for i, p in enumerate(passages)}
+    fused = {pos["rationale-1.8.1-1.8.8"]: 1.0, pos["1.8.1"]: 0.5, pos["1.10.5"]: 0.55}
+    ids = [passages[i].id for i, _ in retrieval.rerank(fused, passages)]
+    assert ids == ["1.10.5", "1.8.1", "rationale-1.8.1-1.8.8"]
+
+
 def test_rerank_puts_named_ids_first_in_order(passages) -> None:
     pos = {p.id: i for i, p in enumerate(passages)}
     fused = {pos["1.1.1"]: 1.0}
@@ -73,6 +104,15 @@ def test_definition_questions_lift_terms(passages) -> None:
     defin = retrieval.rerank(fused, passages, Intent(definition=True))
     assert passages[plain[0][0]].id == "1.2.3"
     assert passages[defin[0][0]].id == "term-holistic-needs-assessment"
+
+
+def test_research_questions_lift_research_passages(passages, passage_map) -> None:
+    pos = {p.id: i for i, p in enumerate(passages)}
+    fused = {pos["research-2"]: 0.9, pos["1.4.1"]: 1.0}
+    intent, _ = retrieval.intent_of("any research on immobilisation?", passage_map)
+    assert intent.research and not intent.why
+    assert passages[retrieval.rerank(fused, passages)[0][0]].id == "1.4.1"
+    assert passages[retrieval.rerank(fused, passages, intent)[0][0]].id == "research-2"
 
 
 @pytest.mark.parametrize(
@@ -145,6 +185,13 @@ def test_vocabulary_file_is_valid_and_expands_abbreviations() -> None:
     text, found = expander.expand("dose of Dex for cord compression? DXT or SBRT? can't walk")
     assert found == ("dex", "cord compression", "dxt", "sbrt", "can't walk")
     assert "dexamethasone" in text and "radiotherapy" in text and "gait disturbance" in text
+
+
+def test_vocabulary_concepts_blank_the_literals() -> None:
+    expander = vocabulary.Expander(vocabulary.load())
+    rest, concepts = expander.concepts("dose of Dex for cord compression?")
+    assert rest.split() == ["dose", "of", "for", "?"]
+    assert concepts == (("Dex", "dexamethasone corticosteroid"), ("cord compression", "MSCC"))
 
 
 def test_vocabulary_matches_whole_words_only() -> None:
@@ -226,6 +273,21 @@ def test_typo_correction_leaves_short_words(fake_retriever: Retriever) -> None:
     assert fake_retriever.correct("dex mets ca RT") == "dex mets ca RT"
 
 
+def test_bm25_counts_a_vocabulary_concept_once(fake_retriever: Retriever) -> None:
+    # "cord compression" and NG234's "MSCC" are one concept: the query scores the mean of
+    # the two forms, as one word would, not their sum.
+    r = fake_retriever
+    concept = r.bm25_scores("cord compression")
+    forms = [r._form_scores(f, set()) for f in ("cord compression", "MSCC")]
+    assert np.allclose(concept, (forms[0] + forms[1]) / 2, atol=1e-5)
+    # A literal NG234 never uses ("dex") leaves the concept to its expansion's words.
+    assert np.allclose(
+        r.bm25_scores("dex"), r._form_scores("dexamethasone corticosteroid", set()), atol=1e-5
+    )
+    # Light verbs and question words are not topics.
+    assert not r.bm25_scores("what should I give").any()
+
+
 # --- the real model and index -----------------------------------------------------------------
 
 
@@ -257,11 +319,23 @@ def test_hybrid_beats_each_ranker_alone(dev_report) -> None:
     hybrid, dense, bm25 = (dev_report.mode(m) for m in ("hybrid", "dense", "bm25"))
     assert hybrid.hit_at_3 > dense.hit_at_3 and hybrid.hit_at_3 > bm25.hit_at_3
     assert hybrid.mrr > dense.mrr and hybrid.mrr > bm25.mrr
-    assert hybrid.hit_at_1 > dense.hit_at_1 and hybrid.hit_at_1 >= bm25.hit_at_1
+    assert hybrid.hit_at_1 > dense.hit_at_1 and hybrid.hit_at_1 > bm25.hit_at_1
+
+
+def test_check_set_is_separate_from_the_dev_set() -> None:
+    # eval/retrieval_check.jsonl estimates generalisation: it is never tuned on, so it must
+    # not share questions with the dev set.
+    dev = {q.q.lower() for q in retrieval_eval.load_dev()}
+    check = retrieval_eval.load_dev(retrieval_eval.CHECK_SET)
+    assert sum(1 for q in check if q.ids) >= 30
+    assert not dev & {q.q.lower() for q in check}
 
 
 def test_scope_rule_on_the_dev_set(dev_report) -> None:
-    assert dev_report.scope_rule.recall == 1.0, dev_report.scope_rule.missed
+    # One in-scope dev question is refused at oos_threshold 0.30 ("why did the guideline stop
+    # recommending plain films", top cosine 0.27); 0.25 would keep it but admit out-of-scope
+    # questions in the same band (see docs/BENCHMARKS.md).
+    assert dev_report.scope_rule.recall >= 0.99, dev_report.scope_rule.missed
     assert dev_report.scope_rule.rejection >= 0.85, dev_report.scope_rule.accepted
 
 
@@ -288,6 +362,7 @@ def test_named_passage_comes_first(retriever: Retriever, query: str, first: str)
         ("what is the rationale for 16 mg dexamethasone", {"rationale-1.8.1-1.8.8"}),
         ("why use SINS?", {"rationale-1.9.1-1.9.3"}),
         ("why nurse them flat after MSCC", {"rationale-1.4.1-1.4.4"}),
+        ("what was the evidence for bisphosphonates in myeloma", {"rationale-1.7.11-1.7.13"}),
     ],
 )
 def test_why_questions_rank_the_rationale_first(retriever, query, rationale) -> None:
@@ -310,6 +385,7 @@ def test_why_questions_rank_the_rationale_first(retriever, query, rationale) -> 
         ("radiotharapy for asymptomatic spinal mets", {"1.10.7"}),
         ("myleoma bisphosphonates", {"1.7.11"}),
         ("is kyphoplasy an option", {"1.11.6"}),
+        ("what advice is the MSCC coordinator supposed to give when I ring them?", {"1.1.16"}),
     ],
 )
 def test_abbreviations_and_typos_find_the_recommendation(retriever, query, expected) -> None:

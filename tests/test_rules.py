@@ -511,6 +511,9 @@ def test_describe_expands_nested_definitions_and_simple_groups() -> None:
         "walking is yes"
     )
     assert describe(fact("mri_contraindicated", "no")) == "If MRI contraindicated is no"
+    started = describe(load_definitions()["mobilisation_started"].when)
+    assert started.startswith("If significant increase in pain or neurological symptoms on ")
+    assert "mobilisation is recorded (either way) or orthostatic hypotension" in started
 
 
 def test_markdown_cells_escape_pipes_and_newlines() -> None:

@@ -320,6 +320,8 @@ def _words(cond: Condition, defs: Mapping[str, Definition], expand: bool) -> str
     if isinstance(cond, Not):
         inner = cond.not_
         if isinstance(inner, FactIs):
+            if inner.is_ == (UNKNOWN,):
+                return f"{_lower_first(labels[inner.fact].label)} is recorded (either way)"
             return f"{_lower_first(labels[inner.fact].label)} is not {_values(inner)}"
         return f"not ({_words(inner, defs, expand)})"
     parts = cond.all_ if isinstance(cond, AllOf) else cond.any_

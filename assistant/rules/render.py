@@ -35,6 +35,14 @@ Reading conventions (judgements, stated once):
   Box 1 pain characteristics, suspected spinal metastases (1.5.3 points to 1.3.3), unless
   imaging has confirmed or ruled them out. A recorded "none" that contradicts this is reported
   as a conflict and the suspicion stands.
+- Sound implications between facts are definitions, never guesses: confirmed MSCC (and, when
+  spinal metastases are not recorded, oligometastases with spinal involvement, radiological
+  impending compression, asymptomatic spinal metastases or surgery for them) means confirmed
+  spinal metastases; a statement about the pain (controlled or not, difficult to manage)
+  means there is pain; severe mechanical pain is pain associated with movement (1.4.2). "No
+  suspicion of MSCC" (1.5.3) holds when MSCC is not recorded only if all six Box 1 cord items
+  are known to be absent; "without MSCC" (1.10.2, 1.11.6) is a diagnosis and needs MSCC
+  recorded as not suspected or ruled out.
 - Urgency is NICE's where it gives one (immediately, within 24 hours, within 1 week). Where it
   gives none, the rule's note says what was chosen and why; the choice is conservative.
 - Scores (SINS, revised Tokuhashi; `ng234 score`) only ever feed facts in the direction that

@@ -1,0 +1,63 @@
+"""The pages of the app, the deep link `?rec=…`, and the notice shown on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from assistant.corpus import GUIDELINE_VERSION
+
+#: README anchor of the intended purpose (rendered by the About page).
+PURPOSE_ANCHOR = "README.md#intended-purpose"
+NOTICE = (
+    "Supports, does not replace, clinical judgement; in an emergency contact the MSCC coordinator."
+)
+
+
+def _page_functions() -> dict[str, tuple[Callable[[], None], str, str]]:
+    # Imported here: the page modules import this one for their links.
+    from assistant.ui import (
+        about_page,
+        calculators_page,
+        chat_page,
+        guideline_page,
+        training_page,
+    )
+
+    return {
+        "chat": (chat_page.render, "Chat", ":material/chat:"),
+        "guideline": (guideline_page.render, "Guideline", ":material/menu_book:"),
+        "calculators": (calculators_page.render, "Calculators", ":material/calculate:"),
+        "training": (training_page.render, "Training", ":material/school:"),
+        "about": (about_page.render, "About", ":material/info:"),
+    }
+
+
+def page(name: str) -> st.Page:
+    """The st.Page called `name` ('chat', 'guideline', 'calculators', 'training', 'about')."""
+    render, title, icon = _page_functions()[name]
+    return st.Page(render, title=title, icon=icon, url_path=name, default=name == "chat")
+
+
+def pages() -> list[st.Page]:
+    """Every page, the chat first (it is the default page, at the app's root URL)."""
+    return [page(name) for name in _page_functions()]
+
+
+def follow_deep_link(current: st.Page) -> None:
+    """`/?rec=1.8.1` at the root opens the guideline browser at that passage."""
+    wanted = st.query_params.get("rec")
+    if wanted and current.url_path == "":
+        st.switch_page(page("guideline"), query_params={"rec": wanted})
+
+
+def header() -> None:
+    """The guideline version, the notice and the intended purpose: on every page."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.caption(f"**{GUIDELINE_VERSION}** · {NOTICE}")
+        st.page_link(
+            page("about"),
+            label=f"Intended purpose ({PURPOSE_ANCHOR})",
+            icon=":material/info:",
+        )
