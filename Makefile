@@ -48,7 +48,9 @@ lint: setup
 bench: setup index
 	$(BIN)/ng234 bench
 
-# Dependency audit (docs/SAFETY.md H23): pip-audit over .venv; exit 2 if anything was not checked.
+# Dependency audit, the online check (docs/SAFETY.md H23): pip-audit over .venv against PyPI's
+# JSON API (or OSV: `$(BIN)/python scripts/audit.py --service osv`); exit 2 if anything was not
+# checked. Needs the network; `make test` runs the offline check (tests/test_dependencies.py).
 audit: setup
 	$(BIN)/python scripts/audit.py
 

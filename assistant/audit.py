@@ -1,27 +1,29 @@
 """The audit trail: one JSON line per answer, opt-in, without the user's words by default.
 
 An audit line says what the assistant answered and from what: the time (UTC), the assistant
-and guideline versions, the sha256 of the corpus and of the FAISS file (from the index
-manifest), the rules that applied, the ids cited, the rules shown as conditional, the case
-facts, the questions asked and whether the message was out of scope. That is enough to
-replay and review an answer after an incident (docs/SAFETY.md, H17) without storing a
-patient's free text: the message is written only when `Settings.audit_free_text` is set,
-because a ward note may identify the patient.
+and guideline versions, the sha256 of the corpus and of the FAISS file *of the index the
+answering process loaded* (its verified manifest, `Retriever.index_hashes`, never a file on
+disk that may have been rebuilt since), the rules that applied, the ids cited, the rules shown
+as conditional, the case facts, the questions asked and whether the message was out of scope.
+That is enough to replay and review an answer after an incident (docs/SAFETY.md, H17) without
+storing a patient's free text: the message is written only when `Settings.audit_free_text` is
+set, because a ward note may identify the patient.
 
-`audit_record` is pure apart from reading the small manifest once per index; `write_audit`
-is the only I/O. `log_answer` (and the `audited` decorator for `Conversation.respond` /
-`update`) joins them: with `Settings.audit_log` unset it does nothing; if the log cannot be
-written the answer is still returned, with a notice saying so, because withholding NICE's
-advice from a clinician over a log file would be the greater harm.
+`audit_record` is pure; `write_audit` is the only I/O. `log_answer` joins them, and the
+`audited` decorator on `Conversation.respond` and `Conversation.update` (assistant/chat.py)
+calls it once for every answer those return: with `Settings.audit_log` unset it does nothing;
+if the log cannot be written the answer is still returned, with a notice saying so, because
+withholding NICE's advice from a clinician over a log file would be the greater harm.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,8 @@ from assistant.settings import Settings
 SCHEMA_VERSION = 1
 
 _WRITE_LOCK = threading.Lock()
+#: Per thread: inside an audited call, so nested audited calls do not log again.
+_NESTING = threading.local()
 
 
 class AuditLogError(AssistantError):
@@ -46,43 +50,32 @@ class AuditLogError(AssistantError):
     )
 
 
-def index_identity(index_dir: Path) -> dict[str, str | None]:
-    """corpus_sha256 and index_sha256 from the index manifest (None where it cannot be read)."""
-    path = index_dir / "manifest.json"
-    try:
-        stat = path.stat()
-    except OSError:
-        return {"corpus_sha256": None, "index_sha256": None}
-    return _identity(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _identity(path: str, mtime_ns: int, size: int) -> dict[str, str | None]:
-    # Keyed on mtime and size so a rebuilt index is re-read; a manifest is a few kB.
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"corpus_sha256": None, "index_sha256": None}
-    if not isinstance(data, dict):
-        return {"corpus_sha256": None, "index_sha256": None}
-    return {"corpus_sha256": data.get("corpus_sha256"), "index_sha256": data.get("faiss_sha256")}
+#: The index fields of a record whose answer came from no loaded, verified index.
+NO_INDEX: Mapping[str, str | None] = {"corpus_sha256": None, "index_sha256": None}
 
 
 def audit_record(
     answer: Answer,
     settings: Settings,
     *,
+    index_hashes: Mapping[str, str | None] | None = None,
     text: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """One answer as an audit record: what was answered and from what, no free text by default."""
+    """One answer as an audit record: what was answered and from what, no free text by default.
+
+    `index_hashes` are the corpus and FAISS sha256 of the index the answer was retrieved from
+    (`Retriever.index_hashes`); without them both are recorded as None.
+    """
     when = (now or datetime.now(UTC)).astimezone(UTC)
+    hashes = index_hashes or NO_INDEX
     record: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "time": when.isoformat(timespec="milliseconds"),
         "assistant_version": __version__,
         "guideline": answer.guideline,
-        **index_identity(settings.index_dir),
+        "corpus_sha256": hashes.get("corpus_sha256"),
+        "index_sha256": hashes.get("index_sha256"),
         "intent": answer.intent,
         "out_of_scope": answer.out_of_scope,
         "rules_fired": [r.rule for r in answer.recommendations],
@@ -117,12 +110,19 @@ def write_audit(record: dict[str, Any], path: Path) -> None:
         raise AuditLogError(f"cannot write the audit log {path}: {exc.strerror or exc}") from exc
 
 
-def log_answer(answer: Answer, settings: Settings, *, text: str | None = None) -> Answer:
+def log_answer(
+    answer: Answer,
+    settings: Settings,
+    *,
+    text: str | None = None,
+    index_hashes: Mapping[str, str | None] | None = None,
+) -> Answer:
     """Write the answer's audit line if the audit log is on; a failure becomes a notice."""
     if settings.audit_log is None:
         return answer
     try:
-        write_audit(audit_record(answer, settings, text=text), settings.audit_log)
+        record = audit_record(answer, settings, index_hashes=index_hashes, text=text)
+        write_audit(record, settings.audit_log)
     except AuditLogError as exc:
         notice = f"This answer was not written to the audit log: {exc}. {exc.hint}"
         return answer.model_copy(update={"notices": [*answer.notices, notice]})
@@ -130,14 +130,34 @@ def log_answer(answer: Answer, settings: Settings, *, text: str | None = None) -
 
 
 def audited(method: Callable[..., tuple[Any, Answer]]) -> Callable[..., tuple[Any, Answer]]:
-    """Decorate `Conversation.respond` / `update` so that every answer they return is logged."""
+    """Decorate `Conversation.respond` / `update` so that every answer they return is logged once.
+
+    Exactly once: decorating twice returns the same wrapper, and an audited method called from
+    another one on the same thread (say `respond` delegating to `update`) leaves the logging to
+    the outermost call, whose answer is the one the user sees.
+    """
+    if getattr(method, "__audited__", False):
+        return method
+    signature = inspect.signature(method)
+    # (self, state, message) or (self, state, facts): the third parameter is what the user sent.
+    payload_name = list(signature.parameters)[2]
 
     @functools.wraps(method)
-    def wrapper(self, state, payload, *args, **kwargs):
-        new_state, answer = method(self, state, payload, *args, **kwargs)
+    def wrapper(self, *args, **kwargs):
+        if getattr(_NESTING, "depth", 0):
+            return method(self, *args, **kwargs)
+        _NESTING.depth = 1
+        try:
+            new_state, answer = method(self, *args, **kwargs)
+        finally:
+            _NESTING.depth = 0
+        payload = signature.bind(self, *args, **kwargs).arguments.get(payload_name)
         if isinstance(payload, bytes | bytearray):
             payload = bytes(payload).decode("utf-8", "replace")
         text = payload if isinstance(payload, str) else None  # update() passes facts, no text
-        return new_state, log_answer(answer, self.settings, text=text)
+        # The hashes of the index this conversation actually loaded (None for a test double).
+        hashes = getattr(self.retriever, "index_hashes", None)
+        return new_state, log_answer(answer, self.settings, text=text, index_hashes=hashes)
 
+    wrapper.__audited__ = True  # type: ignore[attr-defined]
     return wrapper

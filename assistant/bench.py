@@ -1,8 +1,8 @@
 """Benchmarks (`ng234 bench`): named functions that each measure one thing and return a dict.
 
-Add a section by appending a `Benchmark` to `BENCHMARKS` (for example end-to-end `ask`
-latency); `run` executes them in order with a shared context and adds the machine
-description. Heavy imports happen inside the functions, so `ng234 --help` stays fast.
+Add a section by appending a `Benchmark` to `BENCHMARKS`; `run` executes them in order
+with a shared context and adds the machine description. Heavy imports happen inside the
+functions, so `ng234 --help` stays fast.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from assistant.settings import ROOT, Settings
 MIN_QUERIES = 200
 WARMUP = 10
 COLD_RUNS = 3
+#: Passes over the dev cases for the end-to-end `ask` latency.
+ASK_PASSES = 2
 COLD_QUERY = "dose of dex for cord compression?"
 
 
@@ -161,6 +163,45 @@ def warm_latency(ctx: Context) -> dict[str, Any]:
     }
 
 
+def ask_latency(ctx: Context) -> dict[str, Any]:
+    """Warm end-to-end `ask` over the dev cases: every turn (extract, retrieve, rules, answer),
+    against embedding one query alone, interleaved so both see the same machine load."""
+    from assistant import corpus
+    from assistant.case_eval import DEV_CASES, load_cases
+    from assistant.chat import Conversation, SessionState
+
+    conversation = Conversation(corpus.load(ctx.settings.corpus_path), ctx.retriever, ctx.settings)
+    cases = load_cases(DEV_CASES)
+    encoder = ctx.retriever.encoder
+    for case in cases[:WARMUP]:
+        conversation.run(case.turns)
+    turn_s, case_s, embed_s = [], [], []
+    for _ in range(ASK_PASSES):
+        for case in cases:
+            state, started = SessionState(), time.perf_counter()
+            for turn in case.turns:
+                t0 = time.perf_counter()
+                encoder.encode([turn])
+                t1 = time.perf_counter()
+                state, _ = conversation.respond(state, turn)
+                turn_s.append(time.perf_counter() - t1)
+                embed_s.append(t1 - t0)
+            case_s.append(time.perf_counter() - started - sum(embed_s[-len(case.turns) :]))
+    embed_p50 = percentile(embed_s, 50)
+    return {
+        "cases": len(cases),
+        "passes": ASK_PASSES,
+        "turns_timed": len(turn_s),
+        "turn_p50_ms": _ms(percentile(turn_s, 50)),
+        "turn_p95_ms": _ms(percentile(turn_s, 95)),
+        "case_p50_ms": _ms(percentile(case_s, 50)),
+        "case_p95_ms": _ms(percentile(case_s, 95)),
+        "embed_p50_ms": _ms(embed_p50),
+        "turn_p50_over_embed_p50": round(percentile(turn_s, 50) / embed_p50, 3),
+        "turn_p95_over_embed_p50": round(percentile(turn_s, 95) / embed_p50, 3),
+    }
+
+
 def long_query(ctx: Context) -> dict[str, Any]:
     """A 100 kB query: truncated with a notice, and its latency."""
     retriever = ctx.retriever
@@ -184,6 +225,7 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("cold_start", cold_start),
     Benchmark("index_build", index_build),
     Benchmark("warm_latency", warm_latency),
+    Benchmark("ask_latency", ask_latency),
     Benchmark("long_query", long_query),
     Benchmark("memory", memory),
 ]

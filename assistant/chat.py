@@ -39,11 +39,13 @@ from assistant.answer import (
     Quote,
     RecommendationOut,
 )
+from assistant.audit import audited
 from assistant.case import UNKNOWN, Case, catalogue
 from assistant.corpus import Passage
 from assistant.errors import InvalidInputError
-from assistant.extract import extract
+from assistant.extract import RECURRENCE_DAYS, extract
 from assistant.retrieval import explicit_ids, is_why
+from assistant.rules.tables import FactIs, walk
 from assistant.settings import Settings
 
 INTENTS_FILE = Path(__file__).parent / "data" / "intents.json"
@@ -56,7 +58,24 @@ SEARCH_HITS = 5
 #: Urgencies whose undetermined rules are always shown for a case: never silent on them.
 URGENT = ("immediate", "24h")
 
+#: Cases in which every unknown Box 1 cord red flag is asked, whether or not a rule needs it.
+RED_FLAG_CONTEXT = {
+    "cancer_diagnosis": ("yes",),
+    "cancer_suspected": ("yes",),
+    "spinal_metastases": ("suspected", "confirmed"),
+    "mscc": ("none", "ruled_out"),
+}
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+class Retraction(BaseModel):
+    """'I was thinking of another patient': cue phrases and the fact groups they undo."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    phrases: tuple[str, ...]
+    groups: tuple[str, ...]
 
 
 class IntentVocabulary(BaseModel):
@@ -66,6 +85,8 @@ class IntentVocabulary(BaseModel):
 
     version: int
     reset: tuple[str, ...]
+    retract: Retraction
+    onset: tuple[str, ...]
     replies: dict[str, tuple[str, ...]]
     score_cues: tuple[str, ...]
     question_starts: tuple[str, ...]
@@ -85,6 +106,13 @@ class SessionState(BaseModel):
     case: Case = Field(default_factory=Case)
     last_question: str | None = Field(None, description="Fact asked about last, for yes/no.")
     turns: int = 0
+    last_changes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Facts the last turn changed, with their values before it (for a retraction).",
+    )
+    rt_interval_days: int | None = Field(
+        None, description="'Radiotherapy n months ago' from an earlier turn, in days (1.10.9)."
+    )
 
 
 # --- pure helpers ---
@@ -93,7 +121,11 @@ class SessionState(BaseModel):
 def clean_message(message: str, limit: int) -> tuple[str, list[str]]:
     """Normalise a user message: strip control characters, truncate with a notice."""
     notices: list[str] = []
-    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", message))
+    text = unicodedata.normalize("NFC", message)
+    # Invisible format characters (soft hyphen, zero-width space/joiner, bidi marks, BOM) are
+    # dropped, not spaced: "we\u00adak legs" is "weak legs".
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _CONTROL.sub(" ", text)
     if len(text) > limit:
         notices.append(
             f"Your message was {len(text):,} characters long; only the first {limit:,} were read."
@@ -114,6 +146,33 @@ def reply_value(text: str) -> str | None:
         if words in replies:
             return value
     return None
+
+
+def _reports_onset(text: str) -> bool:
+    """The message reports something as new or changed ('now', 'new', 'started', 'worse')."""
+    words = f" {phrase(text)} "
+    return any(f" {cue} " in words for cue in intents().onset)
+
+
+def _retracts(text: str) -> bool:
+    """The message takes back the previous one ('sorry, wrong patient')."""
+    words = f" {phrase(text)} "
+    return any(f" {cue} " in words for cue in intents().retract.phrases)
+
+
+def _unasked_red_flags(case: Case) -> list[str]:
+    """Box 1 cord red flags not yet known, for a person with cancer or spinal metastases.
+
+    Asked until one is found: once a red flag is present (or MSCC is suspected or confirmed)
+    the emergency rules already apply, and the rules ask what would still change the answer.
+    """
+    context = any(case.get(name) in values for name, values in RED_FLAG_CONTEXT.items())
+    flags = [n for n, spec in catalogue().items() if spec.red_flag]
+    if not context or case.get("mscc") in ("suspected", "confirmed"):
+        return []
+    if any(case.get(n) == "yes" for n in flags):
+        return []
+    return [n for n in flags if case.get(n) == UNKNOWN]
 
 
 def is_question(text: str) -> bool:
@@ -165,6 +224,7 @@ class Conversation:
             state, answer = self.respond(state, turn)
         return answer
 
+    @audited
     def respond(self, state: SessionState, message: str) -> tuple[SessionState, Answer]:
         """Answer one message in the context of `state`; bad input gets a reply, never a raise."""
         if not isinstance(message, str):
@@ -189,12 +249,16 @@ class Conversation:
             return self._answer_question(state, value, notices)
         return self._statement(state, text, notices)
 
-    def update(
-        self, state: SessionState, facts: dict[str, str]
-    ) -> tuple[SessionState, Answer]:
+    @audited
+    def update(self, state: SessionState, facts: dict[str, str]) -> tuple[SessionState, Answer]:
         """Set facts directly (case panel, follow-up buttons, calculators) and re-answer."""
         case, changes = self._apply(state.case, facts)
-        new = SessionState(case=case, turns=state.turns + 1)
+        new = SessionState(
+            case=case,
+            turns=state.turns + 1,
+            last_changes={c.fact: c.before for c in changes},
+            rt_interval_days=state.rt_interval_days,
+        )
         skip = {name for name, value in facts.items() if value == UNKNOWN}
         return self._compose(new, "answer", text="", changes=changes, notices=[], skip=skip)
 
@@ -218,7 +282,12 @@ class Conversation:
         if spec.type == "enum" and value == "no":
             value = "none" if "none" in spec.options else UNKNOWN
         case, changes = self._apply(state.case, {fact: value})
-        new = SessionState(case=case, turns=turn)
+        new = SessionState(
+            case=case,
+            turns=turn,
+            last_changes={c.fact: c.before for c in changes},
+            rt_interval_days=state.rt_interval_days,
+        )
         # "Not sure" keeps the fact unknown: ask the next question, not the same one again.
         skip = {fact} if value == UNKNOWN else set()
         if value == UNKNOWN:
@@ -227,6 +296,8 @@ class Conversation:
 
     def _statement(self, state: SessionState, text: str, notices: list[str]):
         turn = state.turns + 1
+        if _retracts(text):
+            state = self._retract(state, notices)
         extraction = extract(text)
         notices.extend(n for n in extraction.notices if n not in notices)
         ids, unknown_ids = explicit_ids(text, self.passages)
@@ -255,14 +326,24 @@ class Conversation:
                 facts=state.case.known(),
                 notices=notices,
             )
-        case, changes = self._apply(state.case, extraction.facts)
+        before = state.case
+        case, changes = self._apply(before, extraction.facts)
+        case, changes = self._reopen_mscc(before, case, changes, extraction.facts, text, notices)
+        case, changes = self._assume(case, changes, extraction, notices)
+        rt_days = extraction.rt_interval_days or state.rt_interval_days
+        case, changes = self._recurrence(case, changes, extraction, rt_days, notices)
         for fact in extraction.uncertain:
             if fact in catalogue() and case.get(fact) == UNKNOWN:
                 notices.append(f"Uncertain: {catalogue()[fact].label.lower()}. Asked, not assumed.")
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
-        focus = list(ids) or self._focus([h.id for h in hits], intent)
+        focus = list(ids) or self._focus([h.id for h in hits], intent, extraction.topics)
         return self._compose(
-            SessionState(case=case, turns=turn),
+            SessionState(
+                case=case,
+                turns=turn,
+                last_changes={c.fact: c.before for c in changes},
+                rt_interval_days=rt_days,
+            ),
             intent,
             text=text,
             changes=changes,
@@ -272,13 +353,128 @@ class Conversation:
             uncertain=extraction.uncertain,
         )
 
-    def _focus(self, hit_ids: Sequence[str], intent: Intent) -> list[str]:
-        """The passages a question is about: the top hits, the rationale first for 'why'."""
+    # facts across turns
+    def _retract(self, state: SessionState, notices: list[str]) -> SessionState:
+        """'I was thinking of another patient': undo the last turn's findings, keep background."""
+        vocab = intents().retract
+        specs = catalogue()
+        undo = {
+            name: before
+            for name, before in state.last_changes.items()
+            if specs[name].group in vocab.groups
+        }
+        if not undo:
+            notices.append("Nothing from your previous message needed undoing.")
+            return state
+        case, changes = self._apply(state.case, undo)
+        shown = "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes)
+        kept = [specs[n].label.lower() for n in state.last_changes if n not in undo]
+        notices.append(
+            "Retracted the findings of your previous message ("
+            + shown
+            + ")."
+            + (f" Kept: {', '.join(kept)}." if kept else "")
+        )
+        return state.model_copy(update={"case": case, "last_changes": {}})
+
+    def _reopen_mscc(
+        self, before: Case, case: Case, changes, said: dict[str, str], text: str, notices
+    ):
+        """A cord symptom or sign reported as new after MSCC was ruled out re-opens the question.
+
+        Only when the turn reports an onset ("now", "new", "started"): a finding the exclusion
+        already explained ("pain down the leg" after "MRI: root involvement, no MSCC") does not.
+        """
+        excluded = before.get("mscc")
+        if excluded not in ("none", "ruled_out") or "mscc" in said:
+            return case, changes
+        new = [c for c in changes if catalogue()[c.fact].red_flag and c.after == "yes"]
+        if not new:
+            return case, changes
+        if not _reports_onset(text):
+            labels = ", ".join(c.label.lower() for c in new)
+            notices.append(
+                f"{labels[0].upper()}{labels[1:]} is recorded while MSCC is recorded as "
+                f"{excluded.replace('_', ' ')}. If it is new since MSCC was excluded, say so "
+                "('new …'): MSCC is then suspected again (NG234 1.3.2)."
+            )
+            return case, changes
+        case, more = self._apply(case, {"mscc": UNKNOWN})
+        labels = ", ".join(c.label.lower() for c in new)
+        notices.append(
+            f"New {labels} reported after MSCC was recorded as {excluded.replace('_', ' ')}: "
+            "the earlier finding no longer excludes MSCC, so it is treated as not known "
+            "(NG234 1.3.2). Say so if the symptom was already known when MSCC was excluded."
+        )
+        return case, [*changes, *more]
+
+    def _assume(self, case: Case, changes, extraction, notices):
+        """Apply what a global statement ('neuro intact') covers, where the case is silent."""
+        assumed = {n: v for n, v in extraction.assumed.items() if case.get(n) == UNKNOWN}
+        if not assumed:
+            return case, changes
+        case, more = self._apply(case, assumed)
+        by_words: dict[str, list[str]] = {}
+        for name in assumed:
+            words = extraction.assumed_from[name]
+            by_words.setdefault(words, []).append(catalogue()[name].label.lower())
+        for words, labels in by_words.items():
+            notices.append(
+                f"'{words}' was read as also meaning no {', no '.join(labels)}. "
+                "Say if any of these is present: it would change the answer."
+            )
+        return case, [*changes, *more]
+
+    def _recurrence(self, case: Case, changes, extraction, rt_days: int | None, notices):
+        """Recurrent symptoms in this turn, timed from radiotherapy given in an earlier one."""
+        fact = "recurrence_3_months_after_rt"
+        if not extraction.recurrence_pending or case.get(fact) != UNKNOWN:
+            return case, changes
+        if rt_days is None:
+            notices.append(
+                "Symptoms recurred after radiotherapy, but how long after was not read "
+                "(NG234 1.10.9 asks whether it was at least 3 months)."
+            )
+            return case, changes
+        value = "yes" if rt_days >= RECURRENCE_DAYS else "no"
+        case, more = self._apply(case, {fact: value})
+        notices.append(
+            f"Recurrence timed from the radiotherapy given about {rt_days} days ago "
+            "(from an earlier message)."
+        )
+        return case, [*changes, *more]
+
+    def _focus(
+        self, hit_ids: Sequence[str], intent: Intent, topics: Sequence[str] = ()
+    ) -> list[str]:
+        """The passages a question is about: the top hits, the rationale first for 'why'.
+
+        A lower hit joins them when a rule citing it tests a fact the question names as its
+        topic ("what do I monitor in someone on dexamethasone" -> 1.8.8, which tests
+        'taking corticosteroids').
+        """
         top = list(hit_ids[:FOCUS_HITS])
         if intent == "rationale":
             why = [i for i in hit_ids if self.passages[i].kind == "rationale"][:1]
             return why + [i for i in top if i not in why][:1]
-        return top
+        named = set(topics)
+        extra = [
+            pid
+            for pid in hit_ids[FOCUS_HITS:]
+            if named and named & self._tested_by_rules_citing(pid)
+        ]
+        return top + extra
+
+    @staticmethod
+    @cache
+    def _tested_by_rules_citing(pid: str) -> frozenset[str]:
+        """Facts tested directly (not through a definition) by the rules citing a passage."""
+        return frozenset(
+            node.fact
+            for rule in rules.rules_citing(pid)
+            for node in walk(rule.when)
+            if isinstance(node, FactIs)
+        )
 
     # the answer: rules that apply, rules that depend on unknowns, lookups, questions
     def _compose(
@@ -314,7 +510,9 @@ class Conversation:
         else:
             deciding = {f for c in conditional for f in c.missing}
             candidates = [q for q in evaluation.questions if q.fact in deciding]
-        questions = self._questions(candidates, uncertain, set(skip))
+        questions = self._questions(
+            candidates, uncertain, set(skip), _unasked_red_flags(state.case)
+        )
         state = state.model_copy(update={"last_question": questions[0].fact if questions else None})
         answer = Answer(
             intent=intent,
@@ -380,11 +578,23 @@ class Conversation:
         )
 
     def _questions(
-        self, candidates: Sequence[rules.Question], uncertain: Sequence[str], skip: set[str]
+        self,
+        candidates: Sequence[rules.Question],
+        uncertain: Sequence[str],
+        skip: set[str],
+        red_flags: Sequence[str] = (),
     ) -> list[QuestionOut]:
         facts = catalogue()
         # An uncertain mention ("?weakness") is asked first: uncertainty produces a question.
-        order = [f for f in uncertain if f in facts] + [q.fact for q in candidates]
+        # Then the red flags: those the rules need, then any other not yet known (never assumed
+        # absent, even when no undetermined rule needs it), then the rest.
+        flagged = [q.fact for q in candidates if facts[q.fact].red_flag]
+        order = (
+            [f for f in uncertain if f in facts]
+            + flagged
+            + list(red_flags)
+            + [q.fact for q in candidates]
+        )
         out: list[QuestionOut] = []
         for fact in dict.fromkeys(order):
             if fact in skip:

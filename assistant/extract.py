@@ -67,7 +67,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -199,6 +199,12 @@ class Synonym(BaseModel):
     )
     case_sensitive: bool = False
     also: dict[str, str] = Field(default_factory=dict, description="Facts asserted with it.")
+    assumes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Facts a global statement covers without naming them ('neuro intact': no "
+        "gait disturbance): used only where neither the message nor the case says otherwise, "
+        "and always shown to the user as a reading to correct.",
+    )
     when_negated: dict[str, str] | None = Field(
         None, description="Facts set when negated; default: a tri 'yes' becomes 'no'."
     )
@@ -367,6 +373,22 @@ class Extraction(BaseModel):
     )
     evidence: tuple[Evidence, ...] = ()
     notices: tuple[str, ...] = ()
+    assumed: dict[str, str] = Field(
+        default_factory=dict,
+        description="Facts a global statement covers without naming them ('neuro intact'); "
+        "the caller applies them only to facts the case does not know yet.",
+    )
+    assumed_from: dict[str, str] = Field(
+        default_factory=dict, description="For each assumed fact, the words it was read from."
+    )
+    rt_interval_days: int | None = Field(
+        None, description="The longest 'radiotherapy n months ago' interval read, in days."
+    )
+    recurrence_pending: bool = Field(
+        False,
+        description="Recurrent symptoms after radiotherapy were read but not how long after: "
+        "a caller may resolve it from an interval given in an earlier turn.",
+    )
 
 
 # ----------------------------------------------------------------------------- text
@@ -384,6 +406,12 @@ _SAME_LENGTH = str.maketrans(
 )  # fmt: skip
 _CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]"})
 _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
+#: Words that close a list, so a negation before its first comma reads through it (H02).
+_LIST_CLOSERS = frozenset({"or", "nor"})
+#: The doubt a negation leaves on a finding it reaches only across a bare comma (H02).
+_LIST_DOUBT = ContextRule(
+    literal="negation carried across a comma", category=POSSIBLE, direction="FORWARD"
+)
 _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
 _SENTENCE_END = frozenset({".", "!", ";", "|", "\u2022", "\u00b7"})
 _CONTINUATION = frozenset({",", "and", "or", "nor", "of", "with", "to", "-", "/", "&", "the", "a"})
@@ -965,8 +993,10 @@ def _coordinated(seps: list[str], fact: str, others: list[_Mention], pipe: _Pipe
     )
 
 
-def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> set[int]:
-    """Read an open negation past a comma as a list of findings only; return mentions it skips.
+def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> tuple[set[int], set[int]]:
+    """Read an open negation past a comma as a list of findings only.
+
+    Returns the mentions it skips and the mentions it reaches only as an unconfirmed list.
 
     "No MSCC, neuro intact, pain 8/10 despite morphine": ConText reads a negation to the end
     of its sentence, which suits a list of findings ("no weakness, numbness or retention")
@@ -974,15 +1004,22 @@ def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> set[int]
     listed groups (cord and pain symptoms); a normal finding of those groups ("bladder and
     bowels normal", "power 5/5") is read on its own and skipped; a diagnosis, a treatment or
     another number starts a clause of its own and ends the scope.
+
+    A bare comma is ambiguous in ward shorthand: "no back pain, weak legs" reports weak legs.
+    Only a list closed by "or"/"nor" ("no weakness, numbness or retention") carries the
+    negation to the findings past the comma; otherwise they are returned as `unsure` and read
+    as not known (asked), never as absent (hazard H02).
     """
     skipped: set[int] = set()
+    unsure: set[int] = set()
     if cue.rule.category != NEGATED or cue.rule.max_scope is not None:
-        return skipped
+        return skipped, unsure
     if cue.rule.direction not in ("FORWARD", "BIDIRECTIONAL"):
-        return skipped
+        return skipped, unsure
     punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _CLAUSE_PUNCT), None)
     if punct is None:
-        return skipped
+        return skipped, unsure
+    carried: set[int] = set()
     for k in index.starting_in(punct + 1, cue.scope_end):
         kind = pipe.listing[index.mentions[k].entry]
         if kind == "other":
@@ -990,7 +1027,29 @@ def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> set[int]
             break
         if kind == "normal":
             skipped.add(k)
-    return skipped
+        else:
+            carried.add(k)
+    if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe):
+        unsure = carried
+    return skipped, unsure
+
+
+def _confirmed_list(
+    cue: _Cue, punct: int, carried: set[int], index: _Index, doc: _Text, pipe: _Pipeline
+) -> bool:
+    """Whether findings past a negation's first comma are plainly items of its list.
+
+    Closed by "or"/"nor" ("no weakness, numbness or retention"), or a run of at least three
+    findings ("denies weakness, numbness, incontinence"). "No back pain, weak legs", "no
+    retention, tingling in toes" or "no MSCC, weak legs" are not (H02).
+    """
+    if any(doc.lower[i] in _LIST_CLOSERS for i in range(punct + 1, cue.scope_end)):
+        return True
+    head = any(
+        pipe.listing[index.mentions[k].entry] == "finding"
+        for k in index.starting_in(cue.end, punct)
+    )
+    return head and len(carried) >= 2
 
 
 def _own_question_marks(cues: list[_Cue], doc: _Text) -> list[_Cue]:
@@ -1029,13 +1088,17 @@ def _modifiers(cues: list[_Cue], mentions: list[_Mention], doc: _Text, pipe: _Pi
         if cue.rule.direction in ("TERMINATE", "PSEUDO"):
             continue
         skipped: set[int] = set()
+        unsure: set[int] = set()
         if cue.rule.max_scope is not None:
             _extend_over_lists(cue, index, doc, pipe)
         else:
-            skipped = _end_list(cue, index, doc, pipe)
+            skipped, unsure = _end_list(cue, index, doc, pipe)
+        doubt = replace(cue, rule=_LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
+            if k in unsure and mentions[k].inner is not None:
+                continue  # its own cue decides: "pain doesn't radiate"
             if k not in skipped and _allows(cue.rule, entries[mentions[k].entry].fact):
-                found[k].append(cue)
+                found[k].append(doubt if k in unsure else cue)
     for k, m in enumerate(mentions):
         if m.inner is not None:
             found[k].append(m.inner)
@@ -1271,6 +1334,8 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     topics: list[str] = []
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
+    doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
+    assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
@@ -1291,6 +1356,15 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
             uncertain.append(entry.fact)
+        if status == "asserted":
+            for name, value in entry.assumes.items():
+                assumed.setdefault(name, (value, original[start:end]))
+        if cue is not None and cue.rule is _LIST_DOUBT:
+            doubted.append(entry.fact)
+            notices.append(
+                f"'{base['text']}' follows '{base['cue']} …,' with no 'or' closing a list: "
+                "read as not known rather than absent. Please say whether it is present."
+            )
         if status == "topic":
             topics.append(entry.fact)
         if not reading.values:
@@ -1313,19 +1387,27 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             candidates.setdefault(item.fact, []).append(value)
         else:
             uncertain.append(item.fact)
-            notices.append(
-                "Symptoms recurred after radiotherapy, but how long after was not read "
-                "(NG234 1.10.9 asks whether it was at least 3 months)."
-            )
 
     facts = _resolve(candidates, pipe, notices)
+    for name in dict.fromkeys(doubted):
+        if facts.get(name) == "no":  # a doubt outweighs an absence: ask (H02)
+            del facts[name]
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))
     named = tuple(dict.fromkeys(n for n in topics if n not in facts and n not in hedged))
+    covered = {
+        name: pair
+        for name, pair in assumed.items()
+        if name not in facts and name not in hedged and name not in doubted
+    }
     return Extraction(
         facts=facts,
         uncertain=hedged,
         topics=named,
         evidence=tuple(evidence),
         notices=tuple(notices),
+        assumed={name: value for name, (value, _) in covered.items()},
+        assumed_from={name: words for name, (_, words) in covered.items()},
+        rt_interval_days=max(rt_days) if rt_days else None,
+        recurrence_pending=bool(pending_recurrence) and not rt_days,
     )

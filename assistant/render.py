@@ -104,8 +104,23 @@ def to_markdown(answer: Answer, facts_labels: Mapping[str, str] | None = None) -
                 out.append(f"  > **{quote.id}** " + " ".join(quote.text.splitlines()))
             if rec.trace:
                 out.append(f"  - Because: {'; '.join(rec.trace)}")
+    if answer.conditional:
+        out += ["", "## Depends on what is not yet known"]
+        for cond in answer.conditional:
+            missing = [specs[f].label for f in cond.missing if f in specs]
+            out.append(
+                f"- **{STRENGTH_LABELS[cond.strength]}** — {cond.action} "
+                f"(NG234 {', '.join(cond.cites)}; {URGENCY_LABELS[cond.urgency].lower()})"
+            )
+            for quote in cond.quotes:
+                out.append(f"  > **{quote.id}** " + " ".join(quote.text.splitlines()))
+            out.append(f"  - If: {cond.condition}")
+            out.append(f"  - Not yet known: {'; '.join(missing)}")
     if answer.questions:
         out += ["", "## Still to establish"]
         out += [f"- {q.text}" for q in answer.questions]
+    if answer.notices:
+        out += ["", "## How the text was read"]
+        out += [f"- {notice}" for notice in answer.notices]
     out.append("")
     return "\n".join(out)

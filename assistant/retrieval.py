@@ -344,6 +344,7 @@ class Retriever:
         index: faiss.Index,
         encoder: Encoder,
         vocab: Vocabulary,
+        manifest: search_index.Manifest | None = None,
     ) -> None:
         if index.ntotal != len(passages):
             raise SearchIndexError(
@@ -353,6 +354,7 @@ class Retriever:
         self.passages = tuple(passages)
         self.by_id = corpus.by_id(self.passages)
         self.index = index
+        self.manifest = manifest
         self.encoder = encoder
         self.expander = Expander(vocab)
         documents = [search_index.document_text(p) for p in self.passages]
@@ -377,7 +379,16 @@ class Retriever:
                 f"the index has dimension {loaded.manifest.dimension}; the model gives "
                 f"{encoder.dimension}"
             )
-        return cls(settings, passages, loaded.index, encoder, vocabulary.load())
+        return cls(
+            settings, passages, loaded.index, encoder, vocabulary.load(), manifest=loaded.manifest
+        )
+
+    @property
+    def index_hashes(self) -> dict[str, str | None]:
+        """Corpus and FAISS sha256 of the index loaded in memory (None if built without one)."""
+        if self.manifest is None:
+            return {"corpus_sha256": None, "index_sha256": None}
+        return dict(self.manifest.hashes)
 
     # query preparation
     def _correct_word(self, word: str) -> str:

@@ -53,6 +53,11 @@ class Manifest(BaseModel):
     built_at: str = Field(description="Build time, ISO 8601 UTC.")
     build_seconds: float = Field(ge=0)
 
+    @property
+    def hashes(self) -> dict[str, str]:
+        """What this index was built from and is: corpus and FAISS sha256 (the audit's fields)."""
+        return {"corpus_sha256": self.corpus_sha256, "index_sha256": self.faiss_sha256}
+
 
 @dataclass(frozen=True)
 class IndexStatus:
@@ -104,6 +109,13 @@ def sha256_file(path: Path) -> str:
     return sha256_bytes(path.read_bytes())
 
 
+def _file_mode() -> int:
+    """The mode a plain new file gets under the current umask (mkstemp would give 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and os.replace, so readers never see half."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -112,6 +124,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())  # readable like any file: a shared deploy reads index/
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -125,6 +138,7 @@ def _atomic_write_index(index: faiss.Index, path: Path) -> str:
     try:
         faiss.write_index(index, tmp)
         digest = sha256_file(Path(tmp))
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -361,7 +361,7 @@ def test_quotes_never_contain_user_text(conversation) -> None:
     assert marker not in answer.to_json()
 
 
-# --- open hazard H02: a negation that reaches a red flag across a comma -------------------------
+# --- hazard H02: a negation that reaches a red flag only across a bare comma is asked about ----
 
 LIST_NEGATION = [
     ("no back pain, weak legs", "limb_weakness"),
@@ -371,14 +371,10 @@ LIST_NEGATION = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open hazard H02 (docs/SAFETY.md): extract.py reads 'no X, Y' as negating Y "
-    "(ConText list reading), so a red flag stated as present is recorded as absent",
-)
 @pytest.mark.parametrize(("text", "fact"), LIST_NEGATION)
 def test_a_red_flag_after_an_unrelated_negation_is_not_read_as_absent(
     conversation, text, fact
 ) -> None:
     answer = conversation.run([f"known breast ca. {text}"])
     assert answer.facts.get(fact) != "no", f"{text!r}: {fact} recorded as absent"
+    assert fact in {q.fact for q in answer.questions}, f"{text!r}: {fact} not asked"

@@ -250,13 +250,22 @@ def test_numbers_are_kept_in_evidence():
 
 @pytest.mark.parametrize(
     ("text", "notice"),
-    [("SINS 25", "outside 0-18"), ("Tokuhashi 10", "prognosis not set"),
-     ("pain came back after radiotherapy", "how long after")],
+    [("SINS 25", "outside 0-18"), ("Tokuhashi 10", "prognosis not set")],
 )  # fmt: skip
 def test_numbers_out_of_range_give_notices(text, notice):
     result = extract(text)
     assert any(notice in n for n in result.notices)
     assert "spinal_instability" not in result.facts and "prognosis" not in result.facts
+
+
+def test_an_untimed_recurrence_is_left_for_the_conversation_to_time():
+    """The interval may come from an earlier turn: the caller resolves it (or gives the notice)."""
+    result = extract("pain came back after radiotherapy")
+    assert result.recurrence_pending and result.rt_interval_days is None
+    assert "recurrence_3_months_after_rt" in result.uncertain
+    timed = extract("RT 8 months ago, pain came back after radiotherapy")
+    assert not timed.recurrence_pending and timed.rt_interval_days == 240
+    assert timed.facts["recurrence_3_months_after_rt"] == "yes"
 
 
 TUMOURS = [
@@ -447,9 +456,17 @@ def test_abbreviations(text, expected):
     assert {k: got.get(k) for k in expected} == expected
 
 
-def test_neuro_intact_leaves_bladder_and_walking_unknown():
-    got = _facts("neuro intact")
-    assert "bladder_bowel_dysfunction" not in got and "gait_disturbance" not in got
+def test_neuro_intact_names_bladder_and_walking_only_as_assumptions():
+    """'Neuro intact' does not state bladder or walking: they are offered as an assumption the
+    conversation applies only where the case is silent (and says so), never as stated facts."""
+    result = extract("neuro intact")
+    assert "bladder_bowel_dysfunction" not in result.facts
+    assert "gait_disturbance" not in result.facts
+    assert result.assumed["gait_disturbance"] == "no"
+    assert result.assumed_from["gait_disturbance"] == "neuro intact"
+    stated = extract("neuro intact but unsteady on her feet")
+    assert stated.facts["gait_disturbance"] == "yes" and "gait_disturbance" not in stated.assumed
+    assert not extract("not neuro intact").assumed
 
 
 TYPOS = [
@@ -535,9 +552,17 @@ LIST_SCOPE = [
       "gait_disturbance": "no"}),
     ("no back pain, numbness, retention", {"back_pain": "no", "sensory_loss": "no",
                                            "bladder_bowel_dysfunction": "no"}),
-    # a normal finding is read on its own, and the list goes on past it
+    # a normal finding is read on its own; a lone finding after it is not read as negated (H02)
     ("denies tingling, bladder normal, faecal incontinence",
-     {"sensory_loss": "no", "bladder_bowel_dysfunction": "no"}),
+     {"sensory_loss": "no", "bladder_bowel_dysfunction": None}),
+    # a bare comma after a negation is ambiguous: the finding after it is asked about (H02)
+    ("no back pain, weak legs", {"back_pain": "no", "limb_weakness": None}),
+    ("no retention, tingling in toes", {"bladder_bowel_dysfunction": "no", "sensory_loss": None}),
+    ("no MSCC, weak legs", {"mscc": "none", "limb_weakness": None}),
+    ("no weakness, numbness", {"limb_weakness": "no", "sensory_loss": None}),
+    ("no weakness or numbness", {"limb_weakness": "no", "sensory_loss": "no"}),
+    ("no back pain, weak legs or retention", {"back_pain": "no", "limb_weakness": "no",
+                                              "bladder_bowel_dysfunction": "no"}),
     ("no spinal mets, on dexamethasone 8mg bd", {"spinal_metastases": "none",
                                                  "on_corticosteroids": "yes"}),
     ("if he gets weaker, dexamethasone 16mg stat", {"dexamethasone_given": None}),

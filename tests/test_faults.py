@@ -4,7 +4,8 @@ tests/test_search_index.py checks each fault at the index level (search_index.lo
 same faults go through the two ways a user meets the assistant: `Conversation.load` (what the
 app calls) must raise SearchIndexError / ModelUnavailableError with a hint, and `ng234 ask`
 must exit non-zero with that message, no traceback and no answer (docs/SAFETY.md H07, H13,
-H18).
+H18). A tampered model is tested on a private copy of the installed model package, never on
+the real site-packages files.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant import search_index
+from assistant import embedding, search_index
 from assistant.chat import Conversation
 from assistant.cli import main
 from assistant.errors import ModelUnavailableError, SearchIndexError
-from assistant.integrity import verify_distribution, verify_model_package
+from assistant.integrity import (
+    distribution_name,
+    verify_distribution,
+    verify_model_files,
+    verify_model_package,
+)
 from assistant.settings import ROOT, Settings
 
 ASK = ["ask", "--json", "known prostate ca, new leg weakness"]
@@ -279,3 +285,105 @@ def test_cli_verify(copies: Settings, capsys) -> None:
     assert main(["verify"]) == 1
     err = capsys.readouterr().err
     assert "corrupt or truncated" in err and "Traceback" not in err
+
+
+# --- a tampered model package, refused when the model is loaded ------------------------------
+
+
+@pytest.fixture
+def model_copy(settings: Settings, tmp_path: Path) -> Path:
+    """A site folder holding a copy of the installed model package and its dist-info (RECORD).
+
+    Put first on the path, it is what `embedding` would import and verify; the real files in
+    site-packages are only read.
+    """
+    package = settings.model_package
+    dist = importlib.metadata.distribution(distribution_name(package))
+    record = next(Path(str(f.locate())) for f in dist.files if f.name == "RECORD")
+    source = Path(str(dist.locate_file(package)))
+    site = tmp_path / "site"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(source, site / package, ignore=ignore)
+    shutil.copytree(record.parent, site / record.parent.name, ignore=ignore)
+    return site
+
+
+def _write_config(folder: Path) -> None:
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "hidden_act": "relu"}))
+
+
+MODEL_TAMPERING: dict[str, tuple[Callable[[Path], None], str]] = {
+    "weights-byte-flipped": (
+        lambda folder: _flip_byte(folder / "model.safetensors"),
+        "model.safetensors: sha256 differs from the installed RECORD",
+    ),
+    "config-edited": (_write_config, "config.json: sha256 differs from the installed RECORD"),
+    "weights-file-added": (
+        lambda folder: (folder / "pytorch_model.bin").write_bytes(b"not the recorded weights"),
+        "pytorch_model.bin: not in the installed RECORD",
+    ),
+    "tokenizer-missing": (lambda folder: (folder / "vocab.txt").unlink(), "vocab.txt: missing"),
+}
+
+
+@pytest.mark.parametrize("tampering", MODEL_TAMPERING)
+def test_a_tampered_model_is_refused_when_loaded(
+    model_copy: Path, settings: Settings, monkeypatch, tampering: str
+) -> None:
+    package = settings.model_package
+    monkeypatch.syspath_prepend(str(model_copy))
+    monkeypatch.delitem(sys.modules, package, raising=False)
+    folder = embedding.model_path(package)
+    assert folder.is_relative_to(model_copy)  # the copy is what would be loaded
+    assert verify_model_files(package, folder) == []  # and, intact, it passes
+    damage, problem = MODEL_TAMPERING[tampering]
+    damage(folder)
+    with pytest.raises(ModelUnavailableError, match="do not match the hashes") as info:
+        # The uncached loader: what `load_encoder` runs once per process.
+        embedding._load.__wrapped__(package, settings.model_name, None)
+    assert problem in str(info.value)
+    assert "--force-reinstall" in info.value.user_message()
+    assert "ng234 verify" in info.value.user_message()
+
+
+def test_cli_ask_with_tampered_weights_exits_with_no_answer(
+    model_copy: Path, search_settings: Settings
+) -> None:
+    """A fresh process (as the app starts) whose model package has altered weights."""
+    weights = model_copy / search_settings.model_package / "model" / "model.safetensors"
+    _flip_byte(weights)
+    env = {
+        **os.environ,
+        "NG234_INDEX_DIR": str(search_settings.index_dir),
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(model_copy), os.environ.get("PYTHONPATH")])
+        ),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", *ASK],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""  # no answer from a tampered model
+    assert str(model_copy) in done.stderr
+    assert "model.safetensors: sha256 differs from the installed RECORD" in done.stderr
+    assert "--force-reinstall" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_model_is_hashed_once_per_process(settings: Settings, monkeypatch) -> None:
+    """The check is cached: a second load does not re-read 90 MB of weights."""
+    from assistant import integrity
+
+    folder = embedding.model_path(settings.model_package)
+    assert verify_model_files(settings.model_package, folder) == []
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the unchanged model files were hashed again")
+
+    monkeypatch.setattr(integrity, "_digest", refuse)
+    assert verify_model_files(settings.model_package, folder) == []

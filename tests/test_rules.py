@@ -401,7 +401,9 @@ def test_describe_reads_as_plain_words() -> None:
     urgent = describe(load_definitions()["mscc_urgent_radiotherapy"].when)
     assert "not (complete tetraplegia or paraplegia is yes and" in urgent
     assert "overall prognosis is not poor" in urgent
-    assert "(MSCC) is none or not yet known" in describe(load_definitions()["mscc_suspected"].when)
+    suspected = describe(load_definitions()["mscc_suspected"].when)
+    assert "(MSCC) is not yet known" in suspected
+    assert "recorded as present and metastatic spinal cord compression (MSCC) is none" in suspected
 
 
 def test_every_rule_has_a_readable_condition() -> None:

@@ -204,6 +204,19 @@ def test_rendered_answers_carry_the_disclaimer_and_version(conversation, red_fla
     assert "MSCC coordinator" in render.DISCLAIMER
 
 
+def test_markdown_export_keeps_what_is_pending_and_how_the_text_was_read(
+    conversation, passage_map
+) -> None:
+    answer = conversation.run(["known breast ca, back pain at night, neuro intact"])
+    markdown = render.to_markdown(answer)
+    flat = " ".join(markdown.split())
+    assert answer.conditional and "## Depends on what is not yet known" in markdown
+    for cond in answer.conditional:
+        for quote in cond.quotes:
+            assert " ".join(passage_map[quote.id].text.split()) in flat, quote.id
+    assert "## How the text was read" in markdown and "'neuro intact' was read" in markdown
+
+
 def test_text_render_shows_every_quote_in_full(conversation, passage_map) -> None:
     answer = conversation.run(["known breast ca, weak legs", "dose of dex?"])
     assert answer.recommendations and any(r.strength == "do-not" for r in answer.recommendations)

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import faiss
@@ -72,6 +73,16 @@ def test_check_reports_ok(search_settings: Settings) -> None:
 def test_build_leaves_no_temporary_files(search_settings: Settings) -> None:
     names = sorted(p.name for p in search_settings.index_dir.iterdir())
     assert names == [search_index.MANIFEST_FILE, search_index.FAISS_FILE]
+
+
+def test_built_files_get_the_umask_mode_not_0600(index_copy: Settings) -> None:
+    old = os.umask(0o022)
+    try:
+        search_index.build(index_copy, embedding.load_encoder(index_copy))
+    finally:
+        os.umask(old)
+    for name in (search_index.MANIFEST_FILE, search_index.FAISS_FILE):
+        assert stat.S_IMODE((index_copy.index_dir / name).stat().st_mode) == 0o644, name
 
 
 def test_rebuild_is_byte_identical(index_copy: Settings) -> None:
