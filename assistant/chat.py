@@ -315,6 +315,8 @@ class Conversation:
             named_ids=bool(ids),
             retrieval_in_scope=result is not None and result.in_scope,
         )
+        if unknown_ids and not ids and not extraction.facts:
+            answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have
         intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
         if not answerable:
             # Cite nothing, recommend nothing; the case is kept as it was.

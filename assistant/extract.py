@@ -397,6 +397,8 @@ class Extraction(BaseModel):
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
+#: A quotation mark: " anywhere, ' not inside a word ("can't" keeps its apostrophe).
+_QUOTE_MARK = re.compile(r"\"|(?<![^\W\d_])'|'(?![^\W\d_])")
 _INVISIBLE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
 )
@@ -406,6 +408,8 @@ _SAME_LENGTH = str.maketrans(
 )  # fmt: skip
 _CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]"})
 _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
+#: Words that may stand between a list word and the next item ("X or another Y").
+_LIST_FILLERS = frozenset({"a", "an", "another", "other", "any", "the"})
 #: Words that close a list, so a negation before its first comma reads through it (H02).
 _LIST_CLOSERS = frozenset({"or", "nor"})
 #: The doubt a negation leaves on a finding it reaches only across a bare comma (H02).
@@ -442,9 +446,10 @@ _FRACTION_DAYS = {"7": 1, "52": 7, "12": 30}  # UK notation: 3/7 days, 2/52 week
 
 
 def _clean(text: str) -> str:
-    """Same-length cleanup so offsets stay valid: control chars, tags, curly quotes."""
+    """Same-length cleanup so offsets stay valid: control chars, tags, curly and quote marks."""
     text = text.translate(_SAME_LENGTH).replace("\r\n", " \n").replace("\r", "\n")
     text = _INVISIBLE.sub(" ", text)
+    text = _QUOTE_MARK.sub(" ", text)  # says L leg 'feels heavy': quoted words are words
     return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -949,36 +954,51 @@ class _Index:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
 
 
-def _extend_over_lists(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> None:
-    """Widen a windowed scope over a coordinated list of findings ("X, Y or Z denied")."""
+def _extend_over_lists(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> set[int]:
+    """Widen a windowed scope over a coordinated list of findings ("X, Y or Z denied").
+
+    Returns the starts of the mentions it reached only across a bare comma in a list that is
+    neither closed by "or"/"nor" nor three findings long ("not incontinent, weak legs"): those
+    are read as not known, not as negated (hazard H02).
+    """
     entries = pipe.table.entries
     inside = [index.mentions[k] for k in index.starting_in(cue.scope_start, cue.scope_end)]
     if not inside:
-        return
+        return set()
+    steps: list[tuple[list[str], list[_Mention]]] = []
     if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
         last = max(inside, key=lambda m: m.end)
         while True:
             i, saw = last.end, []
-            while i < cue.hard_end and doc.lower[i] in _LIST_WORDS:
-                saw.append(doc.lower[i])
+            while i < cue.hard_end and doc.lower[i] in _LIST_WORDS | _LIST_FILLERS:
+                if doc.lower[i] in _LIST_WORDS:
+                    saw.append(doc.lower[i])
                 i += 1
             nxt = [m for m in index.by_start.get(i, ()) if m.end <= cue.hard_end]
             if not saw or not nxt or not _coordinated(saw, entries[last.entry].fact, nxt, pipe):
                 break
+            steps.append((saw, nxt))
             last = max(nxt, key=lambda m: m.end)
             cue.scope_end = max(cue.scope_end, last.end)
     if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
         first = min(inside, key=lambda m: m.start)
         while True:
             i, saw = first.start - 1, []
-            while i >= cue.hard_start and doc.lower[i] in _LIST_WORDS:
-                saw.append(doc.lower[i])
+            while i >= cue.hard_start and doc.lower[i] in _LIST_WORDS | _LIST_FILLERS:
+                if doc.lower[i] in _LIST_WORDS:
+                    saw.append(doc.lower[i])
                 i -= 1
             prv = [m for m in index.by_end.get(i + 1, ()) if m.start >= cue.hard_start]
             if not saw or not prv or not _coordinated(saw, entries[first.entry].fact, prv, pipe):
                 break
+            steps.append((saw, prv))
             first = min(prv, key=lambda m: m.start)
             cue.scope_start = min(cue.scope_start, first.start)
+    span = range(cue.scope_start, cue.scope_end)
+    closed = any(doc.lower[i] in _LIST_CLOSERS for i in span)
+    if closed or len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
+        return set()
+    return {m.start for saw, added in steps if set(saw) == {","} for m in added}
 
 
 def _coordinated(seps: list[str], fact: str, others: list[_Mention], pipe: _Pipeline) -> bool:
@@ -1018,6 +1038,14 @@ def _end_list(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) -> tuple[se
         return skipped, unsure
     punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _CLAUSE_PUNCT), None)
     if punct is None:
+        return skipped, unsure
+    if not any(
+        pipe.listing[index.mentions[k].entry] == "finding"
+        for k in index.starting_in(cue.end, punct)
+    ):
+        # "No known cancer, severe back pain", "no fever, urinary retention": what the negation
+        # names before the comma is no finding of a list, so nothing after it is listed.
+        cue.scope_end = punct
         return skipped, unsure
     carried: set[int] = set()
     for k in index.starting_in(punct + 1, cue.scope_end):
@@ -1090,7 +1118,10 @@ def _modifiers(cues: list[_Cue], mentions: list[_Mention], doc: _Text, pipe: _Pi
         skipped: set[int] = set()
         unsure: set[int] = set()
         if cue.rule.max_scope is not None:
-            _extend_over_lists(cue, index, doc, pipe)
+            reached = _extend_over_lists(cue, index, doc, pipe)
+            if cue.rule.category == NEGATED and reached:
+                span = index.starting_in(cue.scope_start, cue.scope_end)
+                unsure = {k for k in span if mentions[k].start in reached}
         else:
             skipped, unsure = _end_list(cue, index, doc, pipe)
         doubt = replace(cue, rule=_LIST_DOUBT) if unsure else cue
@@ -1148,7 +1179,11 @@ def _read_power(m: re.Match[str], e: Synonym) -> _Reading:
     if not grades:
         return _Reading({})
     weak = any(g != "5" or sign == "-" for g, sign in grades)
-    return _Reading({e.fact: "yes" if weak else "no"}, min(int(g) for g, _ in grades))
+    values = {e.fact: "yes" if weak else "no"}
+    lowest = min(int(g) for g, _ in grades)
+    if weak and lowest >= 1:
+        values["complete_paralysis"] = "no"  # movement against gravity or more: not complete
+    return _Reading(values, lowest)
 
 
 def _read_lesions(m: re.Match[str], e: Synonym) -> _Reading:

@@ -3,7 +3,9 @@
 A refusal must never hide an MSCC question, so anything that names the spinal domain, or a
 case that pairs cancer with a Box 1 symptom, is in scope whatever the similarity says; a
 message naming another condition with no spinal anchor is out; otherwise retrieval decides
-(threshold calibrated on the dev sets, see docs/BENCHMARKS.md).
+(threshold calibrated on the dev sets, see docs/BENCHMARKS.md). One exception comes first: a
+message that says there is no cancer and names a non-malignant cause (a disc prolapse, trauma,
+infection) is out even with spinal words, because NG234 covers spinal metastases and MSCC only.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class ScopeVocabulary(BaseModel):
     cancer_facts: tuple[str, ...]
     red_flag_facts: tuple[str, ...]
     other_domain_terms: tuple[str, ...]
+    non_malignant_causes: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -86,6 +89,18 @@ def names_other_domain(text: str) -> bool:
     return bool(_other_regex().search(text))
 
 
+def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
+    """'No cancer history ... disc prolapse / RTC': a spinal problem NG234 does not cover."""
+    if facts.get("cancer_diagnosis") != "no" or facts.get("cancer_suspected") == "yes":
+        return False
+    if facts.get("spinal_metastases") in ("suspected", "confirmed") or facts.get("mscc") in (
+        "suspected",
+        "confirmed",
+    ):
+        return False
+    return bool(_terms_regex(vocabulary().non_malignant_causes).search(text))
+
+
 def anchored_facts(facts: Mapping[str, str]) -> bool:
     """Facts that place a case in NG234: spinal facts, or cancer with a Box 1 symptom."""
     vocab = vocabulary()
@@ -104,6 +119,8 @@ def in_scope(
     retrieval_in_scope: bool,
 ) -> bool:
     """Whether to answer from NG234 or refuse (pure; see the module docstring)."""
+    if not named_ids and names_non_malignant_cause(text, facts):
+        return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
         return True
     if continuing_case and facts:

@@ -368,6 +368,9 @@ LIST_NEGATION = [
     ("no trauma, legs weak", "limb_weakness"),
     ("no fever, urinary retention", "bladder_bowel_dysfunction"),
     ("no history of cancer, weak legs", "limb_weakness"),
+    ("not incontinent, weak legs", "limb_weakness"),  # a windowed cue ("not")
+    ("weak legs, incontinence denied", "limb_weakness"),  # a backward cue
+    ("no saddle anaesthesia, urinary incontinence", "bladder_bowel_dysfunction"),
 ]
 
 
@@ -376,5 +379,8 @@ def test_a_red_flag_after_an_unrelated_negation_is_not_read_as_absent(
     conversation, text, fact
 ) -> None:
     answer = conversation.run([f"known breast ca. {text}"])
-    assert answer.facts.get(fact) != "no", f"{text!r}: {fact} recorded as absent"
-    assert fact in {q.fact for q in answer.questions}, f"{text!r}: {fact} not asked"
+    value = answer.facts.get(fact)
+    assert value != "no", f"{text!r}: {fact} recorded as absent"
+    # read as present (the negation named no finding before the comma), or asked about
+    asked = fact in {q.fact for q in answer.questions}
+    assert value == "yes" or asked, f"{text!r}: {fact} neither present nor asked"

@@ -242,10 +242,16 @@ def test_numbers_and_durations(text, expected):
 
 
 def test_numbers_are_kept_in_evidence():
-    result = extract("SINS 14, paraplegic for 3 weeks, power 2/5")
+    result = extract("SINS 14, paraplegic for 3 weeks, power 0/5")
     numbers = {ev.fact: ev.number for ev in result.evidence if ev.number is not None}
     assert numbers == {"spinal_instability": 14, "complete_paralysis": 21,
-                       "paralysis_2_weeks": 21, "limb_weakness": 2}  # fmt: skip
+                       "paralysis_2_weeks": 21, "limb_weakness": 0}  # fmt: skip
+
+
+def test_power_with_movement_means_not_completely_paralysed():
+    assert _facts("legs 3/5 since yesterday")["complete_paralysis"] == "no"
+    assert "complete_paralysis" not in _facts("power 0/5 both legs")
+    assert "complete_paralysis" not in _facts("power 5/5 throughout")
 
 
 @pytest.mark.parametrize(
@@ -558,9 +564,16 @@ LIST_SCOPE = [
     # a bare comma after a negation is ambiguous: the finding after it is asked about (H02)
     ("no back pain, weak legs", {"back_pain": "no", "limb_weakness": None}),
     ("no retention, tingling in toes", {"bladder_bowel_dysfunction": "no", "sensory_loss": None}),
-    ("no MSCC, weak legs", {"mscc": "none", "limb_weakness": None}),
+    ("no MSCC, weak legs", {"mscc": "none", "limb_weakness": "yes"}),
+    # a negation naming no finding before the comma lists nothing after it
+    ("no known cancer, severe back pain", {"cancer_diagnosis": "no", "back_pain": "yes"}),
+    ("no fever, urinary retention", {"bladder_bowel_dysfunction": "yes"}),
     ("no weakness, numbness", {"limb_weakness": "no", "sensory_loss": None}),
     ("no weakness or numbness", {"limb_weakness": "no", "sensory_loss": "no"}),
+    ("without weakness, numbness", {"limb_weakness": "no", "sensory_loss": None}),
+    ("weak legs, incontinence denied", {"limb_weakness": None, "bladder_bowel_dysfunction": "no"}),
+    ("weakness, numbness or incontinence denied",
+     {"limb_weakness": "no", "sensory_loss": "no", "bladder_bowel_dysfunction": "no"}),
     ("no back pain, weak legs or retention", {"back_pain": "no", "limb_weakness": "no",
                                               "bladder_bowel_dysfunction": "no"}),
     ("no spinal mets, on dexamethasone 8mg bd", {"spinal_metastases": "none",
