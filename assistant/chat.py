@@ -338,7 +338,8 @@ class Conversation:
             if fact in catalogue() and case.get(fact) == UNKNOWN:
                 notices.append(f"Uncertain: {catalogue()[fact].label.lower()}. Asked, not assumed.")
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
-        focus = list(ids) or self._focus([h.id for h in hits], intent, extraction.topics)
+        named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
+        focus = list(ids) or self._focus([h.id for h in hits], intent, named)
         return self._compose(
             SessionState(
                 case=case,
@@ -451,9 +452,9 @@ class Conversation:
     ) -> list[str]:
         """The passages a question is about: the top hits, the rationale first for 'why'.
 
-        A lower hit joins them when a rule citing it tests a fact the question names as its
-        topic ("what do I monitor in someone on dexamethasone" -> 1.8.8, which tests
-        'taking corticosteroids').
+        A lower hit joins them when a rule citing it tests a fact the question names, as its
+        topic or as a finding ("what do I monitor in someone on dexamethasone" -> 1.8.8, which
+        tests 'taking corticosteroids'; "... any use for prostate cancer?" -> 1.7.12).
         """
         top = list(hit_ids[:FOCUS_HITS])
         if intent == "rationale":

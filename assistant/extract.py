@@ -832,8 +832,33 @@ def _apart(
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
         m.inner = _inner_cue(m, inside, pipe)
-    cues = [_Cue(s, e, pipe.rules[idx]) for s, e, idx in raw if 1 not in covered[s:e]]
+    cues = []
+    for s, e, idx in raw:
+        if covered[s]:
+            continue  # starts inside a finding: part of it
+        end = covered.find(1, s, e)
+        if end == -1:
+            cues.append(_Cue(s, e, pipe.rules[idx]))
+            continue
+        # A cue running into a finding keeps the part before it only if that part is a cue of
+        # its own ("no new | new weakness" -> "no"); "is not | not fit for surgery" -> "is" is
+        # not, and the finding has taken the negation in.
+        shorter = _cue_at(pipe, doc.lower[s:end], pipe.rules[idx].category)
+        if shorter is not None:
+            cues.append(_Cue(s, end, pipe.rules[shorter]))
     return mentions, cues
+
+
+def _cue_at(pipe: _Pipeline, tokens: list[str], category: str) -> int | None:
+    """The rule index of a cue literal that is exactly these tokens, in this category."""
+    node: dict[str, Any] | None = pipe.cue_trie
+    for tok in tokens:
+        node = node.get(tok) if node is not None else None
+    if not node:
+        return None
+    found = [item[0] for item in node.get(_LEAF, ()) if item[1] is None]
+    same = [idx for idx in found if pipe.rules[idx].category == category]
+    return same[0] if same else None
 
 
 def _inner_cue(m: _Mention, inside: list[tuple[int, int, int]], pipe: _Pipeline) -> _Cue | None:
@@ -897,6 +922,8 @@ def _scope(cues: list[_Cue], doc: _Text, pipe: _Pipeline) -> None:
                         cue.hard_end = min(cue.hard_end, max(starts[key][k], cue.end))
                 if rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
                     k = bisect_left(ends[key], cue.end) - 1
+                    if key == "TERMINATE" and k >= 0 and ends[key][k] == cue.start:
+                        k -= 1  # a dash right before the cue labels it: "weakness - none"
                     if k >= 0:
                         cue.hard_start = max(cue.hard_start, min(ends[key][k], cue.start))
             _window(cue, doc)

@@ -2,7 +2,9 @@
 
 A refusal must never hide an MSCC question, so anything that names the spinal domain, or a
 case that pairs cancer with a Box 1 symptom, is in scope whatever the similarity says; a
-message naming another condition with no spinal anchor is out; otherwise retrieval decides
+message naming another condition with no spinal anchor is out; a Box 1 cord symptom with no
+other condition named is in (the cancer history may come in the next message); otherwise
+retrieval decides
 (threshold calibrated on the dev sets, see docs/BENCHMARKS.md). One exception comes first: a
 message that says there is no cancer and names a non-malignant cause (a disc prolapse, trauma,
 infection) is out even with spinal words, because NG234 covers spinal metastases and MSCC only.
@@ -101,10 +103,14 @@ def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
     return bool(_terms_regex(vocabulary().non_malignant_causes).search(text))
 
 
+def _asserted(facts: Mapping[str, str]) -> set[str]:
+    return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
+
+
 def anchored_facts(facts: Mapping[str, str]) -> bool:
     """Facts that place a case in NG234: spinal facts, or cancer with a Box 1 symptom."""
     vocab = vocabulary()
-    asserted = {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
+    asserted = _asserted(facts)
     if asserted & set(vocab.anchor_facts):
         return True
     return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & set(vocab.red_flag_facts))
@@ -127,4 +133,6 @@ def in_scope(
         return True
     if names_other_domain(text):
         return False
+    if _asserted(facts) & set(vocabulary().red_flag_facts):
+        return True  # a Box 1 cord symptom, cancer history not yet given: never refused
     return retrieval_in_scope

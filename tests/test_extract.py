@@ -545,6 +545,28 @@ def test_scope(text, expected):
     assert {k: got.get(k) for k in expected} == expected
 
 
+CUE_EDGES = [
+    # a cue that runs into a finding keeps its own part ("no new" + "new weakness")
+    ("no new weakness", {"limb_weakness": "no"}),
+    ("he is NOT fit for surgery", {"suitable_for_surgery": "no"}),
+    ("pain that is not controlled by analgesia", {"pain_controlled": "no"}),
+    # a dash labels what follows it, it does not end the backward cue
+    ("weakness - none", {"limb_weakness": "no"}),
+    ("no pain - weak legs", {"back_pain": "no", "limb_weakness": "yes"}),
+    # a negated bare 'pain' is about its detail, not the pain
+    ("no radiation of the pain", {"back_pain": None, "radicular_pain": "no"}),
+    ("no pain", {"back_pain": "no"}),
+    ("BP fell from 132/80 to 92/60 on sitting", {"gait_disturbance": None,
+                                                 "orthostatic_hypotension": "yes"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_EDGES)
+def test_cue_edges(text, expected):
+    got = _facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
 LIST_SCOPE = [
     # Past a comma an open negation goes on through findings only ("no X, Y, Z").
     ("no MSCC, pain well controlled on MST", {"mscc": "none", "pain_controlled": "yes"}),
