@@ -556,6 +556,10 @@ CUE_EDGES = [
     # a negated bare 'pain' is about its detail, not the pain
     ("no radiation of the pain", {"back_pain": None, "radicular_pain": "no"}),
     ("no pain", {"back_pain": "no"}),
+    # a drug "not controlling" the pain: the pain is there and not controlled
+    ("oxycodone not controlling pain on movement", {"pain_on_movement": "yes",
+                                                    "pain_controlled": "no"}),
+    ("morphine isn't touching the pain", {"back_pain": "yes", "pain_controlled": "no"}),
     ("BP fell from 132/80 to 92/60 on sitting", {"gait_disturbance": None,
                                                  "orthostatic_hypotension": "yes"}),
 ]  # fmt: skip

@@ -560,7 +560,7 @@ def test_evaluation_text_for_a_terminal() -> None:
             "",
             "UNDETERMINED (would depend on facts not yet known):",
             "  [immediate] OFFER — NG234 1.4.1 (R1.4.1-immobilise-without-delay); "
-            "needs: neuro_instability_symptoms",
+            "needs: neuro_instability_symptoms, spinal_instability",
             "",
             "QUESTIONS (most urgent first):",
             "  1. Are there neurological symptoms or signs suggesting spinal instability? "
