@@ -577,6 +577,19 @@ class _Pipeline:
     build_seconds: float = 0.0
 
 
+#: Contractions typed without the apostrophe ("cant feel legs", "doesnt radiate").
+_NO_APOSTROPHE = {
+    w.replace("'", ""): w
+    for w in ("can't", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "couldn't",
+              "wouldn't", "aren't", "hasn't", "haven't", "shouldn't", "weren't", "hadn't")
+}  # fmt: skip
+
+
+def _apostrophe_optional(pattern: str) -> str:
+    """Let a pattern's "n't" also match a contraction typed without its apostrophe."""
+    return pattern.replace("n't", "n'?t")
+
+
 def _build(table: SynonymTable, rule_set: ContextRuleSet) -> _Pipeline:
     target_trie: dict[str, Any] = {}
     target_regexes: list[tuple[re.Pattern[str], int]] = []
@@ -590,13 +603,15 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> _Pipeline:
             )
             _trie_add(target_trie, toks, (idx, exact))
             words.update(t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN)
-        target_regexes.extend((re.compile(p, flags), idx) for p in entry.patterns)
+        target_regexes.extend(
+            (re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
+        )
     cue_trie: dict[str, Any] = {}
     cue_regexes: list[tuple[re.Pattern[str], int]] = []
     cue_words: set[str] = set()
     for idx, rule in enumerate(rule_set.context_rules):
         if rule.pattern is not None:
-            cue_regexes.append((re.compile(rule.pattern, re.IGNORECASE), idx))
+            cue_regexes.append((re.compile(_apostrophe_optional(rule.pattern), re.IGNORECASE), idx))
         else:
             toks = _phrase_tokens(rule.literal)
             _trie_add(cue_trie, toks, (idx, None))
@@ -1377,6 +1392,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         more = f" and {len(corrections) - 5} more" if len(corrections) > 5 else ""
         notices.append(f"Possible typos: {shown}{more}.")
     starts, ends, lower = _tokenize(corrected)
+    lower = [_NO_APOSTROPHE.get(t, t) for t in lower]
     sent_of = _sentences(corrected, starts, ends, lower)
     sents: list[tuple[int, int]] = []
     for i, sid in enumerate(sent_of):

@@ -560,6 +560,13 @@ CUE_EDGES = [
     ("oxycodone not controlling pain on movement", {"pain_on_movement": "yes",
                                                     "pain_controlled": "no"}),
     ("morphine isn't touching the pain", {"back_pain": "yes", "pain_controlled": "no"}),
+    # contractions typed without the apostrophe
+    ("ca prostate, cant feel legs", {"sensory_loss": "yes", "cancer_diagnosis": "yes"}),
+    ("pain doesnt radiate", {"radicular_pain": "no"}),
+    # a fall from a height is an injury, not a gait disturbance
+    ("fell 3m off scaffolding", {"gait_disturbance": None}),
+    ("the plan is best supportive care", {"other_effective_treatment": "no"}),
+    ("old non-MRI-conditional pacemaker", {"mri_contraindicated": "yes"}),
     ("BP fell from 132/80 to 92/60 on sitting", {"gait_disturbance": None,
                                                  "orthostatic_hypotension": "yes"}),
 ]  # fmt: skip

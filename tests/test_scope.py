@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant import scope
@@ -68,3 +70,15 @@ def test_scope_vocabulary_is_validated() -> None:
     assert vocab.anchor_facts and vocab.other_domain_terms
     with pytest.raises(ValueError, match="unknown facts"):
         scope.ScopeVocabulary.model_validate({**vocab.model_dump(), "anchor_facts": ["not_a_fact"]})
+
+
+def test_other_domain_terms_never_cut_an_ng234_word(raw_corpus) -> None:
+    """A term matches word prefixes: 'dexa' (for a DEXA scan) would refuse 'dexamethasone'."""
+    words = set(re.findall(r"[a-z]+", raw_corpus.lower()))
+    allowed = {"brain"}  # NG234 names the brain only in passing; a brain question is not ours
+    clashes = {
+        term: sorted(w for w in words if w.startswith(term))[:3]
+        for term in scope.vocabulary().other_domain_terms
+        if " " not in term and term not in allowed and any(w.startswith(term) for w in words)
+    }
+    assert not clashes, clashes
