@@ -567,6 +567,14 @@ CUE_EDGES = [
     ("fell 3m off scaffolding", {"gait_disturbance": None}),
     ("the plan is best supportive care", {"other_effective_treatment": "no"}),
     ("old non-MRI-conditional pacemaker", {"mri_contraindicated": "yes"}),
+    # a weakness explained by a known old cause is not a Box 1 weakness
+    ("the right leg weakness is from his stroke in 2021", {"limb_weakness": "no"}),
+    ("new right leg weakness", {"limb_weakness": "yes"}),
+    # "can't tell the degree of cord compression" doubts it
+    ("they can't tell the degree of cord compression", {"mscc": "suspected"}),
+    ("oncology expect him to live many months", {"prognosis": "good"}),
+    ("surgery, radiotherapy and chemotherapy are not appropriate",
+     {"other_effective_treatment": "no"}),
     ("BP fell from 132/80 to 92/60 on sitting", {"gait_disturbance": None,
                                                  "orthostatic_hypotension": "yes"}),
 ]  # fmt: skip
