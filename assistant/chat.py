@@ -114,6 +114,17 @@ class SessionState(BaseModel):
         None, description="'Radiotherapy n months ago' from an earlier turn, in days (1.10.9)."
     )
 
+    def after_turn(
+        self, case: Case, changes: Sequence[ChangeOut], rt_interval_days: int | None = None
+    ) -> SessionState:
+        """The state after a turn that changed the case (the question asked is set later)."""
+        return SessionState(
+            case=case,
+            turns=self.turns + 1,
+            last_changes={c.fact: c.before for c in changes},
+            rt_interval_days=rt_interval_days or self.rt_interval_days,
+        )
+
 
 # --- pure helpers ---
 
@@ -148,16 +159,20 @@ def reply_value(text: str) -> str | None:
     return None
 
 
+def _says(text: str, cues: Iterable[str]) -> bool:
+    """Whether the message contains one of these cue phrases as whole words."""
+    words = f" {phrase(text)} "
+    return any(f" {cue} " in words for cue in cues)
+
+
 def _reports_onset(text: str) -> bool:
     """The message reports something as new or changed ('now', 'new', 'started', 'worse')."""
-    words = f" {phrase(text)} "
-    return any(f" {cue} " in words for cue in intents().onset)
+    return _says(text, intents().onset)
 
 
 def _retracts(text: str) -> bool:
     """The message takes back the previous one ('sorry, wrong patient')."""
-    words = f" {phrase(text)} "
-    return any(f" {cue} " in words for cue in intents().retract.phrases)
+    return _says(text, intents().retract.phrases)
 
 
 def _unasked_red_flags(case: Case) -> list[str]:
@@ -253,12 +268,7 @@ class Conversation:
     def update(self, state: SessionState, facts: dict[str, str]) -> tuple[SessionState, Answer]:
         """Set facts directly (case panel, follow-up buttons, calculators) and re-answer."""
         case, changes = self._apply(state.case, facts)
-        new = SessionState(
-            case=case,
-            turns=state.turns + 1,
-            last_changes={c.fact: c.before for c in changes},
-            rt_interval_days=state.rt_interval_days,
-        )
+        new = state.after_turn(case, changes)
         skip = {name for name, value in facts.items() if value == UNKNOWN}
         return self._compose(new, "answer", text="", changes=changes, notices=[], skip=skip)
 
@@ -282,12 +292,7 @@ class Conversation:
         if spec.type == "enum" and value == "no":
             value = "none" if "none" in spec.options else UNKNOWN
         case, changes = self._apply(state.case, {fact: value})
-        new = SessionState(
-            case=case,
-            turns=turn,
-            last_changes={c.fact: c.before for c in changes},
-            rt_interval_days=state.rt_interval_days,
-        )
+        new = state.after_turn(case, changes)
         # "Not sure" keeps the fact unknown: ask the next question, not the same one again.
         skip = {fact} if value == UNKNOWN else set()
         if value == UNKNOWN:
@@ -341,12 +346,7 @@ class Conversation:
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
         focus = list(ids) or self._focus([h.id for h in hits], intent, named)
         return self._compose(
-            SessionState(
-                case=case,
-                turns=turn,
-                last_changes={c.fact: c.before for c in changes},
-                rt_interval_days=rt_days,
-            ),
+            state.after_turn(case, changes, rt_days),
             intent,
             text=text,
             changes=changes,

@@ -10,7 +10,6 @@ read, every file of that folder is checked against the hashes pip recorded at in
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +20,11 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import ModelUnavailableError
-from assistant.integrity import distribution_name, require_intact_model
+from assistant.integrity import (
+    distribution_name,
+    installed_distribution,
+    require_intact_model,
+)
 from assistant.settings import Settings
 
 # Set before sentence-transformers (and so huggingface_hub) is first imported.
@@ -70,12 +73,7 @@ class SentenceEncoder:
 
 def package_version(package: str) -> str:
     """The installed version of the model package, or ModelUnavailableError."""
-    try:
-        return importlib.metadata.version(distribution_name(package))
-    except importlib.metadata.PackageNotFoundError as exc:
-        raise ModelUnavailableError(
-            f"the embedding model package {distribution_name(package)!r} is not installed"
-        ) from exc
+    return installed_distribution(package).version
 
 
 def model_path(package: str) -> Path:

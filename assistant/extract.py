@@ -1036,11 +1036,15 @@ def _extend_over_lists(cue: _Cue, index: _Index, doc: _Text, pipe: _Pipeline) ->
             steps.append((saw, prv))
             first = min(prv, key=lambda m: m.start)
             cue.scope_start = min(cue.scope_start, first.start)
-    span = range(cue.scope_start, cue.scope_end)
-    closed = any(doc.lower[i] in _LIST_CLOSERS for i in span)
+    closed = _closes_list(doc, cue.scope_start, cue.scope_end)
     if closed or len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
         return set()
     return {m.start for saw, added in steps if set(saw) == {","} for m in added}
+
+
+def _closes_list(doc: _Text, start: int, end: int) -> bool:
+    """An "or"/"nor" among these tokens closes a list, so a negation reads through it (H02)."""
+    return any(doc.lower[i] in _LIST_CLOSERS for i in range(start, end))
 
 
 def _coordinated(seps: list[str], fact: str, others: list[_Mention], pipe: _Pipeline) -> bool:
@@ -1113,7 +1117,7 @@ def _confirmed_list(
     findings ("denies weakness, numbness, incontinence"). "No back pain, weak legs", "no
     retention, tingling in toes" or "no MSCC, weak legs" are not (H02).
     """
-    if any(doc.lower[i] in _LIST_CLOSERS for i in range(punct + 1, cue.scope_end)):
+    if _closes_list(doc, punct + 1, cue.scope_end):
         return True
     head = any(
         pipe.listing[index.mentions[k].entry] == "finding"

@@ -47,29 +47,36 @@ def verify_distribution(dist: importlib.metadata.Distribution) -> list[str]:
     for file in dist.files or ():
         if file.hash is None:  # RECORD itself, and .pyc files written after install
             continue
-        path = Path(str(file.locate()))
-        try:
-            actual = _digest(path, file.hash.mode)
-        except FileNotFoundError:
-            problems.append(f"{file}: missing")
-            continue
-        except (OSError, ValueError) as exc:
-            problems.append(f"{file}: cannot be checked ({exc})")
-            continue
-        checked += 1
-        if actual != file.hash.value:
-            problems.append(f"{file}: sha256 differs from the installed RECORD")
+        compared, problem = _check_file(file, Path(str(file.locate())), str(file))
+        checked += compared
+        if problem:
+            problems.append(problem)
     if not checked and not problems:
         problems.append(f"{dist.metadata['Name']}: no RECORD hashes to check against")
     return problems
 
 
+def _check_file(
+    file: importlib.metadata.PackagePath, path: Path, name: str
+) -> tuple[bool, str | None]:
+    """Hash one recorded file: (whether it could be compared, the problem if any)."""
+    try:
+        actual = _digest(path, file.hash.mode)
+    except FileNotFoundError:
+        return False, f"{name}: missing"
+    except (OSError, ValueError) as exc:
+        return False, f"{name}: cannot be checked ({exc})"
+    if actual != file.hash.value:
+        return True, f"{name}: sha256 differs from the installed RECORD"
+    return True, None
+
+
 def verify_model_package(package: str) -> list[str]:
     """verify_distribution for the model package; ModelUnavailableError if it is not installed."""
-    return verify_distribution(_installed(package))
+    return verify_distribution(installed_distribution(package))
 
 
-def _installed(package: str) -> importlib.metadata.Distribution:
+def installed_distribution(package: str) -> importlib.metadata.Distribution:
     """The installed distribution of an import package, or ModelUnavailableError."""
     try:
         return importlib.metadata.distribution(distribution_name(package))
@@ -98,7 +105,7 @@ def verify_model_files(package: str, model_dir: Path) -> list[str]:
     Every file in `model_dir` must be recorded with a hash and match it, and every recorded
     file under `model_dir` must exist. Cached until a file's size or mtime changes.
     """
-    dist = _installed(package)
+    dist = installed_distribution(package)
     record = next((Path(str(f.locate())) for f in dist.files or () if f.name == "RECORD"), None)
     if record is None:
         return [f"{distribution_name(package)}: no RECORD hashes to check against"]
@@ -124,17 +131,9 @@ def _model_problems(
     for path, file in sorted(recorded.items()):
         if file.hash is None:
             continue  # reported below if the file is there: unrecorded bytes are not trusted
-        name = path.relative_to(root)
-        try:
-            actual = _digest(path, file.hash.mode)
-        except FileNotFoundError:
-            problems.append(f"{name}: missing")
-            continue
-        except (OSError, ValueError) as exc:
-            problems.append(f"{name}: cannot be checked ({exc})")
-            continue
-        if actual != file.hash.value:
-            problems.append(f"{name}: sha256 differs from the installed RECORD")
+        _, problem = _check_file(file, path, str(path.relative_to(root)))
+        if problem:
+            problems.append(problem)
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         file = recorded.get(path.resolve())
         if file is None or file.hash is None:

