@@ -16,10 +16,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import InvalidInputError
+from assistant.settings import DATA_DIR
 
 UNKNOWN = "unknown"
 TRI_VALUES = ("yes", "no", UNKNOWN)
-FACTS_FILE = Path(__file__).parent / "data" / "facts.json"
+FACTS_FILE = DATA_DIR / "facts.json"
 
 
 class FactSpec(BaseModel):

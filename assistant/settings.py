@@ -8,6 +8,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The package's data files (vocabulary, facts, intents, scope, training cases).
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class Settings(BaseSettings):
@@ -22,7 +24,8 @@ class Settings(BaseSettings):
     )
     model_name: str = Field("sentence-transformers/all-MiniLM-L6-v2")
     max_query_chars: int = Field(2000, description="Longer queries are truncated with a notice.")
-    # Retrieval (assistant/retrieval.py); tuned on eval/retrieval_dev.jsonl, see docs/BENCHMARKS.md.
+    # Retrieval (assistant/search/retrieval.py); tuned on eval/retrieval_dev.jsonl,
+    # see docs/BENCHMARKS.md.
     torch_threads: int | None = Field(
         None, description="CPU threads for the model (None: torch's)."
     )

@@ -28,10 +28,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant import rules
 from assistant.case import Case, make_case
-from assistant.corpus import Passage
+from assistant.guideline.corpus import Passage
 from assistant.errors import InvalidInputError
+from assistant.settings import DATA_DIR
 
-TRAINING_DIR = Path(__file__).parent / "data" / "training"
+TRAINING_DIR = DATA_DIR / "training"
 
 Verdict = Literal["correct", "missed", "wrong", "avoided"]
 OptionKind = Literal["applies", "does-not-apply", "prohibited"]

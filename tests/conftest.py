@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import corpus
+from assistant.guideline import corpus
 from assistant.settings import Settings
 
 
@@ -38,7 +38,8 @@ def passage_map(passages) -> dict[str, corpus.Passage]:
 @pytest.fixture(scope="session")
 def search_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings whose index_dir is a fresh folder holding an index built for this session."""
-    from assistant import embedding, search_index
+    from assistant.search import embedding
+    from assistant.search import index as search_index
 
     settings = Settings(index_dir=tmp_path_factory.mktemp("index"))
     search_index.build(settings, embedding.load_encoder(settings))
@@ -48,7 +49,7 @@ def search_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def retriever(search_settings: Settings):
     """The real hybrid retriever (model loaded once per session)."""
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
 
     return Retriever.load(search_settings)
 
@@ -56,6 +57,6 @@ def retriever(search_settings: Settings):
 @pytest.fixture(scope="session")
 def conversation(search_settings: Settings, passages, retriever):
     """The real conversation: corpus, rules, extraction and the real retriever."""
-    from assistant.chat import Conversation
+    from assistant.answers.chat import Conversation
 
     return Conversation(passages, retriever, search_settings)

@@ -31,7 +31,7 @@ also_copy =
     docs
 only_mutate =
     assistant/rules/*.py
-    assistant/scores.py
+    assistant/rules/scores.py
 pytest_add_cli_args_test_selection =
     tests/test_rules.py
     tests/test_engine.py

@@ -26,9 +26,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answer import NOT_COVERED, Answer
+from assistant.answers.answer import NOT_COVERED, Answer
 from assistant.case import catalogue, make_case
-from assistant.chat import MAX_QUESTIONS, Conversation, SessionState
+from assistant.answers.chat import MAX_QUESTIONS, Conversation, SessionState
 
 CORD_FLAGS = (
     "bladder_bowel_dysfunction",

@@ -16,10 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from assistant import scores, training
-from assistant.answer import NOT_COVERED, Answer
-from assistant.corpus import GUIDELINE_VERSION
-from assistant.render import DISCLAIMER
+from assistant import training
+from assistant.rules import scores
+from assistant.answers.answer import NOT_COVERED, Answer
+from assistant.guideline.corpus import GUIDELINE_VERSION
+from assistant.answers.render import DISCLAIMER
 from assistant.ui import nav
 from assistant.ui.markup import escape
 

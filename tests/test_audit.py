@@ -1,7 +1,7 @@
 """The audit trail: opt-in, one JSON line per answer, no free text unless asked, never a crash.
 
 The hook is the real one: `@audited` on `Conversation.respond` and `Conversation.update` in
-assistant/chat.py. Nothing here wraps a method a second time or logs an answer by hand, so
+assistant/answers/chat.py. Nothing here wraps a method a second time or logs an answer by hand, so
 each line counted below is one the app would write (docs/SAFETY.md, H17).
 """
 
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import audit, search_index
-from assistant.audit import AuditLogError, audit_record, audited, log_answer, write_audit
-from assistant.chat import Conversation, SessionState
+from assistant.answers import audit
+from assistant.search import index as search_index
+from assistant.answers.audit import AuditLogError, audit_record, audited, log_answer, write_audit
+from assistant.answers.chat import Conversation, SessionState
 from assistant.settings import Settings
 
 TEXT = "Mrs Jane Doe, NHS 943 476 5919, known breast ca, new weak legs"

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from assistant.answer import NOT_COVERED, Answer
+from assistant.answers.answer import NOT_COVERED, Answer
 from assistant.case import catalogue, make_case
-from assistant.case_eval import DEV_CASES, load_cases, score
-from assistant.chat import (
+from assistant.evaluation.cases import DEV_CASES, load_cases, score
+from assistant.answers.chat import (
     SessionState,
     _unasked_red_flags,
     classify,
@@ -18,7 +18,7 @@ from assistant.chat import (
     reply_value,
 )
 from assistant.cli import main
-from assistant.corpus import normalise
+from assistant.guideline.corpus import normalise
 
 
 def _talk(conversation, *turns: str) -> tuple[SessionState, Answer]:

@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from assistant import corpus
+from assistant.guideline import corpus
 from assistant.cli import main
-from assistant.corpus import normalise, parse
+from assistant.guideline.corpus import normalise, parse
 from assistant.errors import CorpusParseError
 
 CORPUS_SHA256 = "6d7be7c516e76fadf45c843ed462ab75ec474df6002f53dbbceecdd21ad396e3"

@@ -9,7 +9,7 @@ import socket
 import numpy as np
 import pytest
 
-from assistant import embedding
+from assistant.search import embedding
 from assistant.errors import ModelUnavailableError
 from assistant.settings import Settings
 

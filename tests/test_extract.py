@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import extract as ex
+from assistant.reading import extract as ex
 from assistant.case import catalogue, make_case
 from assistant.errors import InvalidInputError
-from assistant.extract import Extraction, extract
+from assistant.reading.extract import Extraction, extract
 
 NEGATION_SET = Path(__file__).parent / "data" / "negation_set.jsonl"
 RED_FLAGS = (

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant import embedding, search_index
-from assistant.chat import Conversation
+from assistant.search import embedding
+from assistant.search import index as search_index
+from assistant.answers.chat import Conversation
 from assistant.cli import main
 from assistant.errors import ModelUnavailableError, SearchIndexError
-from assistant.integrity import (
+from assistant.search.integrity import (
     distribution_name,
     verify_distribution,
     verify_model_files,
@@ -244,7 +245,7 @@ def test_build_into_a_truly_read_only_folder(copies: Settings, capsys) -> None:
 
 def _fake_distribution(root: Path, weights: bytes) -> importlib.metadata.Distribution:
     """A distribution installed in `root` whose RECORD hashes the given weights."""
-    from assistant.integrity import _digest
+    from assistant.search.integrity import _digest
 
     package = root / "fake_model"
     (package / "model").mkdir(parents=True)
@@ -368,7 +369,7 @@ def test_cli_ask_with_tampered_weights_exits_with_no_answer(
 
 def test_the_model_is_hashed_once_per_process(settings: Settings, monkeypatch) -> None:
     """The check is cached: a second load does not re-read 90 MB of weights."""
-    from assistant import integrity
+    from assistant.search import integrity
 
     folder = embedding.model_path(settings.model_package)
     assert verify_model_files(settings.model_package, folder) == []

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import golden
-from assistant.case_eval import DEV_CASES, load_cases
+from assistant.evaluation import golden
+from assistant.evaluation.cases import DEV_CASES, load_cases
 from assistant.cli import main
 from assistant.errors import InvalidInputError
-from assistant.retrieval_eval import DEV_SET, load_dev
+from assistant.evaluation.retrieval import DEV_SET, load_dev
 
 
 @pytest.fixture(scope="module")

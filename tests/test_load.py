@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from assistant import load
+from assistant.evaluation import load
 from assistant.case import catalogue
-from assistant.chat import SessionState
+from assistant.answers.chat import SessionState
 from assistant.cli import main
 
 

@@ -9,10 +9,12 @@ import faiss
 import numpy as np
 import pytest
 
-from assistant import retrieval, retrieval_eval, vocabulary
+from assistant.search import retrieval
+from assistant.evaluation import retrieval as retrieval_eval
+from assistant.search import vocabulary
 from assistant.cli import main
 from assistant.errors import InvalidInputError
-from assistant.retrieval import Hit, Intent, Retriever, SearchResult
+from assistant.search.retrieval import Hit, Intent, Retriever, SearchResult
 from assistant.settings import Settings
 
 # --- pure parts -------------------------------------------------------------------------------
@@ -237,7 +239,7 @@ class FakeEncoder:
 
 @pytest.fixture(scope="module")
 def fake_retriever(passages) -> Retriever:
-    from assistant.search_index import build_vectors
+    from assistant.search.index import build_vectors
 
     encoder = FakeEncoder()
     index = faiss.IndexFlatIP(encoder.dimension)

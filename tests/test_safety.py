@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import render
-from assistant.answer import ConditionalOut, Quote, RecommendationOut
-from assistant.corpus import GUIDELINE_VERSION
+from assistant.answers import render
+from assistant.answers.answer import ConditionalOut, Quote, RecommendationOut
+from assistant.guideline.corpus import GUIDELINE_VERSION
 from assistant.settings import ROOT
 
 SAFETY = ROOT / "docs" / "SAFETY.md"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant import scope
+from assistant.reading import scope
 
 
 @pytest.mark.parametrize(

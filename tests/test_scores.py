@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from assistant.cli import main
 from assistant.errors import InvalidInputError
-from assistant.scores import (
+from assistant.rules.scores import (
     CAVEAT_1_9_3,
     SINS_POINTS,
     TOKUHASHI_POINTS,

@@ -13,7 +13,9 @@ import faiss
 import numpy as np
 import pytest
 
-from assistant import corpus, embedding, search_index
+from assistant.guideline import corpus
+from assistant.search import embedding
+from assistant.search import index as search_index
 from assistant.cli import main
 from assistant.errors import SearchIndexError
 from assistant.settings import ROOT, Settings

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from assistant.render import DISCLAIMER
+from assistant.answers.render import DISCLAIMER
 from assistant.settings import ROOT
 
 README = ROOT / "README.md"

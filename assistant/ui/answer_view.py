@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from assistant.answer import (
+from assistant.answers.answer import (
     URGENCY_LABELS,
     Answer,
     ConditionalOut,
@@ -22,7 +22,7 @@ from assistant.answer import (
     RecommendationOut,
 )
 from assistant.case import catalogue
-from assistant.corpus import Passage
+from assistant.guideline.corpus import Passage
 from assistant.ui import nav, session
 from assistant.ui.markup import (
     badge,

@@ -1,6 +1,6 @@
 """SINS and revised Tokuhashi calculators (NG234 1.9): points, total, band, source, caveat.
 
-The arithmetic is `assistant.scores`; "Apply to case" sets only the facts that
+The arithmetic is `assistant.rules.scores`; "Apply to case" sets only the facts that
 `scores.facts_from_score` derives (SINS 7-12 suspected, 13-18 confirmed instability) and says so
 when a score sets nothing.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from assistant import scores
+from assistant.rules import scores
 from assistant.case import catalogue
 from assistant.errors import AssistantError
 from assistant.ui import case_panel, resources, session

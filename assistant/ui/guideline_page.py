@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import streamlit as st
 
 from assistant import rules
-from assistant.corpus import Passage, get
+from assistant.guideline.corpus import Passage, get
 from assistant.errors import UnknownPassageError
 from assistant.ui import resources
 from assistant.ui.markup import badge, blockquote, css_key, escape

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import STRENGTH_LABELS, URGENCY_LABELS
+from assistant.answers.answer import STRENGTH_LABELS, URGENCY_LABELS
 
 # Every ASCII character with a meaning in Markdown, HTML or Streamlit's directives
 # (":red[...]", ":material/x:", "$math$"); a backslash makes CommonMark show it literally.

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from assistant.corpus import GUIDELINE_VERSION
+from assistant.guideline.corpus import GUIDELINE_VERSION
 
 #: README anchor of the intended purpose (rendered by the About page).
 PURPOSE_ANCHOR = "README.md#intended-purpose"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant import corpus
-from assistant.chat import Conversation
+from assistant.guideline import corpus
+from assistant.answers.chat import Conversation
 from assistant.errors import AssistantError
 from assistant.settings import Settings, get_settings
 

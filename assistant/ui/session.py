@@ -11,11 +11,11 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from assistant.answer import Answer
+from assistant.answers.answer import Answer
 from assistant.case import catalogue
-from assistant.chat import Conversation, SessionState, new_session
+from assistant.answers.chat import Conversation, SessionState, new_session
 from assistant.errors import AssistantError
-from assistant.render import to_markdown
+from assistant.answers.render import to_markdown
 from assistant.ui import resources
 from assistant.ui.markup import value_label
 

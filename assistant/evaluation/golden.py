@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import Answer
+from assistant.answers.answer import Answer
 from assistant.errors import InvalidInputError
 from assistant.settings import ROOT
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.answer import Answer
+from assistant.answers.answer import Answer
 from assistant.errors import InvalidInputError
+from assistant.settings import ROOT
 
-DEV_CASES = Path(__file__).resolve().parent.parent / "eval" / "cases_dev.jsonl"
+DEV_CASES = ROOT / "eval" / "cases_dev.jsonl"
 
 
 class DevCase(BaseModel):
@@ -112,7 +113,7 @@ def explain(case: DevCase, answer: Answer, result: CaseResult) -> list[str]:
     """Why a case failed: the facts read from each turn and the state of each missing rule."""
     from assistant import rules
     from assistant.case import make_case
-    from assistant.extract import extract
+    from assistant.reading.extract import extract
 
     lines = [f"FAIL {case.id}: {result.model_dump(exclude={'id', 'ok'}, exclude_defaults=True)}"]
     for turn in case.turns:

@@ -23,9 +23,9 @@ import faiss
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant import corpus
-from assistant.corpus import Passage
-from assistant.embedding import Encoder, package_version
+from assistant.guideline import corpus
+from assistant.guideline.corpus import Passage
+from assistant.search.embedding import Encoder, package_version
 from assistant.errors import ModelUnavailableError, SearchIndexError
 from assistant.settings import Settings
 

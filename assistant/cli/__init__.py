@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant import corpus
+from assistant.guideline import corpus
 from assistant.errors import AssistantError
 from assistant.settings import Settings, get_settings
 
@@ -74,7 +74,8 @@ def _add_index(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import embedding, search_index
+    from assistant.search import embedding
+    from assistant.search import index as search_index
 
     if args.if_needed:
         status = search_index.check(settings)
@@ -91,7 +92,7 @@ def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_index_check(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import search_index
+    from assistant.search import index as search_index
 
     status = search_index.check(settings)
     if status.ok:
@@ -121,7 +122,7 @@ def _add_search(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
 
     retriever = Retriever.load(settings)
     for query in args.queries:
@@ -147,8 +148,8 @@ def _add_eval_retrieval(targets: argparse._SubParsersAction) -> None:
 
 
 def _cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import retrieval_eval
-    from assistant.retrieval import Retriever
+    from assistant.evaluation import retrieval as retrieval_eval
+    from assistant.search.retrieval import Retriever
 
     questions = retrieval_eval.load_dev(args.file or retrieval_eval.DEV_SET)
     report = retrieval_eval.evaluate(Retriever.load(settings), questions)
@@ -167,8 +168,8 @@ def _add_eval_cases(targets: argparse._SubParsersAction) -> None:
 
 
 def _cmd_eval_cases(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import case_eval
-    from assistant.chat import Conversation
+    from assistant.evaluation import cases as case_eval
+    from assistant.answers.chat import Conversation
 
     cases = case_eval.load_cases(args.file or case_eval.DEV_CASES)
     if args.id:
@@ -207,7 +208,7 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_bench(sub: argparse._SubParsersAction) -> None:
-    from assistant.bench import BENCHMARKS
+    from assistant.evaluation.bench import BENCHMARKS
 
     p = sub.add_parser("bench", help="Measure index build, cold start, latency and memory.")
     p.add_argument("--json", action="store_true", help="the figures as JSON")
@@ -219,7 +220,7 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import bench
+    from assistant.evaluation import bench
 
     report = bench.run(settings, only=args.only)
     if args.json:
@@ -285,7 +286,7 @@ def _cmd_rules_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _add_score(sub: argparse._SubParsersAction) -> None:
-    from assistant.scores import SINS_POINTS, TOKUHASHI_POINTS
+    from assistant.rules.scores import SINS_POINTS, TOKUHASHI_POINTS
 
     p = sub.add_parser("score", help="SINS or revised Tokuhashi (NG234 1.9); gaps are reported.")
     kinds = p.add_subparsers(dest="score_kind", metavar="SCORE")
@@ -304,7 +305,7 @@ def _add_score(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_score(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import scores
+    from assistant.rules import scores
 
     given = {part: getattr(args, part) for part in args.score_parts}
     values = {part: value for part, value in given.items() if value is not None}
@@ -337,9 +338,9 @@ def _add_ask(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import render
-    from assistant.case_eval import load_cases
-    from assistant.chat import Conversation
+    from assistant.answers import render
+    from assistant.evaluation.cases import load_cases
+    from assistant.answers.chat import Conversation
     from assistant.errors import InvalidInputError
 
     if args.cases and args.messages:
@@ -383,8 +384,10 @@ def _add_golden(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_golden(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import case_eval, golden, retrieval_eval
-    from assistant.chat import Conversation
+    from assistant.evaluation import cases as case_eval
+    from assistant.evaluation import golden
+    from assistant.evaluation import retrieval as retrieval_eval
+    from assistant.answers.chat import Conversation
 
     path = args.file or golden.GOLDEN_FILE
     cases = case_eval.load_cases(args.cases or case_eval.DEV_CASES)
@@ -413,8 +416,8 @@ def _add_load(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_load(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import load
-    from assistant.chat import Conversation
+    from assistant.evaluation import load
+    from assistant.answers.chat import Conversation
 
     conversation = Conversation.load(settings)
     report = load.run_load(conversation, threads=args.threads, seconds=args.seconds)
@@ -436,7 +439,8 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import integrity, search_index
+    from assistant.search import integrity
+    from assistant.search import index as search_index
 
     status = search_index.check(settings)
     problems = [] if status.ok else [status.message]

@@ -43,14 +43,14 @@ class Context:
     @cached_property
     def retriever(self):  # -> Retriever (imported lazily)
         """The retriever over the real index (which must be current)."""
-        from assistant.retrieval import Retriever
+        from assistant.search.retrieval import Retriever
 
         return Retriever.load(self.settings)
 
     @cached_property
     def queries(self) -> list[str]:
         """At least MIN_QUERIES realistic queries: the dev set's questions, cycled."""
-        from assistant.retrieval_eval import load_dev
+        from assistant.evaluation.retrieval import load_dev
 
         base = [q.q for q in load_dev()]
         repeats = -(-MIN_QUERIES // len(base))
@@ -84,7 +84,8 @@ def _ms(seconds: float) -> float:
 
 def index_build(ctx: Context) -> dict[str, Any]:
     """Embed all passages and write a FAISS index into a temporary folder (model preloaded)."""
-    from assistant import embedding, search_index
+    from assistant.search import embedding
+    from assistant.search import index as search_index
 
     t0 = time.perf_counter()
     encoder = embedding.load_encoder(ctx.settings)
@@ -103,7 +104,7 @@ def index_build(ctx: Context) -> dict[str, Any]:
 
 def cold_start(ctx: Context) -> dict[str, Any]:
     """A new `python -m assistant search` process: start to its first result line."""
-    from assistant import search_index
+    from assistant.search import index as search_index
 
     status = search_index.check(ctx.settings)
     if not status.ok:
@@ -166,9 +167,9 @@ def warm_latency(ctx: Context) -> dict[str, Any]:
 def ask_latency(ctx: Context) -> dict[str, Any]:
     """Warm end-to-end `ask` over the dev cases: every turn (extract, retrieve, rules, answer),
     against embedding one query alone, interleaved so both see the same machine load."""
-    from assistant import corpus
-    from assistant.case_eval import DEV_CASES, load_cases
-    from assistant.chat import Conversation, SessionState
+    from assistant.guideline import corpus
+    from assistant.evaluation.cases import DEV_CASES, load_cases
+    from assistant.answers.chat import Conversation, SessionState
 
     conversation = Conversation(corpus.load(ctx.settings.corpus_path), ctx.retriever, ctx.settings)
     cases = load_cases(DEV_CASES)

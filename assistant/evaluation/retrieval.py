@@ -17,7 +17,7 @@ from statistics import median
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InvalidInputError
-from assistant.retrieval import MODES, Mode, Retriever
+from assistant.search.retrieval import MODES, Mode, Retriever
 from assistant.settings import ROOT
 
 DEV_SET = ROOT / "eval" / "retrieval_dev.jsonl"

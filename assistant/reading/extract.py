@@ -78,8 +78,8 @@ from rapidfuzz.distance import OSA
 
 from assistant.case import catalogue
 from assistant.errors import InvalidInputError
+from assistant.settings import DATA_DIR
 
-DATA_DIR = Path(__file__).parent / "data"
 SYNONYMS_FILE = DATA_DIR / "synonyms.json"
 CONTEXT_RULES_FILE = DATA_DIR / "context_rules.json"
 

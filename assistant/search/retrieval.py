@@ -24,12 +24,15 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from assistant import corpus, embedding, search_index, vocabulary
-from assistant.corpus import Kind, Passage
-from assistant.embedding import Encoder
+from assistant.guideline import corpus
+from assistant.search import embedding
+from assistant.search import index as search_index
+from assistant.search import vocabulary
+from assistant.guideline.corpus import Kind, Passage
+from assistant.search.embedding import Encoder
 from assistant.errors import InvalidInputError, SearchIndexError
 from assistant.settings import Settings
-from assistant.vocabulary import Expander, Vocabulary
+from assistant.search.vocabulary import Expander, Vocabulary
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")

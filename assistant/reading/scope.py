@@ -21,8 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from assistant.case import catalogue
+from assistant.settings import DATA_DIR
 
-SCOPE_FILE = Path(__file__).parent / "data" / "scope.json"
+SCOPE_FILE = DATA_DIR / "scope.json"
 
 
 class ScopeVocabulary(BaseModel):

