@@ -28,8 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant import rules
 from assistant.case import Case, make_case
-from assistant.guideline.corpus import Passage
 from assistant.errors import InvalidInputError
+from assistant.guideline.corpus import Passage
 from assistant.settings import DATA_DIR
 
 TRAINING_DIR = DATA_DIR / "training"

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.answers.answer import NOT_COVERED, Answer
-from assistant.case import catalogue, make_case
 from assistant.answers.chat import MAX_QUESTIONS, Conversation, SessionState
+from assistant.case import catalogue, make_case
 
 CORD_FLAGS = (
     "bladder_bowel_dysfunction",

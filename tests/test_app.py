@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from assistant import training
-from assistant.rules import scores
 from assistant.answers.answer import NOT_COVERED, Answer
-from assistant.guideline.corpus import GUIDELINE_VERSION
 from assistant.answers.render import DISCLAIMER
+from assistant.guideline.corpus import GUIDELINE_VERSION
+from assistant.rules import scores
 from assistant.ui import nav
 from assistant.ui.markup import escape
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answers import audit
-from assistant.search import index as search_index
 from assistant.answers.audit import AuditLogError, audit_record, audited, log_answer, write_audit
 from assistant.answers.chat import Conversation, SessionState
+from assistant.search import index as search_index
 from assistant.settings import Settings
 
 TEXT = "Mrs Jane Doe, NHS 943 476 5919, known breast ca, new weak legs"

@@ -7,8 +7,6 @@ import json
 import pytest
 
 from assistant.answers.answer import NOT_COVERED, Answer
-from assistant.case import catalogue, make_case
-from assistant.evaluation.cases import DEV_CASES, load_cases, score
 from assistant.answers.chat import (
     SessionState,
     _unasked_red_flags,
@@ -17,7 +15,9 @@ from assistant.answers.chat import (
     is_question,
     reply_value,
 )
+from assistant.case import catalogue, make_case
 from assistant.cli import main
+from assistant.evaluation.cases import DEV_CASES, load_cases, score
 from assistant.guideline.corpus import normalise
 
 

@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from assistant.guideline import corpus
 from assistant.cli import main
-from assistant.guideline.corpus import normalise, parse
 from assistant.errors import CorpusParseError
+from assistant.guideline import corpus
+from assistant.guideline.corpus import normalise, parse
 
 CORPUS_SHA256 = "6d7be7c516e76fadf45c843ed462ab75ec474df6002f53dbbceecdd21ad396e3"
 

@@ -9,8 +9,8 @@ import socket
 import numpy as np
 import pytest
 
-from assistant.search import embedding
 from assistant.errors import ModelUnavailableError
+from assistant.search import embedding
 from assistant.settings import Settings
 
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.reading import extract as ex
 from assistant.case import catalogue, make_case
 from assistant.errors import InvalidInputError
+from assistant.reading import extract as ex
 from assistant.reading.extract import Extraction, extract
 
 NEGATION_SET = Path(__file__).parent / "data" / "negation_set.jsonl"

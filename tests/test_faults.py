@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.search import embedding
-from assistant.search import index as search_index
 from assistant.answers.chat import Conversation
 from assistant.cli import main
 from assistant.errors import ModelUnavailableError, SearchIndexError
+from assistant.search import embedding
+from assistant.search import index as search_index
 from assistant.search.integrity import (
     distribution_name,
     verify_distribution,

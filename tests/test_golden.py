@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import golden
-from assistant.evaluation.cases import DEV_CASES, load_cases
 from assistant.cli import main
 from assistant.errors import InvalidInputError
+from assistant.evaluation import golden
+from assistant.evaluation.cases import DEV_CASES, load_cases
 from assistant.evaluation.retrieval import DEV_SET, load_dev
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
-from assistant.evaluation import load
-from assistant.case import catalogue
 from assistant.answers.chat import SessionState
+from assistant.case import catalogue
 from assistant.cli import main
+from assistant.evaluation import load
 
 
 def test_concurrent_conversations_give_the_single_thread_answers(conversation) -> None:

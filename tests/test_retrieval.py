@@ -9,11 +9,10 @@ import faiss
 import numpy as np
 import pytest
 
-from assistant.search import retrieval
-from assistant.evaluation import retrieval as retrieval_eval
-from assistant.search import vocabulary
 from assistant.cli import main
 from assistant.errors import InvalidInputError
+from assistant.evaluation import retrieval as retrieval_eval
+from assistant.search import retrieval, vocabulary
 from assistant.search.retrieval import Hit, Intent, Retriever, SearchResult
 from assistant.settings import Settings
 

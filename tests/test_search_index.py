@@ -13,11 +13,11 @@ import faiss
 import numpy as np
 import pytest
 
+from assistant.cli import main
+from assistant.errors import SearchIndexError
 from assistant.guideline import corpus
 from assistant.search import embedding
 from assistant.search import index as search_index
-from assistant.cli import main
-from assistant.errors import SearchIndexError
 from assistant.settings import ROOT, Settings
 
 

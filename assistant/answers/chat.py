@@ -21,13 +21,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant import rules
-from assistant.guideline import corpus
-from assistant.reading import scope
 from assistant.answers.answer import (
     NOT_COVERED,
     Answer,
@@ -43,11 +40,13 @@ from assistant.answers.answer import (
 )
 from assistant.answers.audit import audited
 from assistant.case import UNKNOWN, Case, catalogue
-from assistant.guideline.corpus import Passage
 from assistant.errors import InvalidInputError
+from assistant.guideline import corpus
+from assistant.guideline.corpus import Passage
+from assistant.reading import scope
 from assistant.reading.extract import RECURRENCE_DAYS, extract
-from assistant.search.retrieval import explicit_ids, is_why
 from assistant.rules.tables import FactIs, walk
+from assistant.search.retrieval import explicit_ids, is_why
 from assistant.settings import DATA_DIR, Settings
 
 INTENTS_FILE = DATA_DIR / "intents.json"

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.guideline import corpus
 from assistant.errors import AssistantError
+from assistant.guideline import corpus
 from assistant.settings import Settings, get_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -168,8 +168,8 @@ def _add_eval_cases(targets: argparse._SubParsersAction) -> None:
 
 
 def _cmd_eval_cases(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluation import cases as case_eval
     from assistant.answers.chat import Conversation
+    from assistant.evaluation import cases as case_eval
 
     cases = case_eval.load_cases(args.file or case_eval.DEV_CASES)
     if args.id:
@@ -339,9 +339,9 @@ def _add_ask(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.answers import render
-    from assistant.evaluation.cases import load_cases
     from assistant.answers.chat import Conversation
     from assistant.errors import InvalidInputError
+    from assistant.evaluation.cases import load_cases
 
     if args.cases and args.messages:
         raise InvalidInputError("give either MESSAGE arguments or --cases FILE, not both")
@@ -384,10 +384,10 @@ def _add_golden(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_golden(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answers.chat import Conversation
     from assistant.evaluation import cases as case_eval
     from assistant.evaluation import golden
     from assistant.evaluation import retrieval as retrieval_eval
-    from assistant.answers.chat import Conversation
 
     path = args.file or golden.GOLDEN_FILE
     cases = case_eval.load_cases(args.cases or case_eval.DEV_CASES)
@@ -416,8 +416,8 @@ def _add_load(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_load(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluation import load
     from assistant.answers.chat import Conversation
+    from assistant.evaluation import load
 
     conversation = Conversation.load(settings)
     report = load.run_load(conversation, threads=args.threads, seconds=args.seconds)
@@ -439,8 +439,8 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.search import integrity
     from assistant.search import index as search_index
+    from assistant.search import integrity
 
     status = search_index.check(settings)
     problems = [] if status.ok else [status.message]

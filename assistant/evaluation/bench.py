@@ -167,9 +167,9 @@ def warm_latency(ctx: Context) -> dict[str, Any]:
 def ask_latency(ctx: Context) -> dict[str, Any]:
     """Warm end-to-end `ask` over the dev cases: every turn (extract, retrieve, rules, answer),
     against embedding one query alone, interleaved so both see the same machine load."""
-    from assistant.guideline import corpus
-    from assistant.evaluation.cases import DEV_CASES, load_cases
     from assistant.answers.chat import Conversation, SessionState
+    from assistant.evaluation.cases import DEV_CASES, load_cases
+    from assistant.guideline import corpus
 
     conversation = Conversation(corpus.load(ctx.settings.corpus_path), ctx.retriever, ctx.settings)
     cases = load_cases(DEV_CASES)

@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.evaluation.cases import DEV_CASES, load_cases
 from assistant.answers.chat import Conversation, SessionState
+from assistant.evaluation.cases import DEV_CASES, load_cases
 
 #: Conversations that are not in the dev set: hostile input and long notes, served alongside.
 EXTRA_SCRIPTS: tuple[tuple[str, ...], ...] = (

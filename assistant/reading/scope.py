@@ -16,7 +16,6 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 

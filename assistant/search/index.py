@@ -23,10 +23,10 @@ import faiss
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.errors import ModelUnavailableError, SearchIndexError
 from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.search.embedding import Encoder, package_version
-from assistant.errors import ModelUnavailableError, SearchIndexError
 from assistant.settings import Settings
 
 #: Bump when the file layout or the text that is embedded (see `document_text`) changes.

@@ -24,15 +24,14 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from assistant.guideline import corpus
-from assistant.search import embedding
-from assistant.search import index as search_index
-from assistant.search import vocabulary
-from assistant.guideline.corpus import Kind, Passage
-from assistant.search.embedding import Encoder
 from assistant.errors import InvalidInputError, SearchIndexError
-from assistant.settings import Settings
+from assistant.guideline import corpus
+from assistant.guideline.corpus import Kind, Passage
+from assistant.search import embedding, vocabulary
+from assistant.search import index as search_index
+from assistant.search.embedding import Encoder
 from assistant.search.vocabulary import Expander, Vocabulary
+from assistant.settings import Settings
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")

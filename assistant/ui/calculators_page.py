@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from assistant.rules import scores
 from assistant.case import catalogue
 from assistant.errors import AssistantError
+from assistant.rules import scores
 from assistant.ui import case_panel, resources, session
 from assistant.ui.markup import escape, value_label
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 import streamlit as st
 
 from assistant import rules
-from assistant.guideline.corpus import Passage, get
 from assistant.errors import UnknownPassageError
+from assistant.guideline.corpus import Passage, get
 from assistant.ui import resources
 from assistant.ui.markup import badge, blockquote, css_key, escape
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.guideline import corpus
 from assistant.answers.chat import Conversation
 from assistant.errors import AssistantError
+from assistant.guideline import corpus
 from assistant.settings import Settings, get_settings
 
 FIX_INDEX = (

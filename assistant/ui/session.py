@@ -12,10 +12,10 @@ from typing import Any, Literal
 import streamlit as st
 
 from assistant.answers.answer import Answer
-from assistant.case import catalogue
 from assistant.answers.chat import Conversation, SessionState, new_session
-from assistant.errors import AssistantError
 from assistant.answers.render import to_markdown
+from assistant.case import catalogue
+from assistant.errors import AssistantError
 from assistant.ui import resources
 from assistant.ui.markup import value_label
 
