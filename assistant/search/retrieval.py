@@ -7,14 +7,15 @@ score fusion: each ranker's scores standardised over the corpus (z-scores), a we
 then kind priors -> "why" questions lift the rationale of the matched recommendations, other
 questions keep each rationale below its own recommendations -> pinned ids first.
 Everything after the embedding is plain Python over 160 passages: about two milliseconds.
+
+The query's words and intent are in `query`, the fusion and reranking in `fusion`; this
+module holds the `Retriever` and its results, and re-exports the names other code uses.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -30,55 +31,69 @@ from assistant.guideline.corpus import Kind, Passage
 from assistant.search import embedding, vocabulary
 from assistant.search import index as search_index
 from assistant.search.embedding import Encoder
+from assistant.search.fusion import (
+    DEFINITION_PRIOR,
+    KIND_PRIOR,
+    RESEARCH_PRIOR,
+    WHY_BOOST,
+    fuse,
+    pinned_positions,
+    priors_for,
+    rerank,
+    standardise,
+)
+from assistant.search.query import (
+    DEFINITION_WORDS,
+    RESEARCH_WORDS,
+    STOPWORDS,
+    WHY_WORDS,
+    WORD,
+    Intent,
+    clean_query,
+    explicit_ids,
+    intent_of,
+    is_why,
+    stem,
+    strip_ids,
+    tokenize,
+)
 from assistant.search.vocabulary import Expander, Vocabulary
 from assistant.settings import Settings
 
+__all__ = [
+    "DEFINITION_PRIOR",
+    "DEFINITION_WORDS",
+    "FUZZY_CUTOFF",
+    "FUZZY_MIN_LENGTH",
+    "KIND_PRIOR",
+    "MODES",
+    "RESEARCH_PRIOR",
+    "RESEARCH_WORDS",
+    "SCORE_DECIMALS",
+    "STOPWORDS",
+    "WHY_BOOST",
+    "WHY_WORDS",
+    "Hit",
+    "Intent",
+    "Mode",
+    "Retriever",
+    "SearchResult",
+    "clean_query",
+    "explicit_ids",
+    "fuse",
+    "intent_of",
+    "is_why",
+    "pinned_positions",
+    "priors_for",
+    "rerank",
+    "standardise",
+    "stem",
+    "strip_ids",
+    "tokenize",
+]
+
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
-
-#: Multipliers on the fused score by passage kind. A clinician's question is usually answered
-#: by a recommendation (or box 1); rationale, research and context passages explain or frame
-#: them, so they rank below a recommendation that matches as well. The fused score is
-#: exp(z / fusion_temperature), so a multiplier p is an offset of temperature * ln(p) standard
-#: deviations: at temperature 3 a rationale needs to match 1.5 SD better than a recommendation.
-KIND_PRIOR: Mapping[str, float] = {
-    "recommendation": 1.0,
-    "box": 1.0,
-    "term": 0.6,
-    "rationale": 0.6,
-    "research": 0.5,
-    "context": 0.4,
-}
-
-#: In a "why" question a rationale inherits the best score of the recommendations it covers,
-#: times this, so it ranks above them.
-WHY_BOOST = 1.5
-
-#: Words that ask for the committee's reasons rather than the recommendation itself.
-WHY_WORDS = re.compile(
-    r"\b(why|rationale|reasons?|reasoning|evidence|committee|justification|how come)\b",
-    re.IGNORECASE,
-)
-
-#: "What is X?" / "define X": the guideline's definitions (term passages) answer these.
-DEFINITION_WORDS = re.compile(
-    r"^\s*(?:what\s+is\s+(?:an?\s+)?|what's\s+(?:an?\s+)?|define\b|definition\b|meaning\s+of\b)"
-    r"|\bmean(?:s|ing)?\s*\??\s*$",
-    re.IGNORECASE,
-)
-
-#: Prior for a term passage in a definition question (above a recommendation that matches).
-DEFINITION_PRIOR = 1.3
-
-#: "Is there research on ...": NG234's recommendations for research answer these.
-RESEARCH_WORDS = re.compile(r"\bresearch\b", re.IGNORECASE)
-
-#: Prior for a research passage in a research question (as a term in a definition question).
-RESEARCH_PRIOR = 1.3
-
-#: Explicit citations: "1.8.1", "rec 1.10.5", "recommendation 1.3.2", "box 1", "box-1".
-_REC_ID = re.compile(r"(?<![\d.])(1\.\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
-_BOX_ID = re.compile(r"\bbox[\s-]?(\d{1,2})\b", re.IGNORECASE)
 
 #: Typo correction: only words this long, and only to a corpus word this similar (0-100).
 FUZZY_MIN_LENGTH = 5
@@ -86,23 +101,6 @@ FUZZY_CUTOFF = 85.0
 
 SCORE_DECIMALS = 6
 
-_QUESTION_WORDS = (
-    "what when how which who whom whose where should would could can do does did i we you me my "
-    "our us he she his her him them its has have had been being any about from than so do done "
-    "up out get i'm im is are was were need needs"
-)
-#: Light verbs: in a question they carry no topic ("what advice should they give").
-_LIGHT_VERBS = (
-    "give given giving gave take taken taking took put supposed ought want wants tell told"
-)
-#: Function words dropped before BM25 (bm25s's English list, question words, light verbs).
-STOPWORDS = (
-    frozenset(bm25s.stopwords.STOPWORDS_EN)
-    | frozenset(_QUESTION_WORDS.split())
-    | frozenset(_LIGHT_VERBS.split())
-)
-
-_WORD = re.compile(r"[a-z0-9]+")
 _ALPHA_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
@@ -140,199 +138,6 @@ class SearchResult(BaseModel):
     )
 
 
-# --- pure text helpers ------------------------------------------------------------------------
-
-
-def clean_query(text: str) -> str:
-    """NFKC-normalised text with control, format and unpaired surrogate characters blanked."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
-    return " ".join(text.replace("\u2019", "'").split())
-
-
-def stem(word: str) -> str:
-    """A tiny deterministic suffix stripper: mobilisation -> mobil, fractures -> fractur."""
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix):
-            if len(word) - len(suffix) >= 3:
-                word = word[: len(word) - len(suffix)] + replacement
-            break
-    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]  # sitting -> sitt -> sit
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    return word
-
-
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("isations", ""),
-    ("izations", ""),
-    ("isation", ""),
-    ("ization", ""),
-    ("ations", ""),
-    ("ation", ""),
-    ("ising", ""),
-    ("izing", ""),
-    ("ised", ""),
-    ("ized", ""),
-    ("ises", ""),
-    ("izes", ""),
-    ("ise", ""),
-    ("ize", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ing", ""),
-    ("ed", ""),
-    ("ly", ""),
-    ("ss", "ss"),
-    ("is", "is"),
-    ("us", "us"),
-    ("s", ""),
-)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-case, stop-word-free, stemmed word tokens for BM25."""
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def explicit_ids(text: str, known: Mapping[str, Passage]) -> tuple[list[str], list[str]]:
-    """Passage ids the query names ("1.8.1", "box 1") that exist, and those that do not."""
-    found: list[str] = []
-    unknown: list[str] = []
-    mentions = [(m.start(), m.group(1)) for m in _REC_ID.finditer(text)]
-    mentions += [(m.start(), f"box-{m.group(1)}") for m in _BOX_ID.finditer(text)]
-    for _, pid in sorted(mentions):
-        target = found if pid in known else unknown
-        if pid not in target:
-            target.append(pid)
-    return found, unknown
-
-
-def strip_ids(text: str) -> str:
-    """The query without its explicit ids (they are pinned, and confuse both rankers)."""
-    text = _BOX_ID.sub(" ", _REC_ID.sub(" ", text))
-    text = re.sub(r"\b(?:recs?|recommendations?|ng\s?234)\b\.?", " ", text, flags=re.IGNORECASE)
-    return " ".join(text.split())
-
-
-def is_why(text: str) -> bool:
-    """True for a question about the committee's reasons ("why ...", "rationale for ...")."""
-    return WHY_WORDS.search(text) is not None
-
-
-# --- fusion -----------------------------------------------------------------------------------
-
-
-def standardise(scores: np.ndarray) -> np.ndarray:
-    """z-scores over the corpus: how many standard deviations above the average passage."""
-    values = scores.astype(np.float64)
-    spread = float(values.std())
-    if spread == 0.0:
-        return np.zeros_like(values)
-    return (values - values.mean()) / spread
-
-
-def fuse(
-    scores: Sequence[np.ndarray], weights: Sequence[float], temperature: float
-) -> dict[int, float]:
-    """Score fusion: exp((sum of weight * z-score - best) / temperature), best passage 1.0.
-
-    Each ranker's scores (cosine, BM25) are standardised over all passages, so they share
-    one scale and a ranker that is sure (a wide margin) outweighs one that is not, which rank
-    fusion throws away. Weights are normalised to sum to 1. Only passages that some ranker
-    scores above zero are candidates.
-    """
-    if len(scores) != len(weights) or not scores:
-        raise ValueError("one weight per ranker, and at least one ranker")
-    total = sum(weights)
-    if total <= 0 or temperature <= 0:
-        raise ValueError("weights must sum to more than 0 and the temperature be positive")
-    combined = sum(w / total * standardise(s) for s, w in zip(scores, weights, strict=True))
-    relevance = np.exp((combined - combined.max()) / temperature)
-    candidates = np.flatnonzero(np.any(np.stack(scores) > 0, axis=0))
-    return {int(i): float(relevance[i]) for i in candidates}
-
-
-@dataclass(frozen=True)
-class Intent:
-    """What the wording of a query asks for, beyond its topic."""
-
-    why: bool = False
-    definition: bool = False
-    research: bool = False
-    ids: tuple[str, ...] = ()
-
-
-def intent_of(text: str, known: Mapping[str, Passage]) -> tuple[Intent, list[str]]:
-    """The query's intent, and any ids it names that NG234 does not have."""
-    ids, unknown = explicit_ids(text, known)
-    why = is_why(text)
-    definition = not why and DEFINITION_WORDS.search(text) is not None
-    research = not why and RESEARCH_WORDS.search(text) is not None
-    intent = Intent(why=why, definition=definition, research=research, ids=tuple(ids))
-    return intent, unknown
-
-
-def priors_for(intent: Intent, priors: Mapping[str, float] = KIND_PRIOR) -> dict[str, float]:
-    """Kind priors for this intent: a definition question lifts terms, a research one research."""
-    adjusted = dict(priors)
-    if intent.definition:
-        adjusted["term"] = DEFINITION_PRIOR
-    if intent.research:
-        adjusted["research"] = RESEARCH_PRIOR
-    return adjusted
-
-
-def rerank(
-    fused: Mapping[int, float],
-    passages: Sequence[Passage],
-    intent: Intent = Intent(),
-    priors: Mapping[str, float] = KIND_PRIOR,
-) -> list[tuple[int, float]]:
-    """Kind priors, the rationale rule, then named ids first; ties by corpus order.
-
-    `fused` maps passage positions to fused scores. A rationale explains the recommendations
-    it covers: in a why question it scores WHY_BOOST times the best of its own score and
-    theirs (so it ranks above them); in any other question it never ranks above the best of
-    them (the recommendation answers; its reasons follow it).
-    """
-    kind_prior = priors_for(intent, priors)
-    scores = {i: s * kind_prior.get(passages[i].kind, 1.0) for i, s in fused.items()}
-    position = {p.id: i for i, p in enumerate(passages)}
-    for i, passage in enumerate(passages):
-        if passage.kind != "rationale":
-            continue
-        covered = [position[c] for c in passage.covers if c in position]
-        if intent.why:
-            lifted = max([fused.get(j, 0.0) for j in (i, *covered)]) * WHY_BOOST
-            if lifted > 0:
-                scores[i] = lifted
-        elif i in scores:
-            below = [scores[j] for j in covered if j in scores]
-            if below:
-                scores[i] = min(scores[i], float(np.nextafter(max(below), 0.0)))
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    pinned = pinned_positions(intent.ids, passages, intent.why)
-    top = ranked[0][1] if ranked else 0.0
-    front = [(i, top + len(pinned) - n) for n, i in enumerate(pinned)]
-    return front + [(i, s) for i, s in ranked if i not in set(pinned)]
-
-
-def pinned_positions(ids: Sequence[str], passages: Sequence[Passage], why: bool) -> list[int]:
-    """Positions of the named passages; for a why question each rationale comes before its rec."""
-    position = {p.id: i for i, p in enumerate(passages)}
-    pinned: list[int] = []
-    for pid in ids:
-        if pid not in position:
-            continue
-        passage = passages[position[pid]]
-        if why and passage.rationale_id and passage.rationale_id in position:
-            pinned.append(position[passage.rationale_id])
-        pinned.append(position[pid])
-    return list(dict.fromkeys(pinned))
-
-
 # --- the retriever ----------------------------------------------------------------------------
 
 
@@ -362,7 +167,7 @@ class Retriever:
         documents = [search_index.document_text(p) for p in self.passages]
         self.bm25 = bm25s.BM25()
         self.bm25.index([tokenize(d) for d in documents], show_progress=False)
-        corpus_words = {w for d in documents for w in _WORD.findall(d.lower()) if w.isalpha()}
+        corpus_words = {w for d in documents for w in WORD.findall(d.lower()) if w.isalpha()}
         vocab_words = vocab.words()
         self._targets = tuple(sorted(w for w in corpus_words | vocab_words if len(w) >= 4))
         self._known = frozenset(corpus_words | vocab_words | encoder.known_words | STOPWORDS)
