@@ -12,7 +12,7 @@ PORT ?= 8501
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup index browser lint bench clean-index audit
+.PHONY: run test setup index browser lint bench clean-index audit screenshots
 
 run: setup index
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -40,6 +40,11 @@ browser:
 		{ echo "Installing Debian chromium for the browser test"; \
 		  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		  || echo "warning: could not install chromium; the browser test will fail in CI"; }
+
+# Refresh the README's screenshots (docs/screenshots/) from a real browser; `make test` only
+# writes them to test-output/screenshots/, so it never modifies tracked files.
+screenshots: setup index browser
+	NG234_PUBLISH_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py
 
 lint: setup
 	$(BIN)/ruff check assistant tests app.py

@@ -1,8 +1,9 @@
 """The app in a real browser: `streamlit run app.py` driven by Playwright and Debian's chromium.
 
 Measures the time from `streamlit run` to an interactive page and from submitting a message to
-the answer on screen (written to test-output/browser_timings.json and printed), and refreshes
-the README's screenshots (docs/screenshots/chat.png, training.png).
+the answer on screen (written to test-output/browser_timings.json and printed). Screenshots go
+to test-output/screenshots/ (ignored by git), so `make test` leaves tracked files untouched;
+`make screenshots` (NG234_PUBLISH_SCREENSHOTS=1) refreshes the README's docs/screenshots/.
 
 Runs in CI (CI=true) without exception; elsewhere it is skipped, with a message, only when
 /usr/bin/chromium is missing (`make browser` installs it). It never downloads a browser.
@@ -40,6 +41,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+#: Where every run's screenshots go (untracked); published to SCREENSHOTS only when asked.
+SHOTS_OUT = ROOT / "test-output" / "screenshots"
 TIMINGS = ROOT / "test-output" / "browser_timings.json"
 VIEWPORT = {"width": 1360, "height": 900}
 #: Bounded waits (seconds): start-up includes loading the model and the index.
@@ -195,9 +198,15 @@ def _scroll_to_top_of(locator, margin: int = 70) -> None:
     )
 
 
+def _publishing() -> bool:
+    return os.environ.get("NG234_PUBLISH_SCREENSHOTS", "").strip() not in ("", "0")
+
+
 def _shoot(page, name: str, tmp_path: Path, *, publish: bool) -> None:
     page.screenshot(path=str(tmp_path / name))
-    if publish:
+    SHOTS_OUT.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(tmp_path / name, SHOTS_OUT / name)
+    if publish and _publishing():
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(tmp_path / name, SCREENSHOTS / name)
 
