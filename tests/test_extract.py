@@ -14,8 +14,15 @@ from hypothesis import strategies as st
 
 from assistant.case import catalogue, make_case
 from assistant.errors import InvalidInputError
-from assistant.reading import extract as ex
-from assistant.reading.extract import Extraction, extract
+from assistant.reading.extract import MAX_CHARS, Extraction, extract
+from assistant.reading.lexicon import (
+    CONTEXT_RULES_FILE,
+    SynonymTable,
+    load_context_rules,
+    load_synonyms,
+)
+from assistant.reading.pipeline import pipeline, warm
+from assistant.reading.text import TOKEN
 
 NEGATION_SET = Path(__file__).parent / "data" / "negation_set.jsonl"
 RED_FLAGS = (
@@ -40,14 +47,14 @@ def _check(result: Extraction) -> None:
 
 
 def test_data_files_validate_and_build_once():
-    seconds = ex.warm()
+    seconds = warm()
     assert 0 <= seconds < 2
-    assert ex.warm() == seconds  # cached: the second call does not rebuild
-    assert ex.pipeline() is ex.pipeline()
+    assert warm() == seconds  # cached: the second call does not rebuild
+    assert pipeline() is pipeline()
 
 
 def test_every_catalogue_fact_can_be_extracted():
-    table = ex.load_synonyms()
+    table = load_synonyms()
     reachable = {"paralysis_2_weeks"}  # set by the paralysis-duration reader
     for entry in table.entries:
         reachable |= {entry.fact, *entry.also, *(entry.when_negated or {}), *entry.when_uncertain}
@@ -56,7 +63,7 @@ def test_every_catalogue_fact_can_be_extracted():
 
 
 def test_context_rules_keep_medspacy_shape():
-    raw = json.loads(ex.CONTEXT_RULES_FILE.read_text(encoding="utf-8"))
+    raw = json.loads(CONTEXT_RULES_FILE.read_text(encoding="utf-8"))
     medspacy_keys = {"literal", "category", "direction", "pattern", "metadata", "allowed_types",
                      "excluded_types", "max_targets", "max_scope"}  # fmt: skip
     for rule in raw["context_rules"]:
@@ -82,7 +89,7 @@ def test_bad_context_rules_are_rejected(tmp_path, rules, message):
     path = tmp_path / "rules.json"
     path.write_text(json.dumps(rules), encoding="utf-8")
     with pytest.raises(InvalidInputError, match=message):
-        ex.load_context_rules(path)
+        load_context_rules(path)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +109,7 @@ def test_bad_synonyms_are_rejected(tmp_path, entry, message):
     path = tmp_path / "synonyms.json"
     path.write_text(json.dumps({"version": 1, "entries": [entry]}), encoding="utf-8")
     with pytest.raises(InvalidInputError, match=message):
-        ex.load_synonyms(path)
+        load_synonyms(path)
 
 
 @pytest.mark.parametrize(
@@ -122,11 +129,11 @@ def test_bad_defines_and_groups_are_rejected(tmp_path, table, message):
     table = {"version": 1, "defines": {}, **table}
     path.write_text(json.dumps(table), encoding="utf-8")
     with pytest.raises(InvalidInputError, match=message):
-        ex.load_synonyms(path)
+        load_synonyms(path)
 
 
 def test_defines_expand_and_nest():
-    table = ex.SynonymTable.model_validate(
+    table = SynonymTable.model_validate(
         {"version": 1, "defines": {"SIDE": "left|right", "LIMB": "(?:{SIDE})\\s+leg"},
          "entries": [{"fact": "limb_weakness", "value": "yes", "patterns": ["weak {LIMB}"]}]}
     )  # fmt: skip
@@ -949,7 +956,7 @@ def test_long_text_is_truncated_fast_with_a_notice():
     result = extract(text)
     elapsed = time.perf_counter() - started
     assert any("Only the first 20,000 of 100,000" in n for n in result.notices)
-    assert max(ev.end for ev in result.evidence) <= ex.MAX_CHARS
+    assert max(ev.end for ev in result.evidence) <= MAX_CHARS
     assert elapsed < 1.0
     assert extract(text, limit=50).notices[0].startswith("Only the first 50 ")
 
@@ -987,7 +994,7 @@ def test_same_text_same_extraction():
     text = "PMH prostate ca. c/o weak legs, no numbness, ?MSCC, SINS 14, dexamethazone given"
     first = extract(text).model_dump_json()
     assert extract(text).model_dump_json() == first
-    ex.pipeline.cache_clear()
+    pipeline.cache_clear()
     assert extract(text).model_dump_json() == first
 
 
@@ -1023,5 +1030,5 @@ def test_random_clinical_word_salad_is_consistent(words):
 
 def test_token_pattern_covers_all_non_space():
     text = "a-b c/o 3/5 can't ?MSCC +ve T10. 😀"
-    covered = "".join(text[m.start() : m.end()] for m in ex._TOKEN.finditer(text))
+    covered = "".join(text[m.start() : m.end()] for m in TOKEN.finditer(text))
     assert covered == re.sub(r"\s", "", text)

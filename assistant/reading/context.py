@@ -1,0 +1,139 @@
+"""Scope resolution, after medspaCy's ConText: which cues modify which mentions.
+
+A cue scopes to the end (FORWARD) or start (BACKWARD) of its sentence, cut short by TERMINATE
+cues, later cues of its category or of a category in `terminating_types`, then trimmed to its
+`max_scope` window; a mention is modified if it starts in the scope.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION
+from assistant.reading.lists import LIST_DOUBT, end_list, extend_over_lists
+from assistant.reading.mentions import Cue, Index, Mention, allows
+from assistant.reading.pipeline import Pipeline
+from assistant.reading.text import CLAUSE_PUNCT, Text
+
+_CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
+
+
+def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
+    """Set each cue's scope: its clause, cut short by terminators, then its max_scope window."""
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in cues:
+        by_sentence.setdefault(doc.sent_of[cue.start], []).append(cue)
+    for sid, group in by_sentence.items():
+        s0, s1 = doc.sents[sid]
+        starts: dict[str, list[int]] = {}
+        ends: dict[str, list[int]] = {}
+        for cue in group:  # group is sorted by start
+            key = "TERMINATE" if cue.rule.direction == "TERMINATE" else cue.rule.category
+            starts.setdefault(key, []).append(cue.start)
+            ends.setdefault(key, []).append(cue.end)
+        for key in ends:
+            ends[key].sort()
+        for cue in group:
+            rule = cue.rule
+            cue.hard_start, cue.hard_end = s0, s1
+            if rule.direction == "FORWARD":
+                cue.hard_start = cue.end
+            elif rule.direction == "BACKWARD":
+                cue.hard_end = cue.start
+            if rule.direction == "TERMINATE":
+                continue
+            # medspaCy limit_scope: a later (earlier) terminator, cue of the same category or of
+            # a category in terminating_types ends a forward (backward) scope.
+            keys = {"TERMINATE", rule.category, *pipe.terminated_by.get(rule.category, ())}
+            for key in keys & starts.keys():
+                if rule.direction in ("FORWARD", "BIDIRECTIONAL"):
+                    k = bisect_right(starts[key], cue.start)
+                    if k < len(starts[key]):
+                        cue.hard_end = min(cue.hard_end, max(starts[key][k], cue.end))
+                if rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
+                    k = bisect_left(ends[key], cue.end) - 1
+                    if key == "TERMINATE" and k >= 0 and ends[key][k] == cue.start:
+                        k -= 1  # a dash right before the cue labels it: "weakness - none"
+                    if k >= 0:
+                        cue.hard_start = max(cue.hard_start, min(ends[key][k], cue.start))
+            _window(cue, doc)
+
+
+def _window(cue: Cue, doc: Text) -> None:
+    """Apply max_scope: a short window that also stops at clause punctuation."""
+    cue.scope_start, cue.scope_end = cue.hard_start, cue.hard_end
+    n = cue.rule.max_scope
+    if n is None:
+        return
+    if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
+        end = min(cue.hard_end, cue.end + n)
+        first = cue.end + (cue.end < end and doc.lower[cue.end] in _CUE_PUNCT)  # "concern re: X"
+        for i in range(first, end):
+            if doc.lower[i] in CLAUSE_PUNCT or _ends_question(doc, i):
+                end = i
+                break
+        cue.scope_end = max(end, cue.end) if cue.rule.direction == "FORWARD" else end
+    if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
+        start = max(cue.hard_start, cue.start - n)
+        last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
+        for i in range(last, start - 1, -1):
+            if doc.lower[i] in CLAUSE_PUNCT or _ends_question(doc, i):
+                start = i + 1
+                break
+        cue.scope_start = start
+
+
+def _ends_question(doc: Text, i: int) -> bool:
+    """A '?' written against the word before it ends a question ("mets?"), not "?mets"."""
+    return doc.lower[i] == "?" and i > 0 and doc.starts[i] == doc.ends[i - 1]
+
+
+def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
+    """Drop the closing '?' of a wh-question: it marks the question, not a doubt.
+
+    "What should I do for my patient with weak legs?": the question cue already scopes the
+    topic words, and a patient named in the question ends that scope, so the final '?' must not
+    hedge the findings before it the way it hedges a fragment ("weak legs?").
+    """
+    asked = {doc.sent_of[c.start] for c in cues if c.rule.category == QUESTION}
+    return [
+        c
+        for c in cues
+        if not (
+            c.rule.category == POSSIBLE
+            and c.rule.direction == "BACKWARD"
+            and doc.lower[c.start] == "?"
+            and doc.sent_of[c.start] in asked
+        )
+    ]
+
+
+def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pipeline):
+    """The cues that modify each mention (a mention is modified if it starts in the scope)."""
+    _scope(cues, doc, pipe)
+    index = Index.of(mentions)
+    entries = pipe.table.entries
+    found: list[list[Cue]] = [[] for _ in mentions]
+    for cue in cues:
+        if cue.rule.direction in ("TERMINATE", "PSEUDO"):
+            continue
+        skipped: set[int] = set()
+        unsure: set[int] = set()
+        if cue.rule.max_scope is not None:
+            reached = extend_over_lists(cue, index, doc, pipe)
+            if cue.rule.category == NEGATED and reached:
+                span = index.starting_in(cue.scope_start, cue.scope_end)
+                unsure = {k for k in span if mentions[k].start in reached}
+        else:
+            skipped, unsure = end_list(cue, index, doc, pipe)
+        doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
+        for k in index.starting_in(cue.scope_start, cue.scope_end):
+            if k in unsure and mentions[k].inner is not None:
+                continue  # its own cue decides: "pain doesn't radiate"
+            if k not in skipped and allows(cue.rule, entries[mentions[k].entry].fact):
+                found[k].append(doubt if k in unsure else cue)
+    for k, m in enumerate(mentions):
+        if m.inner is not None:
+            found[k].append(m.inner)
+    return found

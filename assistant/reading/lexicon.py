@@ -1,0 +1,246 @@
+"""The reading vocabulary as data: synonyms.json and context_rules.json, validated on load.
+
+`synonyms.json` says, per fact, which literals and patterns mention it and what a plain, negated
+or hedged mention means; `context_rules.json` holds the ConText cues in the shape of medspaCy's
+ConTextRule JSON. Both are checked against facts.json when they are read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from assistant.case import catalogue
+from assistant.errors import InvalidInputError
+from assistant.settings import DATA_DIR
+
+SYNONYMS_FILE = DATA_DIR / "synonyms.json"
+CONTEXT_RULES_FILE = DATA_DIR / "context_rules.json"
+
+Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+Reader = Literal[
+    "sins", "power", "lesion_count", "paralysis_duration", "rt_interval", "recurrence",
+    "pain_score", "tokuhashi", "prognosis", "level_span",
+]  # fmt: skip
+
+NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, HISTORICAL, QUESTION = (
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "HISTORICAL",
+    "QUESTION",
+)
+_DEFINE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+# ----------------------------------------------------------------------------- data files
+
+
+def _compiles(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+
+
+class ContextRule(BaseModel):
+    """One ConText cue, in the shape of medspaCy's ConTextRule JSON."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    literal: str = Field(min_length=1, description="Phrase matched on tokens, or the rule name.")
+    category: str = Field(pattern=r"^[A-Z_]+$", description="NEGATED_EXISTENCE, FAMILY, ...")
+    direction: Direction = "BIDIRECTIONAL"
+    pattern: str | None = Field(None, description="Regex matched instead of the literal.")
+    max_scope: int | None = Field(None, ge=1, description="Scope in tokens; default the clause.")
+    allowed_types: tuple[str, ...] | None = Field(None, description="Facts it may modify.")
+    excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
+    metadata: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ContextRule:
+        if self.pattern is not None:
+            _compiles(self.pattern)
+        if self.allowed_types is not None and self.excluded_types is not None:
+            raise ValueError(f"cue {self.literal!r}: allowed_types or excluded_types, not both")
+        return self
+
+
+class ContextRuleSet(BaseModel):
+    """The validated contents of context_rules.json."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str = ""
+    terminating_types: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="Category -> categories that end its scope."
+    )
+    context_rules: tuple[ContextRule, ...]
+
+    @model_validator(mode="after")
+    def _unique(self) -> ContextRuleSet:
+        seen: set[tuple[str, str, str]] = set()
+        for rule in self.context_rules:
+            key = (rule.literal, rule.category, rule.direction)
+            if key in seen:
+                raise ValueError(f"duplicate cue {key}")
+            seen.add(key)
+        return self
+
+
+class Synonym(BaseModel):
+    """Phrases that mention one fact, and what a plain, negated or hedged mention means."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fact: str
+    value: str = Field(description="Value of a plain (asserted) mention: yes/no or an option.")
+    literals: tuple[str, ...] = Field((), description="Token phrases, case-insensitive.")
+    patterns: tuple[str, ...] = Field(
+        (), description="Regexes; (?-i:...) for case-sensitive parts."
+    )
+    case_sensitive: bool = False
+    also: dict[str, str] = Field(default_factory=dict, description="Facts asserted with it.")
+    assumes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Facts a global statement covers without naming them ('neuro intact': no "
+        "gait disturbance): used only where neither the message nor the case says otherwise, "
+        "and always shown to the user as a reading to correct.",
+    )
+    when_negated: dict[str, str] | None = Field(
+        None, description="Facts set when negated; default: a tri 'yes' becomes 'no'."
+    )
+    when_uncertain: dict[str, str] = Field(
+        default_factory=dict, description="Facts set when hedged (else listed as uncertain)."
+    )
+    masks: tuple[str, ...] = Field((), description="Facts whose mentions inside this one drop.")
+    inner_cues: bool = Field(
+        True,
+        description="A negation or doubt cue inside a pattern match modifies the match; "
+        "false when the pattern's own words carry that meaning ('not MRI safe').",
+    )
+    reader: Reader | None = Field(None, description="Numeric reader applied to the match.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Synonym:
+        if not self.literals and not self.patterns:
+            raise ValueError(f"{self.fact}={self.value}: needs literals or patterns")
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        for pattern in self.patterns:
+            compiled = _compiles(pattern, flags)
+            if self.reader is not None and not {"n", "body", "fn"} & set(compiled.groupindex):
+                raise ValueError(f"{self.fact}: reader {self.reader} needs a named group")
+        if self.reader not in (None, "recurrence") and self.literals:
+            raise ValueError(f"{self.fact}: reader {self.reader} takes patterns only")
+        return self
+
+    def negated_facts(self) -> dict[str, str]:
+        """Facts a negated mention sets."""
+        if self.when_negated is not None:
+            return dict(self.when_negated)
+        spec = catalogue()[self.fact]
+        return {self.fact: "no"} if spec.type == "tri" and self.value == "yes" else {}
+
+
+class SynonymTable(BaseModel):
+    """The validated contents of synonyms.json, checked against facts.json."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    note: str = ""
+    defines: dict[str, str] = Field(
+        default_factory=dict,
+        description="Named sub-patterns; '{NAME}' in a pattern or ignore regex is replaced.",
+    )
+    list_groups: tuple[str, ...] = Field(
+        (),
+        description="Fact groups whose findings a negation reads as a list across commas "
+        "('no weakness, numbness, retention'); any other mention after a comma ends it.",
+    )
+    precedence: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    ignore: tuple[str, ...] = Field((), description="Regexes of spans that are never facts.")
+    fuzzy_exclude: tuple[str, ...] = Field((), description="Words never typo-corrected.")
+    entries: tuple[Synonym, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_defines(cls, raw: Any) -> Any:
+        """Replace '{NAME}' in every regex by its definition (definitions may nest)."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("defines"), dict):
+            return raw
+        defines: dict[str, str] = raw["defines"]
+
+        def expand(pattern: Any, depth: int = 0) -> Any:
+            if not isinstance(pattern, str) or depth > 5:
+                return pattern
+
+            def one(m: re.Match[str]) -> str:
+                if m.group(1) not in defines:
+                    raise ValueError(f"pattern {pattern!r} uses undefined {{{m.group(1)}}}")
+                return f"(?:{expand(defines[m.group(1)], depth + 1)})"
+
+            return _DEFINE.sub(one, pattern)
+
+        entries = [
+            {**e, "patterns": [expand(p) for p in e.get("patterns", ())]}
+            if isinstance(e, dict)
+            else e
+            for e in raw.get("entries", ())
+        ]
+        return {**raw, "entries": entries, "ignore": [expand(p) for p in raw.get("ignore", ())]}
+
+    @model_validator(mode="after")
+    def _against_catalogue(self) -> SynonymTable:
+        facts = catalogue()
+
+        def check(name: str, value: str, where: str) -> None:
+            if name not in facts:
+                raise ValueError(f"{where}: unknown fact {name!r}")
+            if value not in facts[name].values or value == "unknown":
+                raise ValueError(f"{where}: {value!r} is not a value of {name}")
+
+        for e in self.entries:
+            where = f"entry {e.fact}={e.value}"
+            check(e.fact, e.value, where)
+            for extra in (e.also, e.when_negated or {}, e.when_uncertain):
+                for name, value in extra.items():
+                    check(name, value, where)
+            for name in e.masks:
+                if name not in facts:
+                    raise ValueError(f"{where}: masks unknown fact {name!r}")
+        for name, order in self.precedence.items():
+            for value in order:
+                check(name, value, f"precedence of {name}")
+        for pattern in self.ignore:
+            _compiles(pattern)
+        groups = {f.group for f in facts.values()}
+        for group in self.list_groups:
+            if group not in groups:
+                raise ValueError(f"list_groups: unknown fact group {group!r}")
+        return self
+
+
+def _load(path: Path, model: type[BaseModel]) -> Any:
+    try:
+        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError, ValidationError) as exc:
+        raise InvalidInputError(
+            f"{path.name} is invalid: {exc}", hint=f"Fix {path} (it is validated on load)."
+        ) from exc
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
+    """Read and validate a synonyms file."""
+    return _load(path, SynonymTable)
+
+
+def load_context_rules(path: Path = CONTEXT_RULES_FILE) -> ContextRuleSet:
+    """Read and validate a ConText rules file."""
+    return _load(path, ContextRuleSet)

@@ -1,0 +1,152 @@
+"""List negation: how far a negation reads across commas and "and"/"or" (hazard H02).
+
+"No weakness, numbness or retention" negates all three; "no back pain, weak legs" reports weak
+legs. A finding reached only across a bare comma is read as not known, never as absent.
+"""
+
+from __future__ import annotations
+
+from assistant.reading.lexicon import NEGATED, POSSIBLE, ContextRule
+from assistant.reading.mentions import Cue, Index, Mention
+from assistant.reading.pipeline import Pipeline
+from assistant.reading.text import CLAUSE_PUNCT, Text
+
+_LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
+#: Words that may stand between a list word and the next item ("X or another Y").
+_LIST_FILLERS = frozenset({"a", "an", "another", "other", "any", "the"})
+#: Words that close a list, so a negation before its first comma reads through it (H02).
+_LIST_CLOSERS = frozenset({"or", "nor"})
+#: The doubt a negation leaves on a finding it reaches only across a bare comma (H02).
+LIST_DOUBT = ContextRule(
+    literal="negation carried across a comma", category=POSSIBLE, direction="FORWARD"
+)
+
+
+def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[int]:
+    """Widen a windowed scope over a coordinated list of findings ("X, Y or Z denied").
+
+    Returns the starts of the mentions it reached only across a bare comma in a list that is
+    neither closed by "or"/"nor" nor three findings long ("not incontinent, weak legs"): those
+    are read as not known, not as negated (hazard H02).
+    """
+    entries = pipe.table.entries
+    inside = [index.mentions[k] for k in index.starting_in(cue.scope_start, cue.scope_end)]
+    if not inside:
+        return set()
+    steps: list[tuple[list[str], list[Mention]]] = []
+    if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
+        last = max(inside, key=lambda m: m.end)
+        while True:
+            i, saw = last.end, []
+            while i < cue.hard_end and doc.lower[i] in _LIST_WORDS | _LIST_FILLERS:
+                if doc.lower[i] in _LIST_WORDS:
+                    saw.append(doc.lower[i])
+                i += 1
+            nxt = [m for m in index.by_start.get(i, ()) if m.end <= cue.hard_end]
+            if not saw or not nxt or not _coordinated(saw, entries[last.entry].fact, nxt, pipe):
+                break
+            steps.append((saw, nxt))
+            last = max(nxt, key=lambda m: m.end)
+            cue.scope_end = max(cue.scope_end, last.end)
+    if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
+        first = min(inside, key=lambda m: m.start)
+        while True:
+            i, saw = first.start - 1, []
+            while i >= cue.hard_start and doc.lower[i] in _LIST_WORDS | _LIST_FILLERS:
+                if doc.lower[i] in _LIST_WORDS:
+                    saw.append(doc.lower[i])
+                i -= 1
+            prv = [m for m in index.by_end.get(i + 1, ()) if m.start >= cue.hard_start]
+            if not saw or not prv or not _coordinated(saw, entries[first.entry].fact, prv, pipe):
+                break
+            steps.append((saw, prv))
+            first = min(prv, key=lambda m: m.start)
+            cue.scope_start = min(cue.scope_start, first.start)
+    closed = _closes_list(doc, cue.scope_start, cue.scope_end)
+    if closed or len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
+        return set()
+    return {m.start for saw, added in steps if set(saw) == {","} for m in added}
+
+
+def _closes_list(doc: Text, start: int, end: int) -> bool:
+    """An "or"/"nor" among these tokens closes a list, so a negation reads through it (H02)."""
+    return any(doc.lower[i] in _LIST_CLOSERS for i in range(start, end))
+
+
+def _coordinated(seps: list[str], fact: str, others: list[Mention], pipe: Pipeline) -> bool:
+    """'and'/'or'/'/' join any findings; a bare comma only joins listable findings of one group."""
+    if any(s != "," for s in seps):
+        return True
+    group = pipe.groups.get(fact)
+    return any(
+        pipe.listing[m.entry] == "finding"
+        and pipe.groups.get(pipe.table.entries[m.entry].fact) == group
+        for m in others
+    )
+
+
+def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int], set[int]]:
+    """Read an open negation past a comma as a list of findings only.
+
+    Returns the mentions it skips and the mentions it reaches only as an unconfirmed list.
+
+    "No MSCC, neuro intact, pain 8/10 despite morphine": ConText reads a negation to the end
+    of its sentence, which suits a list of findings ("no weakness, numbness or retention")
+    but not the clauses after it. Past a comma the scope goes on through findings of the
+    listed groups (cord and pain symptoms); a normal finding of those groups ("bladder and
+    bowels normal", "power 5/5") is read on its own and skipped; a diagnosis, a treatment or
+    another number starts a clause of its own and ends the scope.
+
+    A bare comma is ambiguous in ward shorthand: "no back pain, weak legs" reports weak legs.
+    Only a list closed by "or"/"nor" ("no weakness, numbness or retention") carries the
+    negation to the findings past the comma; otherwise they are returned as `unsure` and read
+    as not known (asked), never as absent (hazard H02).
+    """
+    skipped: set[int] = set()
+    unsure: set[int] = set()
+    if cue.rule.category != NEGATED or cue.rule.max_scope is not None:
+        return skipped, unsure
+    if cue.rule.direction not in ("FORWARD", "BIDIRECTIONAL"):
+        return skipped, unsure
+    punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in CLAUSE_PUNCT), None)
+    if punct is None:
+        return skipped, unsure
+    if not any(
+        pipe.listing[index.mentions[k].entry] == "finding"
+        for k in index.starting_in(cue.end, punct)
+    ):
+        # "No known cancer, severe back pain", "no fever, urinary retention": what the negation
+        # names before the comma is no finding of a list, so nothing after it is listed.
+        cue.scope_end = punct
+        return skipped, unsure
+    carried: set[int] = set()
+    for k in index.starting_in(punct + 1, cue.scope_end):
+        kind = pipe.listing[index.mentions[k].entry]
+        if kind == "other":
+            cue.scope_end = index.mentions[k].start
+            break
+        if kind == "normal":
+            skipped.add(k)
+        else:
+            carried.add(k)
+    if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe):
+        unsure = carried
+    return skipped, unsure
+
+
+def _confirmed_list(
+    cue: Cue, punct: int, carried: set[int], index: Index, doc: Text, pipe: Pipeline
+) -> bool:
+    """Whether findings past a negation's first comma are plainly items of its list.
+
+    Closed by "or"/"nor" ("no weakness, numbness or retention"), or a run of at least three
+    findings ("denies weakness, numbness, incontinence"). "No back pain, weak legs", "no
+    retention, tingling in toes" or "no MSCC, weak legs" are not (H02).
+    """
+    if _closes_list(doc, punct + 1, cue.scope_end):
+        return True
+    head = any(
+        pipe.listing[index.mentions[k].entry] == "finding"
+        for k in index.starting_in(cue.end, punct)
+    )
+    return head and len(carried) >= 2

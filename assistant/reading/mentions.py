@@ -1,0 +1,257 @@
+"""Target and cue matching: where the text mentions a fact, and where a ConText cue stands.
+
+Targets come from the synonym tries and regexes, cues from the ConText rules after medspaCy's
+pruning (the longest overlapping cue wins); `apart` then tells findings from their modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.reading.lexicon import (
+    FAMILY,
+    HYPOTHETICAL,
+    NEGATED,
+    POSSIBLE,
+    QUESTION,
+    ContextRule,
+)
+from assistant.reading.pipeline import LEAF, Pipeline
+from assistant.reading.text import Text
+
+_MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, QUESTION})
+#: Cues inside a pattern match that still modify it ("pain does not radiate down the leg").
+_INNER = frozenset({NEGATED, POSSIBLE})
+#: Values a plain mention asserts when it reports a finding (not an absence or a judgement).
+_POSITIVE = frozenset({"yes", "confirmed"})
+
+
+@dataclass
+class Cue:
+    """A ConText cue found in the text (token indices), with its scope once resolved."""
+
+    start: int
+    end: int
+    rule: ContextRule
+    scope_start: int = 0
+    scope_end: int = 0
+    hard_start: int = 0
+    hard_end: int = 0
+
+
+@dataclass
+class Mention:
+    """A target: the tokens that mention one synonym entry."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    entry: int
+    match: re.Match[str] | None = None
+    inner: Cue | None = None  # a negation/doubt cue inside a pattern match that modifies it
+
+
+def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]:
+    """Every phrase of the trie found in the tokens: (start, end, item)."""
+    found = []
+    lower, n = doc.lower, len(doc.lower)
+    for i in range(n):
+        node, j = trie.get(lower[i]), i + 1
+        while node is not None:
+            for item in node.get(LEAF, ()):
+                exact = item[1]
+                if exact is None or all(
+                    doc.text[doc.starts[i + k] : doc.ends[i + k]] == exact[k] for k in range(j - i)
+                ):
+                    found.append((i, j, item[0]))
+            node = node.get(lower[j]) if j < n else None
+            j += 1
+    return found
+
+
+def _regex_matches(doc: Text, regexes: list[tuple[re.Pattern[str], int]]):
+    for regex, idx in regexes:
+        for m in regex.finditer(doc.text):
+            start, end = doc.tokens_of(m.start(), m.end())
+            if end > start:
+                yield start, end, idx, m
+
+
+def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
+    """The fact mentions in the text: trie and regex matches, less ignored and masked ones."""
+    entries, n = pipe.table.entries, len(doc.lower)
+    mentions = [Mention(s, e, idx) for s, e, idx in _trie_matches(doc, pipe.target_trie)]
+    mentions += [Mention(s, e, idx, m) for s, e, idx, m in _regex_matches(doc, pipe.target_regexes)]
+    blocked = bytearray(n)
+    for regex in pipe.ignore:
+        for m in regex.finditer(doc.text):
+            s, e = doc.tokens_of(m.start(), m.end())
+            blocked[s:e] = b"\x01" * max(0, e - s)
+    mentions = [m for m in mentions if 1 not in blocked[m.start : m.end]]
+    # Same fact, overlapping: the longest mention wins ("no cord compression on MRI" over
+    # "cord compression"), then the earliest, then the entry listed first.
+    mentions.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry))
+    taken: dict[str, bytearray] = {}
+    kept: list[Mention] = []
+    for m in mentions:
+        occupied = taken.setdefault(entries[m.entry].fact, bytearray(n))
+        if 1 not in occupied[m.start : m.end]:
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+    # A mention may mask other facts' mentions inside it ("saddle numbness" is not just numbness).
+    reach: dict[str, list[int]] = {}
+    spans: set[tuple[str, int, int]] = set()
+    for k in kept:
+        for fact in entries[k.entry].masks:
+            row = reach.setdefault(fact, [0] * n)
+            spans.add((fact, k.start, k.end))
+            for t in range(k.start, k.end):
+                row[t] = max(row[t], k.end)
+
+    def masked(m: Mention) -> bool:
+        fact = entries[m.entry].fact
+        row = reach.get(fact)
+        return row is not None and row[m.start] >= m.end and (fact, m.start, m.end) not in spans
+
+    return sorted((m for m in kept if not masked(m)), key=lambda m: (m.start, m.end, m.entry))
+
+
+def find_cues(doc: Text, pipe: Pipeline) -> list[tuple[int, int, int]]:
+    """Cue matches after medspaCy's pruning: (start, end, rule index)."""
+    n = len(doc.lower)
+    raw = _trie_matches(doc, pipe.cue_trie)
+    raw += [(s, e, idx) for s, e, idx, _ in _regex_matches(doc, pipe.cue_regexes)]
+    # Longest cue wins over cues it overlaps (medspaCy prune); identical spans all stay, so a
+    # word can be both a forward and a backward cue ("denied numbness" / "numbness denied").
+    raw.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    owner: list[tuple[int, int] | None] = [None] * n
+    kept: list[tuple[int, int, int]] = []
+    for s, e, idx in raw:
+        if all(owner[t] is None or owner[t] == (s, e) for t in range(s, e)):
+            for t in range(s, e):
+                owner[t] = (s, e)
+            kept.append((s, e, idx))
+    return sorted(kept)
+
+
+def apart(
+    mentions: list[Mention], raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+) -> tuple[list[Mention], list[Cue]]:
+    """Separate findings from modifiers: a cue inside a target is part of the finding."""
+    n = len(doc.lower)
+    # A finding that contains a negation/doubt/family/hypothetical cue ("MRI: no bony mets",
+    # "suspicion of cancer") is a compound: the other facts' mentions that its own cue governs
+    # (after a forward cue, before a backward one) are part of it, not assertions.
+    modal = [(s, e, pipe.rules[idx].direction, pipe.rules[idx].max_scope) for s, e, idx in raw]
+    modal = [
+        c for c, (_, _, idx) in zip(modal, raw, strict=True) if pipe.rules[idx].category in _MODAL
+    ]
+    hidden = bytearray(n)
+    compounds: set[tuple[int, int]] = set()
+    if modal:
+        starts = [c[0] for c in modal]
+        for m in mentions:
+            for cs, ce, direction, reach in modal[
+                bisect_left(starts, m.start) : bisect_left(starts, m.end)
+            ]:
+                if ce > m.end:
+                    continue
+                compounds.add((m.start, m.end))
+                # The cue governs its own scope only: "pain ... resolved" hides the 4 words
+                # before "resolved", not every finding the match happens to span.
+                lo = ce if direction == "FORWARD" else max(m.start, cs - (reach or n))
+                hi = cs if direction == "BACKWARD" else min(m.end, ce + (reach or n))
+                hidden[lo:hi] = b"\x01" * max(0, hi - lo)
+    if compounds:
+        mentions = [
+            m for m in mentions if (m.start, m.end) in compounds or 0 in hidden[m.start : m.end]
+        ]
+    covered = bytearray(n)
+    cue_starts = [s for s, _, _ in raw]  # raw is sorted by start
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
+        m.inner = _inner_cue(m, inside, pipe)
+    cues = []
+    for s, e, idx in raw:
+        if covered[s]:
+            continue  # starts inside a finding: part of it
+        end = covered.find(1, s, e)
+        if end == -1:
+            cues.append(Cue(s, e, pipe.rules[idx]))
+            continue
+        # A cue running into a finding keeps the part before it only if that part is a cue of
+        # its own ("no new | new weakness" -> "no"); "is not | not fit for surgery" -> "is" is
+        # not, and the finding has taken the negation in.
+        shorter = _cue_at(pipe, doc.lower[s:end], pipe.rules[idx].category)
+        if shorter is not None:
+            cues.append(Cue(s, end, pipe.rules[shorter]))
+    return mentions, cues
+
+
+def _cue_at(pipe: Pipeline, tokens: list[str], category: str) -> int | None:
+    """The rule index of a cue literal that is exactly these tokens, in this category."""
+    node: dict[str, Any] | None = pipe.cue_trie
+    for tok in tokens:
+        node = node.get(tok) if node is not None else None
+    if not node:
+        return None
+    found = [item[0] for item in node.get(LEAF, ()) if item[1] is None]
+    same = [idx for idx in found if pipe.rules[idx].category == category]
+    return same[0] if same else None
+
+
+def _inner_cue(m: Mention, inside: list[tuple[int, int, int]], pipe: Pipeline) -> Cue | None:
+    """The negation or doubt cue a regex match spans, which then modifies the match itself.
+
+    Patterns leave room for a few words ("pain ... radiates down the leg"), and those words
+    may be "does not" or "probably": the match is then negated or hedged by that cue, not
+    asserted. Only a forward cue with words of the match after it counts ("pain resolved"
+    is not a negated match). Literals are written whole ("not walking"), so their cues are
+    their meaning, and so are patterns marked inner_cues=false ("not MRI safe").
+    """
+    entry = pipe.table.entries[m.entry]
+    if m.match is None or not entry.inner_cues or entry.value not in _POSITIVE:
+        return None
+    for s, e, idx in inside:
+        rule = pipe.rules[idx]
+        if (
+            e < m.end
+            and rule.category in _INNER
+            and rule.direction in ("FORWARD", "BIDIRECTIONAL")
+            and allows(rule, entry.fact)
+        ):
+            return Cue(s, e, rule)
+    return None
+
+
+@dataclass(frozen=True)
+class Index:
+    """Mentions by start and end token, for scope look-ups."""
+
+    mentions: list[Mention]
+    starts: list[int]
+    by_start: dict[int, list[Mention]]
+    by_end: dict[int, list[Mention]]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> Index:
+        by_start: dict[int, list[Mention]] = {}
+        by_end: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_start.setdefault(m.start, []).append(m)
+            by_end.setdefault(m.end, []).append(m)
+        return cls(mentions, [m.start for m in mentions], by_start, by_end)
+
+    def starting_in(self, start: int, end: int) -> range:
+        """Indices of mentions that start in [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+
+def allows(rule: ContextRule, fact: str) -> bool:
+    """Whether a cue may modify this fact (its allowed_types / excluded_types)."""
+    if rule.allowed_types is not None:
+        return fact in rule.allowed_types
+    return rule.excluded_types is None or fact not in rule.excluded_types

@@ -1,0 +1,178 @@
+"""The reading pipeline compiled once from the vocabulary, and typo correction against it.
+
+`pipeline()` turns the two data files into token tries and regexes for targets and cues, the
+fact groups and list roles the scope rules need, and the long words typos are corrected to.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from assistant.case import catalogue
+from assistant.reading.lexicon import (
+    ContextRule,
+    ContextRuleSet,
+    SynonymTable,
+    load_context_rules,
+    load_synonyms,
+)
+from assistant.reading.text import TOKEN, WORD, phrase_tokens
+
+#: Words at least this long may be typo-corrected (one edit; two from FUZZY_TWO_EDITS letters).
+FUZZY_MIN_LEN = 8
+FUZZY_TWO_EDITS = 12
+
+LEAF = ""  # trie key holding the phrases that end at a node (no token is empty)
+
+
+def _trie_add(trie: dict[str, Any], tokens: tuple[str, ...], item: Any) -> None:
+    node = trie
+    for tok in tokens:
+        node = node.setdefault(tok, {})
+    node.setdefault(LEAF, []).append(item)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Everything compiled once from the two data files."""
+
+    table: SynonymTable
+    rules: tuple[ContextRule, ...]
+    target_trie: dict[str, Any]  # token trie of literals -> (entry index, exact-case tokens)
+    target_regexes: list[tuple[re.Pattern[str], int]]
+    ignore: list[re.Pattern[str]]
+    cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
+    cue_regexes: list[tuple[re.Pattern[str], int]]
+    terminated_by: dict[str, frozenset[str]]
+    vocabulary: dict[str, tuple[str, ...]]
+    known_words: frozenset[str]
+    groups: dict[str, str]
+    order: dict[str, int]
+    # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
+    # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
+    listing: tuple[str, ...]
+    build_seconds: float = 0.0
+
+
+def _apostrophe_optional(pattern: str) -> str:
+    """Let a pattern's "n't" also match a contraction typed without its apostrophe."""
+    return pattern.replace("n't", "n'?t")
+
+
+def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
+    target_trie: dict[str, Any] = {}
+    target_regexes: list[tuple[re.Pattern[str], int]] = []
+    words: set[str] = set()
+    for idx, entry in enumerate(table.entries):
+        flags = 0 if entry.case_sensitive else re.IGNORECASE
+        for literal in entry.literals:
+            toks = phrase_tokens(literal)
+            exact = (
+                tuple(m.group() for m in TOKEN.finditer(literal)) if entry.case_sensitive else None
+            )
+            _trie_add(target_trie, toks, (idx, exact))
+            words.update(t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN)
+        target_regexes.extend(
+            (re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
+        )
+    cue_trie: dict[str, Any] = {}
+    cue_regexes: list[tuple[re.Pattern[str], int]] = []
+    cue_words: set[str] = set()
+    for idx, rule in enumerate(rule_set.context_rules):
+        if rule.pattern is not None:
+            cue_regexes.append((re.compile(_apostrophe_optional(rule.pattern), re.IGNORECASE), idx))
+        else:
+            toks = phrase_tokens(rule.literal)
+            _trie_add(cue_trie, toks, (idx, None))
+            cue_words.update(toks)
+    vocabulary: dict[str, list[str]] = {}
+    for word in sorted(words):
+        vocabulary.setdefault(word[0], []).append(word)
+    facts = catalogue()
+    return Pipeline(
+        table=table,
+        rules=rule_set.context_rules,
+        target_trie=target_trie,
+        target_regexes=target_regexes,
+        ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
+        cue_trie=cue_trie,
+        cue_regexes=cue_regexes,
+        terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
+        vocabulary={k: tuple(v) for k, v in vocabulary.items()},
+        known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
+        groups={name: f.group for name, f in facts.items()},
+        order={name: i for i, name in enumerate(facts)},
+        listing=tuple(
+            "other"
+            if facts[e.fact].group not in table.list_groups
+            else "finding"
+            if e.value == "yes" and e.reader is None
+            else "normal"
+            for e in table.entries
+        ),
+    )
+
+
+@cache
+def pipeline() -> Pipeline:
+    """The compiled pipeline, built once per process from the data files."""
+    started = time.perf_counter()
+    built = _build(load_synonyms(), load_context_rules())
+    return Pipeline(**{**built.__dict__, "build_seconds": time.perf_counter() - started})
+
+
+def warm() -> float:
+    """Build the pipeline now (not on the first message); seconds the build took."""
+    return pipeline().build_seconds
+
+
+# ----------------------------------------------------------------------------- typos
+
+
+def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, int]], list[str]]:
+    """Replace near-miss spellings of long vocabulary words ("dexamethazone")."""
+    pieces, edits, notes, pos, shift = [], [], [], 0, 0
+    for m in WORD.finditer(text):
+        word = m.group()
+        if len(word) < FUZZY_MIN_LEN:
+            continue
+        fixed = _nearest(word.lower(), pipe)
+        if fixed is None:
+            continue
+        pieces.append(text[pos : m.start()])
+        c_start = m.start() + shift
+        pieces.append(fixed)
+        edits.append((c_start, c_start + len(fixed), m.start(), m.end()))
+        shift += len(fixed) - len(word)
+        pos = m.end()
+        notes.append(f"read {word!r} as {fixed!r}")
+    if not edits:
+        return text, [], []
+    pieces.append(text[pos:])
+    return "".join(pieces), edits, notes
+
+
+def _nearest(word: str, pipe: Pipeline) -> str | None:
+    if word in pipe.known_words:
+        return None
+    return _nearest_cached(word, pipe.vocabulary.get(word[0], ()))
+
+
+@lru_cache(maxsize=8192)
+def _nearest_cached(word: str, candidates: tuple[str, ...]) -> str | None:
+    edits = 2 if len(word) >= FUZZY_TWO_EDITS else 1
+    # Inflections are not typos: "significantly" is not a misspelling of "significant".
+    close = [
+        c
+        for c in candidates
+        if abs(len(c) - len(word)) <= edits and not (c.startswith(word) or word.startswith(c))
+    ]
+    best = process.extractOne(word, close, scorer=OSA.distance, score_cutoff=edits)
+    return None if best is None else best[0]

@@ -1,0 +1,162 @@
+"""Normalise and segment: cleaning that keeps offsets, then tokens and sentences.
+
+Every later stage reads a `Text`: the typo-corrected string, its tokens (lower-cased, with
+contractions typed without an apostrophe restored), the sentence of each token, and a map
+back to offsets in the original message.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
+WORD = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+#: A quotation mark: " anywhere, ' not inside a word ("can't" keeps its apostrophe).
+_QUOTE_MARK = re.compile(r"\"|(?<![^\W\d_])'|'(?![^\W\d_])")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+)
+_SAME_LENGTH = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u00a0": " ", "\t": " ",
+     "\u201c": '"', "\u201d": '"', "\uff1f": "?", "\u2044": "/"}
+)  # fmt: skip
+CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]"})
+_SENTENCE_END = frozenset({".", "!", ";", "|", "\u2022", "\u00b7"})
+_CONTINUATION = frozenset({",", "and", "or", "nor", "of", "with", "to", "-", "/", "&", "the", "a"})
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    "pt", "dr", "mr", "mrs", "ms", "approx", "vs", "etc", "fig", "st", "incl", "inc", "eg", "ie",
+    "esp", "nb", "cf", "wrt", "re", "co", "prn", "bd", "od", "tds", "qds", "mg", "yr", "yrs",
+})
+_HEADERS = frozenset({
+    "neuro", "neurology", "neurological", "o/e", "oe", "exam", "examination", "pmh", "pmhx", "hpc",
+    "pc", "dh", "dhx", "sh", "shx", "fh", "fhx", "imaging", "mri", "ct", "plan", "impression",
+    "imp", "bladder", "bowels", "bowel", "b&b", "bo", "pu", "power", "sensation", "tone",
+    "reflexes", "gait", "pain", "analgesia", "meds", "medications", "social", "background",
+    "diagnosis", "dx", "ddx", "issues", "summary", "obs", "bloods", "assessment", "hx", "history",
+    "mobility", "ix", "mx", "a/p", "ps", "ecog", "sins", "prognosis", "oncology", "onc", "surgery",
+    "rt", "radiotherapy", "update", "pr", "saddle", "plantars",
+})
+# fmt: on
+
+#: Contractions typed without the apostrophe ("cant feel legs", "doesnt radiate").
+_NO_APOSTROPHE = {
+    w.replace("'", ""): w
+    for w in ("can't", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "couldn't",
+              "wouldn't", "aren't", "hasn't", "haven't", "shouldn't", "weren't", "hadn't")
+}  # fmt: skip
+
+
+def clean(text: str) -> str:
+    """Same-length cleanup so offsets stay valid: control chars, tags, curly and quote marks."""
+    text = text.translate(_SAME_LENGTH).replace("\r\n", " \n").replace("\r", "\n")
+    text = _INVISIBLE.sub(" ", text)
+    text = _QUOTE_MARK.sub(" ", text)  # says L leg 'feels heavy': quoted words are words
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Corrected text, its tokens and sentences, and a map back to the original offsets."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    lower: list[str]
+    sent_of: list[int]
+    sents: list[tuple[int, int]]
+    edits: list[tuple[int, int, int, int]]  # corrected start/end, original start/end
+
+    def original(self, i: int) -> int:
+        """Offset in the original text of offset i in the corrected text."""
+        k = bisect_right(self.edits, (i, 1 << 62)) - 1
+        if k < 0:
+            return i
+        c_start, c_end, o_start, o_end = self.edits[k]
+        if i >= c_end:
+            return o_end + (i - c_end)
+        return min(o_start + (i - c_start), o_end)
+
+    def span(self, start_tok: int, end_tok: int) -> tuple[int, int]:
+        """Original character offsets of a token span."""
+        return self.original(self.starts[start_tok]), self.original(self.ends[end_tok - 1])
+
+    def tokens_of(self, char_start: int, char_end: int) -> tuple[int, int]:
+        """The token span covering a character span (expanded to whole tokens)."""
+        return bisect_right(self.ends, char_start), bisect_left(self.starts, char_end)
+
+
+def _tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
+    starts, ends, lower = [], [], []
+    for m in TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        lower.append(m.group().lower())
+    return starts, ends, lower
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """The lower-case tokens of a vocabulary phrase."""
+    return tuple(m.group().lower() for m in TOKEN.finditer(phrase))
+
+
+def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) -> list[int]:
+    """Sentence index of each token: ends at . ! ; newlines, questions and 'Header:' labels."""
+    n = len(lower)
+    breaks = [False] * n  # breaks[i]: a sentence starts at token i
+    line_start = 0
+    for i in range(n - 1):
+        tok, gap = lower[i], text[ends[i] : starts[i + 1]]
+        full_stop = tok in _SENTENCE_END and (
+            tok != "." or not (len(lower[i - 1]) == 1 or lower[i - 1] in _ABBREVIATIONS)
+        )
+        question = tok == "?" and gap and text[starts[i + 1]].isupper() and lower[i - 1].isalnum()
+        if full_stop or (i and question):
+            breaks[i + 1] = True
+        if "\n" in gap:
+            wrapped = starts[i + 1] - line_start >= 60 and text[starts[i + 1]].islower()
+            if gap.count("\n") > 1 or not (tok in _CONTINUATION or wrapped):
+                breaks[i + 1] = True
+            line_start = starts[i + 1]
+        if lower[i + 1] == ":" and i > 0:
+            # "Neuro: ... Bladder: retention": a header label starts a new sentence.
+            chunk = text.rfind(" ", 0, starts[i + 1]) + 1
+            chunk = max(chunk, text.rfind("\n", 0, starts[i + 1]) + 1)
+            label = text[chunk : starts[i + 1]]
+            first = bisect_left(starts, chunk)
+            # Only a label that opens a line or sentence, or is capitalised ("... Bladder:"),
+            # not the end of a phrase ("radicular pain: none").
+            if (
+                label.lower() in _HEADERS
+                and first > 0
+                and (
+                    label[0].isupper()
+                    or "\n" in text[ends[first - 1] : chunk]
+                    or lower[first - 1] in _SENTENCE_END
+                    or lower[first - 1] == ","
+                )
+            ):
+                breaks[first] = True
+    sent_of, current = [], 0
+    for i in range(n):
+        if breaks[i] and i:
+            current += 1
+        sent_of.append(current)
+    return sent_of
+
+
+def segment(text: str, edits: list[tuple[int, int, int, int]]) -> Text:
+    """The document the later stages read: tokens, sentences and the map to the original."""
+    starts, ends, lower = _tokenize(text)
+    lower = [_NO_APOSTROPHE.get(t, t) for t in lower]
+    sent_of = _sentences(text, starts, ends, lower)
+    sents: list[tuple[int, int]] = []
+    for i, sid in enumerate(sent_of):
+        if sid == len(sents):
+            sents.append((i, i + 1))
+        else:
+            sents[sid] = (sents[sid][0], i + 1)
+    return Text(text, starts, ends, lower, sent_of, sents, edits)
