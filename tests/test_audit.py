@@ -1,7 +1,8 @@
 """The audit trail: opt-in, one JSON line per answer, no free text unless asked, never a crash.
 
 The hook is the real one: `@audited` on `Conversation.respond` and `Conversation.update` in
-assistant/answers/chat.py. Nothing here wraps a method a second time or logs an answer by hand, so
+assistant/answers/conversation.py. Nothing here wraps a method a second time or logs an answer
+by hand, so
 each line counted below is one the app would write (docs/SAFETY.md, H17).
 """
 

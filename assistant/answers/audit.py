@@ -10,7 +10,8 @@ storing a patient's free text: the message is written only when `Settings.audit_
 set, because a ward note may identify the patient.
 
 `audit_record` is pure; `write_audit` is the only I/O. `log_answer` joins them, and the
-`audited` decorator on `Conversation.respond` and `Conversation.update` (assistant/answers/chat.py)
+`audited` decorator on `Conversation.respond` and `Conversation.update`
+(assistant/answers/conversation.py)
 calls it once for every answer those return: with `Settings.audit_log` unset it does nothing;
 if the log cannot be written the answer is still returned, with a notice saying so, because
 withholding NICE's advice from a clinician over a log file would be the greater harm.

@@ -23,7 +23,7 @@ from assistant.answers.answer import (
 )
 from assistant.case import catalogue
 from assistant.guideline.corpus import Passage
-from assistant.ui import nav, session
+from assistant.ui import session
 from assistant.ui.markup import (
     badge,
     blockquote,
@@ -33,6 +33,7 @@ from assistant.ui.markup import (
     value_label,
     year_text,
 )
+from assistant.ui.notice import NOTICE
 
 R = TypeVar("R", bound=RecommendationOut)
 
@@ -239,4 +240,4 @@ def render(
         questions(answer.questions, key=key, live=live)
     if full:
         # The notice sits under the latest answer too, where the reader is.
-        st.caption(f"{escape(answer.guideline)} · {escape(nav.NOTICE)}")
+        st.caption(f"{escape(answer.guideline)} · {escape(NOTICE)}")

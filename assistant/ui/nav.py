@@ -7,24 +7,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from assistant.guideline.corpus import GUIDELINE_VERSION
+from assistant.ui import about_page, calculators_page, chat_page, guideline_page, training_page
+from assistant.ui.notice import NOTICE, PURPOSE_ANCHOR
 
-#: README anchor of the intended purpose (rendered by the About page).
-PURPOSE_ANCHOR = "README.md#intended-purpose"
-NOTICE = (
-    "Supports, does not replace, clinical judgement; in an emergency contact the MSCC coordinator."
-)
+__all__ = ["NOTICE", "PURPOSE_ANCHOR", "follow_deep_link", "header", "page", "pages"]
 
 
 def _page_functions() -> dict[str, tuple[Callable[[], None], str, str]]:
-    # Imported here: the page modules import this one for their links.
-    from assistant.ui import (
-        about_page,
-        calculators_page,
-        chat_page,
-        guideline_page,
-        training_page,
-    )
-
+    # No page imports this module: what they share with it (the notice) is in `notice`.
     return {
         "chat": (chat_page.render, "Chat", ":material/chat:"),
         "guideline": (guideline_page.render, "Guideline", ":material/menu_book:"),

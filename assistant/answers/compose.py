@@ -1,0 +1,203 @@
+"""The Answer built from rule evaluation and retrieval: rules, conditions, lookups, summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+from assistant import rules
+from assistant.answers.answer import (
+    Answer,
+    ChangeOut,
+    ConditionalOut,
+    ConflictOut,
+    Intent,
+    LookupOut,
+    PassageHit,
+    Quote,
+    RecommendationOut,
+)
+from assistant.answers.questions import follow_up_questions, unasked_red_flags
+from assistant.answers.session import SessionState
+from assistant.guideline.corpus import Passage
+from assistant.rules.tables import FactIs, walk
+
+#: Retrieved passages a question is answered from.
+FOCUS_HITS = 3
+#: Urgencies whose undetermined rules are always shown for a case: never silent on them.
+URGENT = ("immediate", "24h")
+
+Passages = Mapping[str, Passage]
+
+
+def focus_passages(
+    passages: Passages, hit_ids: Sequence[str], intent: Intent, topics: Sequence[str] = ()
+) -> list[str]:
+    """The passages a question is about: the top hits, the rationale first for 'why'.
+
+    A lower hit joins them when a rule citing it tests a fact the question names, as its
+    topic or as a finding ("what do I monitor in someone on dexamethasone" -> 1.8.8, which
+    tests 'taking corticosteroids'; "... any use for prostate cancer?" -> 1.7.12).
+    """
+    top = list(hit_ids[:FOCUS_HITS])
+    if intent == "rationale":
+        why = [i for i in hit_ids if passages[i].kind == "rationale"][:1]
+        return why + [i for i in top if i not in why][:1]
+    named = set(topics)
+    extra = [pid for pid in hit_ids[FOCUS_HITS:] if named and named & tested_by_rules_citing(pid)]
+    return top + extra
+
+
+@cache
+def tested_by_rules_citing(pid: str) -> frozenset[str]:
+    """Facts tested directly (not through a definition) by the rules citing a passage."""
+    return frozenset(
+        node.fact
+        for rule in rules.rules_citing(pid)
+        for node in walk(rule.when)
+        if isinstance(node, FactIs)
+    )
+
+
+def compose(
+    state: SessionState,
+    intent: Intent,
+    passages: Passages,
+    rule_table: Sequence[rules.Rule],
+    *,
+    changes: list[ChangeOut],
+    notices: list[str],
+    focus: Sequence[str] = (),
+    hits: Sequence[PassageHit] = (),
+    uncertain: Sequence[str] = (),
+    skip: Iterable[str] = (),
+) -> tuple[SessionState, Answer]:
+    """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups."""
+    evaluation = rules.evaluate(state.case, rule_table)
+    focus_recs = recommendations_in(passages, focus)
+    recommendations = [recommendation(passages, hit) for hit in evaluation.applies]
+    is_case = intent in ("case", "answer")
+    conditional = [
+        conditional_recommendation(passages, hit)
+        for hit in evaluation.undetermined
+        if set(hit.cites) & focus_recs or (is_case and hit.urgency in URGENT)
+    ]
+    covered = {c for r in (*recommendations, *conditional) for c in r.cites}
+    lookups = [
+        lookup(passages, pid)
+        for pid in focus
+        if intent in ("rationale", "lookup", "score") or (not is_case and pid not in covered)
+    ]
+    if is_case:
+        candidates = list(evaluation.questions)
+    else:
+        deciding = {f for c in conditional for f in c.missing}
+        candidates = [q for q in evaluation.questions if q.fact in deciding]
+    questions = follow_up_questions(candidates, uncertain, set(skip), unasked_red_flags(state.case))
+    state = state.model_copy(update={"last_question": questions[0].fact if questions else None})
+    answer = Answer(
+        intent=intent,
+        message=summary(recommendations, conditional, lookups, changes),
+        recommendations=recommendations,
+        conditional=conditional,
+        lookups=lookups,
+        questions=questions,
+        facts=state.case.known(),
+        changes=changes,
+        conflicts=[
+            ConflictOut(facts=list(c.facts), message=c.message) for c in evaluation.conflicts
+        ],
+        passages=list(hits),
+        notices=notices,
+    )
+    return state, answer
+
+
+def recommendations_in(passages: Passages, focus: Iterable[str]) -> set[str]:
+    """The recommendation ids among these passages, a rationale standing for those it covers."""
+    out: set[str] = set()
+    for pid in focus:
+        passage = passages[pid]
+        if passage.kind == "recommendation":
+            out.add(pid)
+        elif passage.kind == "rationale":
+            out.update(passage.covers)
+    return out
+
+
+def rationale_ids(passages: Passages, cites: Iterable[str]) -> list[str]:
+    """The rationale passages of the cited recommendations, once each, in order."""
+    ids = (passages[c].rationale_id for c in cites)
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def recommendation(passages: Passages, hit: rules.RuleHit) -> RecommendationOut:
+    """A rule hit as a recommendation quoting the passages it cites."""
+    # The quote is the cited passage's text, verbatim; the rule carries its own cites only.
+    return RecommendationOut(
+        rule=hit.rule_id,
+        action=hit.action,
+        strength=hit.strength,
+        urgency=hit.urgency,
+        cites=list(hit.cites),
+        quotes=[Quote(id=c, text=passages[c].text) for c in hit.cites],
+        rationale=rationale_ids(passages, hit.cites),
+        trace=list(hit.trace),
+        condition=rules.describe(rules.rule_by_id(hit.rule_id)),
+    )
+
+
+def conditional_recommendation(passages: Passages, hit: rules.RuleHit) -> ConditionalOut:
+    """An undetermined rule hit, with the unknown facts it depends on."""
+    return ConditionalOut(**recommendation(passages, hit).model_dump(), missing=list(hit.missing))
+
+
+def lookup(passages: Passages, pid: str) -> LookupOut:
+    """A passage quoted as a guideline lookup."""
+    passage = passages[pid]
+    return LookupOut(
+        rule=f"lookup:{pid}",
+        id=pid,
+        kind=passage.kind,
+        title=passage.title,
+        strength=passage.strength,
+        year=passage.year,
+        quotes=[Quote(id=pid, text=passage.text)],
+        rationale=[passage.rationale_id] if passage.rationale_id else [],
+        evidence_review=passage.evidence_review,
+    )
+
+
+def summary(
+    recs: Sequence[RecommendationOut],
+    conditional: Sequence[ConditionalOut],
+    lookups: Sequence[LookupOut],
+    changes: Sequence[ChangeOut],
+) -> str:
+    """The answer's opening message: what changed, and what to do first."""
+    parts = []
+    if changes:
+        parts.append(
+            "Updated: " + "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes) + "."
+        )
+    urgent = [r for r in recs if r.urgency == "immediate" and r.strength != "do-not"]
+    if urgent:
+        ids = ", ".join(dict.fromkeys(c for r in urgent for c in r.cites))
+        parts.append(f"Act immediately: NG234 {ids}.")
+    elif recs:
+        parts.append(f"{len(recs)} NG234 recommendation(s) apply to the case as known.")
+    if not recs and conditional:
+        parts.append(
+            "Nothing applies yet on the facts given; the recommendations below depend on "
+            "what is not yet known."
+        )
+    elif not recs and lookups:
+        parts.append("From NG234:")
+    elif not (recs or conditional or lookups):
+        parts.append("No NG234 recommendation applies on the facts given so far.")
+    return " ".join(parts)
+
+
+def reply_only(state: SessionState, intent: Intent, message: str, notices: list[str]) -> Answer:
+    """An answer that is only a message (empty input, reset, a reply with nothing to answer)."""
+    return Answer(intent=intent, message=message, facts=state.case.known(), notices=notices)

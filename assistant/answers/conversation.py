@@ -1,0 +1,187 @@
+"""One turn of the conversation: message -> facts -> rules -> an Answer quoting NG234.
+
+`Conversation.respond(state, message)` is deterministic: the same state and message give the
+same new state and a byte-identical answer. The model, index and corpus are loaded once at the
+edge (`Conversation.load`) and shared read-only by every session.
+
+What an answer contains, by intent:
+- a case ("known breast ca, new back pain"): every rule that applies to the case as known, most
+  urgent first; the urgent rules not yet decided; the questions that would decide them.
+- a question ("dose of dex?"): the rules citing the passages retrieved for it, applying or
+  shown with their conditions; passages no rule covers (service organisation, box 1, terms,
+  research) are quoted as guideline lookups.
+- a rationale question ("why single fraction?") or a lookup ("what does 1.8.1 say"): the
+  passage itself, quoted, plus the rules citing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant import rules
+from assistant.answers.answer import NOT_COVERED, Answer, Intent, PassageHit
+from assistant.answers.audit import audited
+from assistant.answers.compose import compose, focus_passages, reply_only
+from assistant.answers.facts import (
+    apply_facts,
+    assume,
+    note_uncertain,
+    reopen_mscc,
+    retract,
+    time_recurrence,
+)
+from assistant.answers.intent import classify, clean_message, is_reset, reply_value, retracts
+from assistant.answers.session import SessionState
+from assistant.case import UNKNOWN, catalogue
+from assistant.errors import InvalidInputError
+from assistant.guideline import corpus
+from assistant.guideline.corpus import Passage
+from assistant.reading import scope
+from assistant.reading.extract import extract
+from assistant.search.retrieval import explicit_ids
+from assistant.settings import Settings
+
+#: Passages retrieved per turn (reported in `passages`).
+SEARCH_HITS = 5
+
+Turn = tuple[SessionState, Answer]
+
+
+class Conversation:
+    """Answers turns from shared, read-only resources: corpus, rules, retriever."""
+
+    def __init__(self, passages: Sequence[Passage], retriever, settings: Settings) -> None:
+        self.passages = corpus.by_id(passages)
+        self.retriever = retriever
+        self.settings = settings
+        self.rule_table = rules.load_rules()
+
+    @classmethod
+    def load(cls, settings: Settings) -> Conversation:
+        """Load the corpus, the model and the checked index once (the I/O edge)."""
+        from assistant.search.retrieval import Retriever
+
+        return cls(corpus.load(settings.corpus_path), Retriever.load(settings), settings)
+
+    def run(self, turns: Sequence[str]) -> Answer:
+        """The final answer of a conversation with these turns, from an empty case."""
+        if not turns:
+            raise InvalidInputError("a conversation needs at least one turn")
+        state = SessionState()
+        for turn in turns:
+            state, answer = self.respond(state, turn)
+        return answer
+
+    @audited
+    def respond(self, state: SessionState, message: str) -> Turn:
+        """Answer one message in the context of `state`; bad input gets a reply, never a raise."""
+        if not isinstance(message, str):
+            message = bytes(message).decode("utf-8", "replace")
+        text, notices = clean_message(message, self.settings.max_message_chars)
+        if not text:
+            return state.next_turn(), reply_only(
+                state,
+                "empty",
+                'Type a case (for example "known breast ca, new back pain") or a question '
+                'about NG234 (for example "dose of dex?").',
+                notices,
+            )
+        if is_reset(text):
+            fresh = SessionState(turns=state.turns + 1)
+            return fresh, reply_only(
+                fresh, "reset", "New patient: the case has been cleared.", notices
+            )
+        value = reply_value(text)
+        if value is not None:
+            return self._answer_question(state, value, notices)
+        return self._statement(state, text, notices)
+
+    @audited
+    def update(self, state: SessionState, facts: dict[str, str]) -> Turn:
+        """Set facts directly (case panel, follow-up buttons, calculators) and re-answer."""
+        case, changes = apply_facts(state.case, facts)
+        new = state.after_turn(case, changes)
+        skip = {name for name, value in facts.items() if value == UNKNOWN}
+        return self._compose(new, "answer", changes=changes, notices=[], skip=skip)
+
+    def _answer_question(self, state: SessionState, value: str, notices: list[str]) -> Turn:
+        """A bare yes / no / not sure answers the last question asked."""
+        fact = state.last_question
+        if fact is None:
+            return state.next_turn(), reply_only(
+                state,
+                "answer",
+                "There is no open question to answer. Describe the case or ask about NG234.",
+                notices,
+            )
+        spec = catalogue()[fact]
+        if spec.type == "enum" and value == "yes":
+            notices.append(f"{spec.question} Please reply with one of: {', '.join(spec.options)}.")
+            return state.next_turn(), reply_only(state, "answer", "", notices)
+        if spec.type == "enum" and value == "no":
+            value = "none" if "none" in spec.options else UNKNOWN
+        case, changes = apply_facts(state.case, {fact: value})
+        new = state.after_turn(case, changes)
+        # "Not sure" keeps the fact unknown: ask the next question, not the same one again.
+        skip = {fact} if value == UNKNOWN else set()
+        if value == UNKNOWN:
+            notices.append(f"Noted: {spec.label.lower()} is not known. It stays an open question.")
+        return self._compose(new, "answer", changes=changes, notices=notices, skip=skip)
+
+    def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
+        """A case or a question: read its facts, retrieve, and answer or refuse."""
+        if retracts(text):
+            state = retract(state, notices)
+        extraction = extract(text)
+        notices.extend(n for n in extraction.notices if n not in notices)
+        ids, unknown_ids = explicit_ids(text, self.passages)
+        notices.extend(f"NG234 has no passage {pid}." for pid in unknown_ids)
+        try:
+            result = self.retriever.search(text, k=SEARCH_HITS)
+        except InvalidInputError:
+            result = None  # nothing searchable is left (only symbols or emoji)
+        if result is not None:
+            notices.extend(n for n in result.notices if n not in notices)
+        answerable = scope.in_scope(
+            text,
+            facts=extraction.facts,
+            continuing_case=bool(state.case.known()),
+            named_ids=bool(ids),
+            retrieval_in_scope=result is not None and result.in_scope,
+        )
+        if unknown_ids and not ids and not extraction.facts:
+            answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have
+        intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
+        if not answerable:
+            # Cite nothing, recommend nothing; the case is kept as it was.
+            new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
+            return new, Answer(
+                intent=intent,
+                message=NOT_COVERED,
+                out_of_scope=True,
+                facts=state.case.known(),
+                notices=notices,
+            )
+        before = state.case
+        case, changes = apply_facts(before, extraction.facts)
+        case, changes = reopen_mscc(before, case, changes, extraction.facts, text, notices)
+        case, changes = assume(case, changes, extraction, notices)
+        rt_days = extraction.rt_interval_days or state.rt_interval_days
+        case, changes = time_recurrence(case, changes, extraction, rt_days, notices)
+        note_uncertain(case, extraction.uncertain, notices)
+        hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
+        named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
+        focus = list(ids) or focus_passages(self.passages, [h.id for h in hits], intent, named)
+        return self._compose(
+            state.after_turn(case, changes, rt_days),
+            intent,
+            changes=changes,
+            notices=notices,
+            focus=focus,
+            hits=hits,
+            uncertain=extraction.uncertain,
+        )
+
+    def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
+        """The answer to the case as known, from this conversation's passages and rules."""
+        return compose(state, intent, self.passages, self.rule_table, **parts)

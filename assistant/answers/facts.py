@@ -1,0 +1,139 @@
+"""Facts across turns: a turn's findings merged into the case, retracted, re-opened, assumed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.answers.answer import ChangeOut
+from assistant.answers.intent import intents, reports_onset
+from assistant.answers.session import SessionState
+from assistant.case import UNKNOWN, Case, catalogue
+from assistant.reading.extract import RECURRENCE_DAYS, Extraction
+
+Changed = tuple[Case, list[ChangeOut]]
+
+
+def apply_facts(case: Case, facts: Mapping[str, str]) -> Changed:
+    """The case with these facts set, and what changed (InvalidInputError on a bad fact)."""
+    updated = case.updated(facts)  # validates names and values (InvalidInputError)
+    specs = catalogue()
+    changes = [
+        ChangeOut(fact=name, label=spec.label, before=case.get(name), after=updated.get(name))
+        for name, spec in specs.items()
+        if name in facts and case.get(name) != updated.get(name)
+    ]
+    return updated, changes
+
+
+def retract(state: SessionState, notices: list[str]) -> SessionState:
+    """'I was thinking of another patient': undo the last turn's findings, keep background."""
+    vocab = intents().retract
+    specs = catalogue()
+    undo = {
+        name: before
+        for name, before in state.last_changes.items()
+        if specs[name].group in vocab.groups
+    }
+    if not undo:
+        notices.append("Nothing from your previous message needed undoing.")
+        return state
+    case, changes = apply_facts(state.case, undo)
+    shown = "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes)
+    kept = [specs[n].label.lower() for n in state.last_changes if n not in undo]
+    notices.append(
+        "Retracted the findings of your previous message ("
+        + shown
+        + ")."
+        + (f" Kept: {', '.join(kept)}." if kept else "")
+    )
+    return state.model_copy(update={"case": case, "last_changes": {}})
+
+
+def reopen_mscc(
+    before: Case,
+    case: Case,
+    changes: list[ChangeOut],
+    said: Mapping[str, str],
+    text: str,
+    notices: list[str],
+) -> Changed:
+    """A cord symptom or sign reported as new after MSCC was ruled out re-opens the question.
+
+    Only when the turn reports an onset ("now", "new", "started"): a finding the exclusion
+    already explained ("pain down the leg" after "MRI: root involvement, no MSCC") does not.
+    """
+    excluded = before.get("mscc")
+    if excluded not in ("none", "ruled_out") or "mscc" in said:
+        return case, changes
+    new = [c for c in changes if catalogue()[c.fact].red_flag and c.after == "yes"]
+    if not new:
+        return case, changes
+    if not reports_onset(text):
+        labels = ", ".join(c.label.lower() for c in new)
+        notices.append(
+            f"{labels[0].upper()}{labels[1:]} is recorded while MSCC is recorded as "
+            f"{excluded.replace('_', ' ')}. If it is new since MSCC was excluded, say so "
+            "('new …'): MSCC is then suspected again (NG234 1.3.2)."
+        )
+        return case, changes
+    case, more = apply_facts(case, {"mscc": UNKNOWN})
+    labels = ", ".join(c.label.lower() for c in new)
+    notices.append(
+        f"New {labels} reported after MSCC was recorded as {excluded.replace('_', ' ')}: "
+        "the earlier finding no longer excludes MSCC, so it is treated as not known "
+        "(NG234 1.3.2). Say so if the symptom was already known when MSCC was excluded."
+    )
+    return case, [*changes, *more]
+
+
+def assume(
+    case: Case, changes: list[ChangeOut], extraction: Extraction, notices: list[str]
+) -> Changed:
+    """Apply what a global statement ('neuro intact') covers, where the case is silent."""
+    assumed = {n: v for n, v in extraction.assumed.items() if case.get(n) == UNKNOWN}
+    if not assumed:
+        return case, changes
+    case, more = apply_facts(case, assumed)
+    by_words: dict[str, list[str]] = {}
+    for name in assumed:
+        words = extraction.assumed_from[name]
+        by_words.setdefault(words, []).append(catalogue()[name].label.lower())
+    for words, labels in by_words.items():
+        notices.append(
+            f"'{words}' was read as also meaning no {', no '.join(labels)}. "
+            "Say if any of these is present: it would change the answer."
+        )
+    return case, [*changes, *more]
+
+
+def time_recurrence(
+    case: Case,
+    changes: list[ChangeOut],
+    extraction: Extraction,
+    rt_days: int | None,
+    notices: list[str],
+) -> Changed:
+    """Recurrent symptoms in this turn, timed from radiotherapy given in an earlier one."""
+    fact = "recurrence_3_months_after_rt"
+    if not extraction.recurrence_pending or case.get(fact) != UNKNOWN:
+        return case, changes
+    if rt_days is None:
+        notices.append(
+            "Symptoms recurred after radiotherapy, but how long after was not read "
+            "(NG234 1.10.9 asks whether it was at least 3 months)."
+        )
+        return case, changes
+    value = "yes" if rt_days >= RECURRENCE_DAYS else "no"
+    case, more = apply_facts(case, {fact: value})
+    notices.append(
+        f"Recurrence timed from the radiotherapy given about {rt_days} days ago "
+        "(from an earlier message)."
+    )
+    return case, [*changes, *more]
+
+
+def note_uncertain(case: Case, uncertain: Sequence[str], notices: list[str]) -> None:
+    """Say which hedged findings ('?weakness') stay unknown: asked, not assumed."""
+    for fact in uncertain:
+        if fact in catalogue() and case.get(fact) == UNKNOWN:
+            notices.append(f"Uncertain: {catalogue()[fact].label.lower()}. Asked, not assumed.")

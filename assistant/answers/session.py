@@ -1,0 +1,47 @@
+"""What a conversation remembers between turns: the case, the open question, the last changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.answers.answer import ChangeOut
+from assistant.case import Case
+
+
+class SessionState(BaseModel):
+    """What a conversation remembers between turns."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    case: Case = Field(default_factory=Case)
+    last_question: str | None = Field(None, description="Fact asked about last, for yes/no.")
+    turns: int = 0
+    last_changes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Facts the last turn changed, with their values before it (for a retraction).",
+    )
+    rt_interval_days: int | None = Field(
+        None, description="'Radiotherapy n months ago' from an earlier turn, in days (1.10.9)."
+    )
+
+    def after_turn(
+        self, case: Case, changes: Sequence[ChangeOut], rt_interval_days: int | None = None
+    ) -> SessionState:
+        """The state after a turn that changed the case (the question asked is set later)."""
+        return SessionState(
+            case=case,
+            turns=self.turns + 1,
+            last_changes={c.fact: c.before for c in changes},
+            rt_interval_days=rt_interval_days or self.rt_interval_days,
+        )
+
+    def next_turn(self) -> SessionState:
+        """The same state one turn on: a turn that changed nothing."""
+        return self.model_copy(update={"turns": self.turns + 1})
+
+
+def new_session() -> SessionState:
+    """An empty conversation."""
+    return SessionState()
