@@ -7,13 +7,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VENV="${VENV:-$ROOT/.venv}"
 WORK="${1:-$(mktemp -d /tmp/ng234-mutmut.XXXXXX)}"
-mkdir -p "$WORK/tests" "$WORK/docs"
+mkdir -p "$WORK/tests/rules" "$WORK/docs"
 cp -r "$ROOT/assistant" "$ROOT/corpus" "$WORK/"
 cp "$ROOT/pyproject.toml" "$WORK/"
 cp "$ROOT/docs/RULES.md" "$WORK/docs/"
 cp -r "$ROOT/tests/data" "$WORK/tests/"
-cp "$ROOT"/tests/test_rules.py "$ROOT"/tests/test_engine.py "$ROOT"/tests/test_scores.py \
-   "$ROOT"/tests/test_vignettes.py "$ROOT"/tests/conftest.py "$WORK/tests/"
+cp "$ROOT"/tests/rules/test_rules.py "$ROOT"/tests/rules/test_engine.py "$ROOT"/tests/rules/test_scores.py \
+   "$WORK/tests/rules/"
+cp "$ROOT"/tests/test_vignettes.py "$ROOT"/tests/conftest.py "$WORK/tests/"
 find "$WORK" -name __pycache__ -prune -exec rm -rf {} +
 # Fewer hypothesis examples per mutant (the full suite runs 100 per property).
 cat >> "$WORK/tests/conftest.py" <<'PY'
@@ -31,11 +32,10 @@ also_copy =
     docs
 only_mutate =
     assistant/rules/*.py
-    assistant/rules/scores.py
 pytest_add_cli_args_test_selection =
-    tests/test_rules.py
-    tests/test_engine.py
-    tests/test_scores.py
+    tests/rules/test_rules.py
+    tests/rules/test_engine.py
+    tests/rules/test_scores.py
     tests/test_vignettes.py
 pytest_add_cli_args = -p no:cacheprovider -q
 CFG

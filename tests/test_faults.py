@@ -1,6 +1,6 @@
 """Faults end to end: a broken, stale or missing index or model is refused, never answered from.
 
-tests/test_search_index.py checks each fault at the index level (search_index.load). Here the
+tests/search/test_index.py checks each fault at the index level (search_index.load). Here the
 same faults go through the two ways a user meets the assistant: `Conversation.load` (what the
 app calls) must raise SearchIndexError / ModelUnavailableError with a hint, and `ng234 ask`
 must exit non-zero with that message, no traceback and no answer (docs/SAFETY.md H07, H13,

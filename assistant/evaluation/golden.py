@@ -5,7 +5,7 @@ its final answer did (each rule that applies as "cites strength urgency (rule id
 conditional rules; lookups; questions asked; facts; conflicts; out of scope), and for each
 question in eval/retrieval_dev.jsonl the top-5 passage ids and the scope decision. A
 dependency, model, rule or vocabulary change that shifts any of it makes `ng234 golden check`
-(and tests/test_golden.py) fail with a readable diff; after review, `ng234 golden record`
+(and tests/evaluation/test_golden.py) fail with a readable diff; after review, `ng234 golden record`
 writes the new behaviour (docs/SAFETY.md, H08).
 
 Scores are not recorded (a last-digit change in a cosine is not a change of behaviour);

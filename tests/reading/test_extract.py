@@ -24,7 +24,7 @@ from assistant.reading.lexicon import (
 from assistant.reading.pipeline import pipeline, warm
 from assistant.reading.text import TOKEN
 
-NEGATION_SET = Path(__file__).parent / "data" / "negation_set.jsonl"
+NEGATION_SET = Path(__file__).parents[1] / "data" / "negation_set.jsonl"
 RED_FLAGS = (
     "bladder_bowel_dysfunction",
     "gait_disturbance",

@@ -24,7 +24,7 @@ from assistant.rules import scores
 from assistant.ui import nav
 from assistant.ui.markup import escape
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+APP = Path(__file__).resolve().parents[2] / "app.py"
 #: The first run loads the embedding model and the FAISS index.
 TIMEOUT = 180
 

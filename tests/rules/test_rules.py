@@ -40,7 +40,7 @@ from assistant.rules.tables import (
     refs_in,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASES_FILE = ROOT / "tests" / "data" / "rule_cases.json"
 RULES_MD = ROOT / "docs" / "RULES.md"
 SECTIONS = [f"1.{n}" for n in range(2, 13)]
