@@ -84,6 +84,16 @@ class QuestionOut(_Out):
     options: list[str] = Field(description='Allowed replies, e.g. ["yes", "no", "unknown"].')
 
 
+class PossibleOut(_Out):
+    """A clause the lexicon could not read that looks like a Box 1 red flag: asked, not recorded."""
+
+    fact: str
+    label: str
+    words: str = Field(description="The user's clause, as written.")
+    cosine: float = Field(description="Similarity to the nearest exemplar (3 decimals).")
+    question: str
+
+
 class ChangeOut(_Out):
     """A fact changed by this turn."""
 
@@ -116,6 +126,11 @@ class Answer(_Out):
     conditional: list[ConditionalOut] = Field(default_factory=list)
     lookups: list[LookupOut] = Field(default_factory=list)
     questions: list[QuestionOut] = Field(default_factory=list)
+    possible: list[PossibleOut] = Field(
+        default_factory=list,
+        description="Possible red flags surfaced by the semantic safety net: confirm each; "
+        "none is recorded as a fact.",
+    )
     facts: dict[str, str] = Field(default_factory=dict)
     changes: list[ChangeOut] = Field(default_factory=list)
     conflicts: list[ConflictOut] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from assistant.answers.answer import (
     Intent,
     LookupOut,
     PassageHit,
+    PossibleOut,
     Quote,
     RecommendationOut,
 )
@@ -71,6 +72,7 @@ def compose(
     hits: Sequence[PassageHit] = (),
     uncertain: Sequence[str] = (),
     skip: Iterable[str] = (),
+    possible: Sequence[PossibleOut] = (),
 ) -> tuple[SessionState, Answer]:
     """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups."""
     evaluation = rules.evaluate(state.case, rule_table)
@@ -102,6 +104,7 @@ def compose(
         conditional=conditional,
         lookups=lookups,
         questions=questions,
+        possible=list(possible),
         facts=state.case.known(),
         changes=changes,
         conflicts=[

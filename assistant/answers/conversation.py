@@ -31,6 +31,7 @@ from assistant.answers.facts import (
     time_recurrence,
 )
 from assistant.answers.intent import classify, clean_message, is_reset, reply_value, retracts
+from assistant.answers.possible import lead_notice, possible_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, catalogue
 from assistant.errors import InvalidInputError
@@ -38,6 +39,7 @@ from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.reading import scope
 from assistant.reading.extract import extract
+from assistant.reading.net import SafetyNet, load_exemplars
 from assistant.search.retrieval import explicit_ids
 from assistant.settings import Settings
 
@@ -55,6 +57,14 @@ class Conversation:
         self.retriever = retriever
         self.settings = settings
         self.rule_table = rules.load_rules()
+        self._net: SafetyNet | None = None
+
+    @property
+    def net(self) -> SafetyNet:
+        """The semantic safety net, built on first use from the retriever's own encoder."""
+        if self._net is None:
+            self._net = SafetyNet(load_exemplars(), self.retriever.encoder)
+        return self._net
 
     @classmethod
     def load(cls, settings: Settings) -> Conversation:
@@ -169,6 +179,10 @@ class Conversation:
         rt_days = extraction.rt_interval_days or state.rt_interval_days
         case, changes = time_recurrence(case, changes, extraction, rt_days, notices)
         note_uncertain(case, extraction.uncertain, notices)
+        possible = possible_red_flags(self.net, text, extraction, case) if intent == "case" else []
+        lead = lead_notice(possible)
+        if lead:
+            notices.insert(0, lead)
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
         focus = list(ids) or focus_passages(self.passages, [h.id for h in hits], intent, named)
@@ -179,7 +193,8 @@ class Conversation:
             notices=notices,
             focus=focus,
             hits=hits,
-            uncertain=extraction.uncertain,
+            uncertain=(*[p.fact for p in possible], *extraction.uncertain),
+            possible=possible,
         )
 
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:

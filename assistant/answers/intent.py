@@ -61,7 +61,20 @@ def clean_message(message: str, limit: int) -> tuple[str, list[str]]:
             f"Your message was {len(text):,} characters long; only the first {limit:,} were read."
         )
         text = text[:limit]
-    return " ".join(text.split()), notices
+    return keep_lines(text), notices
+
+
+def keep_lines(text: str) -> str:
+    """Fold spaces within each line but keep the line breaks: a line, a bullet or a numbered
+    item is a boundary no negation may cross ("no fever\nweak legs": weakness present)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    folded: list[str] = []
+    for line in lines:
+        if line or (folded and folded[-1]):  # one blank line at most between two lines
+            folded.append(line)
+    return "\n".join(folded).strip()
 
 
 def phrase(text: str) -> str:

@@ -53,7 +53,7 @@ def outcome(answer: Answer, fact: str) -> str:
         return "present"
     if value == "no":
         return "absent"
-    if fact in getattr(answer, "possible_facts", lambda: ())():
+    if fact in {p.fact for p in answer.possible}:
         return "possible"
     if fact in {q.fact for q in answer.questions}:
         return "asked"

@@ -69,8 +69,9 @@ def _window(cue: Cue, doc: Text) -> None:
     if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
         end = min(cue.hard_end, cue.end + n)
         first = cue.end + (cue.end < end and doc.lower[cue.end] in _CUE_PUNCT)  # "concern re: X"
+        stops = _NEGATION_STOPS if cue.rule.category == NEGATED else _WINDOW_STOPS
         for i in range(first, end):
-            if doc.lower[i] in CLAUSE_PUNCT or _ends_question(doc, i):
+            if doc.lower[i] in stops or _ends_question(doc, i):
                 end = i
                 break
         cue.scope_end = max(end, cue.end) if cue.rule.direction == "FORWARD" else end
@@ -78,10 +79,17 @@ def _window(cue: Cue, doc: Text) -> None:
         start = max(cue.hard_start, cue.start - n)
         last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
         for i in range(last, start - 1, -1):
-            if doc.lower[i] in CLAUSE_PUNCT or _ends_question(doc, i):
+            if doc.lower[i] in _WINDOW_STOPS or _ends_question(doc, i):
                 start = i + 1
                 break
         cue.scope_start = start
+
+
+#: A windowed cue ("nil", "denied") stops at clause punctuation, an unspaced "/" and "and":
+#: "prostate ca/nil SOB/retention" and "breast ca and nil chest pain" deny no cancer.
+_WINDOW_STOPS = CLAUSE_PUNCT | {"/"}
+#: A windowed negation reads forward no further than "and": "nil cough and legs weak".
+_NEGATION_STOPS = _WINDOW_STOPS | {"and", "&", "+"}
 
 
 def _ends_question(doc: Text, i: int) -> bool:
@@ -131,9 +139,58 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         for k in index.starting_in(cue.scope_start, cue.scope_end):
             if k in unsure and mentions[k].inner is not None:
                 continue  # its own cue decides: "pain doesn't radiate"
+            # A windowed negation that reaches only the start of a mention running past its
+            # window ("nil chest pain and pain shooting down the leg") leaves it asked.
+            overhang = cue.rule.max_scope is not None and mentions[k].end > cue.scope_end
+            if overhang and cue.rule.category == NEGATED:
+                k_cue = replace(cue, rule=LIST_DOUBT)
+            else:
+                k_cue = doubt if k in unsure else cue
             if k not in skipped and allows(cue.rule, entries[mentions[k].entry].fact):
-                found[k].append(doubt if k in unsure else cue)
+                found[k].append(k_cue)
     for k, m in enumerate(mentions):
         if m.inner is not None:
             found[k].append(m.inner)
     return found
+
+
+#: ConText category of a body-site cue naming part of a red flag's domain ("arms", "grip").
+OTHER_SITE = "OTHER_SITE"
+
+
+def site_limited(mention: Mention, cues: list[Cue], doc: Text) -> str | None:
+    """The body-site cue that limits a mention to part of its domain, if any.
+
+    "Power 5/5 in arms" or "Arms: no weakness" says nothing about the legs: a red flag denied
+    only for another site is asked, never recorded absent (design 2.5, "other site").
+    """
+    sentence = doc.sent_of[mention.start]
+    for cue in cues:
+        if cue.rule.category != OTHER_SITE or doc.sent_of[cue.start] != sentence:
+            continue
+        reach = cue.rule.max_scope or 5
+        if cue.end <= mention.start and mention.start - cue.end > reach:
+            continue
+        if cue.start >= mention.end and cue.start - mention.end > reach:
+            continue
+        return doc.text[doc.starts[cue.start] : doc.ends[cue.end - 1]]
+    return None
+
+
+#: ConText category of an exception cue ("except", "apart from", "bar", "besides").
+EXCEPTION = "EXCEPTION"
+
+
+def has_exception(mention: Mention, cues: list[Cue], doc: Text) -> bool:
+    """Whether an exception follows the mention in its sentence ("no neuro deficit except …").
+
+    A global denial with an exception covers nothing it did not name: what follows the
+    exception is stated, and the unnamed items stay unknown (asked).
+    """
+    sentence = doc.sent_of[mention.start]
+    return any(
+        cue.rule.category == EXCEPTION
+        and cue.start >= mention.end
+        and doc.sent_of[cue.start] == sentence
+        for cue in cues
+    )

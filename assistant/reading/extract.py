@@ -67,12 +67,18 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.case import catalogue
-from assistant.reading.context import find_modifiers, own_question_marks
+from assistant.reading.context import (
+    find_modifiers,
+    has_exception,
+    own_question_marks,
+    site_limited,
+)
 from assistant.reading.lexicon import (
     FAMILY,
     HISTORICAL,
@@ -145,6 +151,9 @@ class Extraction(BaseModel):
         "a caller may resolve it from an interval given in an earlier turn.",
     )
 
+
+#: The Box 1 cord red flags: a stated one is never recorded absent (asymmetric evidence).
+RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
 
 # ----------------------------------------------------------------------------- status
 
@@ -251,6 +260,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
+    denied: set[str] = set()  # facts some mention of which a negation governs directly
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
@@ -272,7 +282,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
             uncertain.append(entry.fact)
-        if status == "asserted":
+        if status == "asserted" and not has_exception(mention, cues, doc):
             for name, value in entry.assumes.items():
                 assumed.setdefault(name, (value, original[start:end]))
         if cue is not None and cue.rule is LIST_DOUBT:
@@ -283,6 +293,31 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             )
         if status == "topic":
             topics.append(entry.fact)
+        excepted = [
+            name
+            for name, value in reading.values.items()
+            if name in RED_FLAGS and value == "no" and has_exception(mention, cues, doc)
+        ]
+        if excepted:
+            # "No neuro deficit except: weak L leg": a denial with an exception after it
+            # leaves what it did not name unknown (asked), never absent.
+            reading = replace(
+                reading, values={k: v for k, v in reading.values.items() if k not in excepted}
+            )
+            doubted.extend(excepted)
+        site = site_limited(mention, cues, doc) if entry.fact in RED_FLAGS else None
+        if site and reading.values.get(entry.fact) == "no":
+            # Denied for another site only ("arms: no weakness"): asked, never absent.
+            reading = replace(
+                reading, values={k: v for k, v in reading.values.items() if k != entry.fact}
+            )
+            doubted.append(entry.fact)
+            notices.append(
+                f"'{base['text']}' is said of the {site} only: read as not known for the "
+                "legs. Please say whether it is present."
+            )
+        if status == "negated" and reading.values.get(entry.fact) == "no":
+            denied.add(entry.fact)  # a negation that governs this very mention
         if not reading.values:
             item = Evidence(fact=entry.fact, value=None, **base)
             evidence.append(item)
@@ -306,7 +341,9 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
 
     facts = _resolve(candidates, pipe, notices)
     for name in dict.fromkeys(doubted):
-        if facts.get(name) == "no":  # a doubt outweighs an absence: ask (H02)
+        # A doubt outweighs an absence (H02), unless another mention of the same finding is
+        # denied directly ("no tingling/numbness": both are sensory loss, denied).
+        if facts.get(name) == "no" and name not in denied:
             del facts[name]
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))

@@ -12,6 +12,11 @@ from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
 
 _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
+#: Where an open negation's list may end: clause punctuation, an unspaced "/" and "and"
+#: ("no trauma/difficulty walking", "no trauma and pain shooting down the leg").
+_SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
+#: Separators that leave a list open: a red flag reached only through them is asked (H02).
+_UNCLOSED = frozenset({",", "/", "and", "&", "+"})
 #: Words that may stand between a list word and the next item ("X or another Y").
 _LIST_FILLERS = frozenset({"a", "an", "another", "other", "any", "the"})
 #: Words that close a list, so a negation before its first comma reads through it (H02).
@@ -62,10 +67,13 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
             steps.append((saw, prv))
             first = min(prv, key=lambda m: m.start)
             cue.scope_start = min(cue.scope_start, first.start)
-    closed = _closes_list(doc, cue.scope_start, cue.scope_end)
-    if closed or len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
+    if _closes_list(doc, cue.scope_start, cue.scope_end):
         return set()
-    return {m.start for saw, added in steps if set(saw) == {","} for m in added}
+    plain = all(set(saw) == {","} for saw, _ in steps)
+    if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
+        return set()
+    # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
+    return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
 
 
 def _closes_list(doc: Text, start: int, end: int) -> bool:
@@ -108,7 +116,7 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
         return skipped, unsure
     if cue.rule.direction not in ("FORWARD", "BIDIRECTIONAL"):
         return skipped, unsure
-    punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in CLAUSE_PUNCT), None)
+    punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _SOFT_JOINS), None)
     if punct is None:
         return skipped, unsure
     if not any(
@@ -145,6 +153,8 @@ def _confirmed_list(
     """
     if _closes_list(doc, punct + 1, cue.scope_end):
         return True
+    if doc.lower[punct] != ",":
+        return False  # "no leg weakness/urinary retention": retention is asked (design 2.5)
     head = any(
         pipe.listing[index.mentions[k].entry] == "finding"
         for k in index.starting_in(cue.end, punct)

@@ -90,6 +90,10 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
             s, e = doc.tokens_of(m.start(), m.end())
             blocked[s:e] = b"\x01" * max(0, e - s)
     mentions = [m for m in mentions if 1 not in blocked[m.start : m.end]]
+    # No mention spans a line break ("no abdo pain\nPain shooting down the leg").
+    mentions = [
+        m for m in mentions if "\n" not in doc.text[doc.starts[m.start] : doc.ends[m.end - 1]]
+    ]
     # Same fact, overlapping: the longest mention wins ("no cord compression on MRI" over
     # "cord compression"), then the earliest, then the entry listed first.
     mentions.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry))

@@ -25,7 +25,6 @@ _SAME_LENGTH = str.maketrans(
 )  # fmt: skip
 CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]"})
 _SENTENCE_END = frozenset({".", "!", ";", "|", "\u2022", "\u00b7"})
-_CONTINUATION = frozenset({",", "and", "or", "nor", "of", "with", "to", "-", "/", "&", "the", "a"})
 # fmt: off
 _ABBREVIATIONS = frozenset({
     "pt", "dr", "mr", "mrs", "ms", "approx", "vs", "etc", "fig", "st", "incl", "inc", "eg", "ie",
@@ -103,24 +102,53 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(m.group().lower() for m in TOKEN.finditer(phrase))
 
 
+#: "and" / "but" followed by a subject opens a clause of its own.
+_CLAUSE_AND = frozenset({"and", "&", "+"})
+_SUBJECTS = frozenset({
+    "he", "she", "they", "his", "her", "their", "the", "pt", "patient", "he's", "she's",
+    "hes", "shes", "now", "today",
+})  # fmt: skip
+_LEVEL_LETTERS = frozenset({"c", "t", "th", "l", "s", "d"})
+
+
+def _numbered_item(text: str, starts: list[int], ends: list[int], lower: list[str], i: int) -> bool:
+    """Whether token i opens a numbered item inside a line: '2.' or '2)' after a word."""
+    if i <= 0 or i + 2 >= len(lower) or not lower[i].isdigit() or len(lower[i]) > 2:
+        return False
+    if lower[i + 1] not in (".", ")") or not lower[i + 2][:1].isalpha():
+        return False
+    before = text[ends[i - 1] : starts[i]]
+    if not before or not before.isspace() or lower[i - 1] in _LEVEL_LETTERS:
+        return False
+    return lower[i - 1][:1].isalpha() or lower[i - 1] in _SENTENCE_END or lower[i - 1] == ","
+
+
 def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) -> list[int]:
     """Sentence index of each token: ends at . ! ; newlines, questions and 'Header:' labels."""
     n = len(lower)
     breaks = [False] * n  # breaks[i]: a sentence starts at token i
-    line_start = 0
     for i in range(n - 1):
         tok, gap = lower[i], text[ends[i] : starts[i + 1]]
         full_stop = tok in _SENTENCE_END and (
-            tok != "." or not (len(lower[i - 1]) == 1 or lower[i - 1] in _ABBREVIATIONS)
+            tok != "."
+            or not (len(lower[i - 1]) == 1 or lower[i - 1] in _ABBREVIATIONS)
+            or (i > 1 and lower[i - 2] == "/")  # "no h/a. pain radiating": "h/a" ends it
         )
         question = tok == "?" and gap and text[starts[i + 1]].isupper() and lower[i - 1].isalnum()
         if full_stop or (i and question):
             breaks[i + 1] = True
         if "\n" in gap:
-            wrapped = starts[i + 1] - line_start >= 60 and text[starts[i + 1]].islower()
-            if gap.count("\n") > 1 or not (tok in _CONTINUATION or wrapped):
-                breaks[i + 1] = True
-            line_start = starts[i + 1]
+            # A line, a bullet or a numbered item is a hard boundary: no cue reads across it
+            # ("no fever\nweak legs": weakness is stated, not denied).
+            breaks[i + 1] = True
+        elif (
+            tok == "/" and gap and ends[i] > starts[i] and text[starts[i] - 1 : starts[i]].isspace()
+        ):
+            breaks[i + 1] = True  # a spaced " / " separates items: "no fever / leg weakness"
+        elif tok in _CLAUSE_AND and lower[i + 1] in _SUBJECTS:
+            breaks[i + 1] = True  # "no cough and his legs feel weak": a clause of its own
+        if _numbered_item(text, starts, ends, lower, i + 1):
+            breaks[i + 1] = True  # "1.no fever 2.weakness in L leg"
         if lower[i + 1] == ":" and i > 0:
             # "Neuro: ... Bladder: retention": a header label starts a new sentence.
             chunk = text.rfind(" ", 0, starts[i + 1]) + 1
