@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from assistant.cli import sets
 from assistant.cli.console import Register, emit
 from assistant.settings import Settings
 
@@ -65,7 +66,7 @@ def cases(args: argparse.Namespace, settings: Settings) -> int:
 
 
 #: Each entry adds one `ng234 eval TARGET`; append yours (e.g. conversation cases) here.
-EVAL_TARGETS: list[Register] = [_add_retrieval, _add_cases]
+EVAL_TARGETS: list[Register] = [_add_retrieval, _add_cases, *sets.ADDERS]
 
 
 def _add_eval(sub: argparse._SubParsersAction) -> None:

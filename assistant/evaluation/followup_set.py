@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answers.answer import Answer
+from assistant.answers.session import new_session
+from assistant.settings import ROOT
+
+if TYPE_CHECKING:
+    from assistant.answers.conversation import Conversation
 
 TurnKind = str
 
@@ -140,3 +146,21 @@ def summarise(results: Iterable[ConversationResult]) -> dict[str, object]:
             if not r.ok
         ],
     }
+
+
+DEFAULT_FILE = ROOT / "eval" / "followups_blind1.jsonl"
+
+
+def run(
+    conversation: Conversation, rows: Iterable[FollowUpConversation]
+) -> list[ConversationResult]:
+    """Each conversation turn by turn, every check against the answer after its turn."""
+    results = []
+    for row in rows:
+        state, answers = new_session(), []
+        for turn in row.turns:
+            state, answer = conversation.respond(state, turn)
+            answers.append(answer)
+        checks = [check(c, answers[min(c.after_turn, len(answers) - 1)]) for c in row.checks]
+        results.append(ConversationResult(id=row.id, checks=checks))
+    return results

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answers.answer import Answer
+from assistant.answers.session import new_session
+from assistant.settings import ROOT
+
+if TYPE_CHECKING:
+    from assistant.answers.conversation import Conversation
 
 #: NG234 "do not" rows that must never apply to a person with a stated cord red flag.
 DO_NOT_WITH_RED_FLAG = ("1.5.6", "1.8.7")
@@ -114,3 +120,15 @@ def summarise(results: Iterable[RedFlagResult]) -> dict[str, object]:
             if any(o != "present" for o in r.outcomes.values())
         ],
     }
+
+
+DEFAULT_FILE = ROOT / "eval" / "redflags_blind1.jsonl"
+
+
+def run(conversation: Conversation, rows: Iterable[RedFlagInput]) -> list[RedFlagResult]:
+    """Each input as the first message of a new conversation, scored."""
+    results = []
+    for row in rows:
+        _, answer = conversation.respond(new_session(), row.text)
+        results.append(score(row, answer))
+    return results

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answers.answer import Answer
+from assistant.answers.session import new_session
+from assistant.settings import ROOT
+
+if TYPE_CHECKING:
+    from assistant.answers.conversation import Conversation
 from assistant.evaluation.cases import mentioned_ids
 
 
@@ -80,3 +86,15 @@ def summarise(results: Iterable[ScopeResult]) -> dict[str, object]:
         "per_category": {c: f"{right_category[c]}/{n}" for c, n in sorted(per_category.items())},
         "misses": [r.model_dump() for r in results if not r.ok],
     }
+
+
+DEFAULT_FILE = ROOT / "eval" / "scope_blind1.jsonl"
+
+
+def run(conversation: Conversation, rows: Iterable[ScopeInput]) -> list[ScopeResult]:
+    """Each input as the first message of a new conversation, scored."""
+    results = []
+    for row in rows:
+        _, answer = conversation.respond(new_session(), row.text)
+        results.append(score(row, answer))
+    return results

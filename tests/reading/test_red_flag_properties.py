@@ -26,7 +26,20 @@ CANCER = [
     "Ca prostate",
     "renal cell carcinoma",
 ]
-SEPARATORS = ["\n", "\r\n", "\n\n", "\n- ", "\n* ", "\n• ", "\n2. ", ". ", "; ", " / ", " and ", " but "]
+SEPARATORS = [
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\n- ",
+    "\n* ",
+    "\n• ",
+    "\n2. ",
+    ". ",
+    "; ",
+    " / ",
+    " and ",
+    " but ",
+]
 UNRELATED = ["no fever", "nil chest pain", "denies SOB", "abdo SNT", "no known allergies",
              "no trauma", "nil cough", "apyrexial, no rigors", "no headache"]  # fmt: skip
 #: Red-flag phrasings (fact, words): ward, everyday and text-speak.

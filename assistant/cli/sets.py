@@ -1,0 +1,65 @@
+"""`ng234 eval redflags|scope|followups`: the blind red-flag, scope and follow-up sets.
+
+Each prints its summary (or `--json`, the whole report with every miss). `redflags` exits 1
+when any stated red flag was recorded absent: that is a safety invariant, not a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from assistant.cli.console import emit
+from assistant.settings import Settings
+
+#: target name -> (evaluation module, help, row model attribute)
+SETS = {
+    "redflags": (
+        "redflag_set",
+        "Stated red flags read, asked or lost (adversarial inputs).",
+        "RedFlagInput",
+    ),
+    "scope": ("scope_set", "Out-of-scope refused, in-scope answered.", "ScopeInput"),
+    "followups": (
+        "followup_set",
+        "Multi-turn follow-ups: turn kinds, facts, citations.",
+        "FollowUpConversation",
+    ),
+}
+
+
+def _adder(name: str):
+    module, text, _ = SETS[name]
+
+    def add(targets: argparse._SubParsersAction) -> None:
+        p = targets.add_parser(name, help=text)
+        p.add_argument("--file", type=Path, default=None, help=f"the set (default: {module})")
+        p.add_argument("--json", action="store_true", help="the whole report as JSON")
+        p.set_defaults(func=run, eval_set=name)
+
+    return add
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Score one blind set and print the summary."""
+    import importlib
+
+    from assistant.answers.conversation import Conversation
+    from assistant.evaluation.jsonl import load_rows
+
+    module_name, _, model_name = SETS[args.eval_set]
+    module = importlib.import_module(f"assistant.evaluation.{module_name}")
+    rows = load_rows(args.file or module.DEFAULT_FILE, getattr(module, model_name), "input")
+    report = module.summarise(module.run(Conversation.load(settings), rows))
+    if args.json:
+        emit(json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1))
+    else:
+        for key, value in report.items():
+            if isinstance(value, list):
+                value = f"{len(value)} (see --json)"
+            emit(f"{key}: {value}")
+    return 1 if report.get("recorded_absent") else 0
+
+
+ADDERS = [_adder(name) for name in SETS]

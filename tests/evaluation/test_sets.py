@@ -1,0 +1,96 @@
+"""Scoring the blind red-flag, scope and follow-up sets, with the real conversation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.errors import InvalidInputError
+from assistant.evaluation import followup_set, redflag_set, scope_set
+from assistant.evaluation.jsonl import load_rows
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("\ufeff" + "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_bad_row_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "x", "text": "a"}\n{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="line 2"):
+        load_rows(path, redflag_set.RedFlagInput)
+
+
+def test_red_flag_scoring(conversation, tmp_path: Path) -> None:
+    rows = load_rows(
+        _write(
+            tmp_path / "rf.jsonl",
+            [
+                {
+                    "id": "a",
+                    "text": "known breast ca\nno fever\nweak legs",
+                    "present": ["limb_weakness"],
+                },
+                {"id": "b", "text": "known lung ca, no leg weakness", "negated": ["limb_weakness"]},
+            ],
+        ),
+        redflag_set.RedFlagInput,
+    )
+    report = redflag_set.summarise(redflag_set.run(conversation, rows))
+    assert report["recorded_absent"] == 0
+    assert report["outcomes"] == {"present": 1}
+    assert report["negated_read_as"] == {"no": 1}
+
+
+def test_scope_scoring(conversation, tmp_path: Path) -> None:
+    rows = load_rows(
+        _write(
+            tmp_path / "sc.jsonl",
+            [
+                {"id": "in", "text": "dose of dexamethasone in MSCC?", "in_scope": True},
+                {"id": "out", "text": "best lasagne recipe", "in_scope": False},
+            ],
+        ),
+        scope_set.ScopeInput,
+    )
+    report = scope_set.summarise(scope_set.run(conversation, rows))
+    assert report["in_scope_refused"] == 0
+    assert report["out_of_scope_refused"] == 1
+
+
+def test_follow_up_scoring(conversation, tmp_path: Path) -> None:
+    rows = load_rows(
+        _write(
+            tmp_path / "fu.jsonl",
+            [
+                {
+                    "id": "c",
+                    "turns": ["known prostate ca, new leg weakness"],
+                    "checks": [
+                        {
+                            "after_turn": 0,
+                            "intent": "case",
+                            "facts": {"limb_weakness": "yes"},
+                            "must_cite": ["1.3.2"],
+                        }
+                    ],
+                }
+            ],
+        ),
+        followup_set.FollowUpConversation,
+    )
+    report = followup_set.summarise(followup_set.run(conversation, rows))
+    assert report["fully_right"] == 1
+
+
+def test_cli_redflags_exits_nonzero_only_when_a_red_flag_is_lost(tmp_path: Path, capsys) -> None:
+    path = _write(
+        tmp_path / "rf.jsonl",
+        [{"id": "a", "text": "known breast ca\nno fever\nweak legs", "present": ["limb_weakness"]}],
+    )
+    assert main(["eval", "redflags", "--file", str(path)]) == 0
+    assert "recorded_absent: 0" in capsys.readouterr().out

@@ -1,0 +1,111 @@
+"""Status words and everyday vocabulary (issue #12, classes 5 and 6), each tested both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.extract import extract
+
+STATUS = [
+    ("MSCC excluded on MRI", {"mscc": "ruled_out"}),
+    ("cord compression ruled out on MRI today", {"mscc": "ruled_out"}),
+    ("MRI shows no MSCC", {"mscc": "ruled_out"}),
+    ("MRI shows MSCC at T4", {"mscc": "confirmed"}),
+    ("MSCC on MRI", {"mscc": "confirmed"}),
+    ("clinically MSCC", {"mscc": "suspected"}),
+    ("?MSCC", {"mscc": "suspected"}),
+    ("cauda equina syndrome", {"cord_signs": "yes", "mscc": "suspected"}),
+    ("incomplete paraplegia", {"limb_weakness": "yes", "complete_paralysis": "no"}),
+    ("complete paraplegia", {"complete_paralysis": "yes"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATUS)
+def test_status_words(text: str, expected: dict[str, str]) -> None:
+    facts = extract(text).facts
+    assert {k: facts.get(k) for k in expected} == expected
+
+
+def test_low_suspicion_records_no_mscc_status() -> None:
+    """'Low suspicion for MSCC' is neither confirmed nor suspected: nothing is recorded."""
+    assert "mscc" not in extract("registrar documented low suspicion for MSCC").facts
+
+
+VOCABULARY = [
+    ("his legs have gone heavy and weak", "limb_weakness"),
+    ("she drags her right leg", "limb_weakness"),
+    ("scuffs the toes of her right foot", "limb_weakness"),
+    ("legs kept buckling", "gait_disturbance"),
+    ("tripped twice this morning", "gait_disturbance"),
+    ("needs a zimmer frame and two to transfer", "gait_disturbance"),
+    ("cant manage the stairs anymore", "gait_disturbance"),
+    ("not passed urine since yesterday", "bladder_bowel_dysfunction"),
+    ("he hasn't noticed he's not emptied his bladder", "bladder_bowel_dysfunction"),
+    ("bladder palpable to the umbilicus", "bladder_bowel_dysfunction"),
+    ("Bed 7 is retaining urine", "bladder_bowel_dysfunction"),
+    ("right extensor plantar", "cord_signs"),
+    ("sustained clonus at the left ankle", "cord_signs"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), VOCABULARY)
+def test_everyday_phrasings_are_read_as_present(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes", extract(text).evidence
+
+
+NOT_FINDINGS = [
+    ("generally weak and tired", "limb_weakness"),
+    ("fluid retention in the ankles", "bladder_bowel_dysfunction"),
+    ("passing urine normally", "bladder_bowel_dysfunction"),
+    ("walking independently", "gait_disturbance"),
+    ("no leg weakness", "limb_weakness"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_FINDINGS)
+def test_phrasings_that_are_not_the_finding(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) != "yes"
+
+
+SEGMENTS = [
+    ("known breast ca\nno fever\nleg weakness", "limb_weakness"),
+    ("known breast ca\r\nno fever\r\nleg weakness", "limb_weakness"),
+    ("breast ca / no fever / leg weakness", "limb_weakness"),
+    ("renal ca\n1.no fever 2.weakness in L leg", "limb_weakness"),
+    ("lung ca. no cough and his legs feel weak", "limb_weakness"),
+    ("br ca. no h/a. pain radiating round chest", "radicular_pain"),
+    ("prostate ca. no neuro deficit except weak L leg", "limb_weakness"),
+    ("lung ca. nil else bar urinary retention", "bladder_bowel_dysfunction"),
+    ("myeloma. no new symptoms besides tingling in his legs", "sensory_loss"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), SEGMENTS)
+def test_a_red_flag_after_a_boundary_or_exception_is_not_absent(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) != "no"
+
+
+SITES = [
+    ("power 5/5 in arms", "limb_weakness"),
+    ("arms: no weakness", "limb_weakness"),
+    ("sensation intact in upper limbs", "sensory_loss"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), SITES)
+def test_a_denial_for_another_site_is_asked_not_absent(text: str, fact: str) -> None:
+    result = extract(text)
+    assert result.facts.get(fact) is None
+    assert any("only" in n for n in result.notices)
+
+
+@pytest.mark.parametrize(
+    "text", ["power 5/5 throughout", "no weakness", "no weakness, numbness or retention"]
+)
+def test_a_whole_domain_denial_is_still_absent(text: str) -> None:
+    assert extract(text).facts.get("limb_weakness") == "no"
+
+
+def test_cancer_is_never_denied_by_a_backward_negation_across_a_join() -> None:
+    for text in ("prostate ca/nil SOB/retention", "known breast ca and nil chest pain"):
+        assert extract(text).facts.get("cancer_diagnosis") != "no", text
