@@ -192,5 +192,7 @@ def has_exception(mention: Mention, cues: list[Cue], doc: Text) -> bool:
         cue.rule.category == EXCEPTION
         and cue.start >= mention.end
         and doc.sent_of[cue.start] == sentence
+        # its own clause: "neuro exam normal, no complaints other than …" keeps the first
+        and not any(doc.lower[i] in CLAUSE_PUNCT for i in range(mention.end, cue.start))
         for cue in cues
     )

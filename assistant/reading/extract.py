@@ -223,6 +223,43 @@ def _resolve(
     return resolved
 
 
+#: ConText category of a date or "ago" / "last year": the line it stands in is about the past.
+DATED = "DATED"
+#: Categories that make a sentence about now, whatever dates it also has.
+_NOW = frozenset({"CURRENT"})
+#: Cue words (of any category) that put their sentence in the present.
+_NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
+#: Diagnosis facts an old scan may have excluded.
+_EXCLUDABLE = ("mscc", "spinal_metastases")
+
+
+def _drop_stale_exclusions(
+    facts: dict[str, str],
+    evidence: list[Evidence],
+    notices: list[str],
+    sentence_at: dict[int, int],
+    dated: set[int],
+) -> None:
+    """Old imaging never overrides a new symptom: "MRI normal 2024. Now weak legs".
+
+    An exclusion read only from sentences that carry a date or "ago" / "last year" (a DATED
+    cue) and nothing about now ("today") is not recorded when the same message states a cord
+    red flag: MSCC is then suspected again.
+    """
+    if not any(facts.get(name) == "yes" for name in RED_FLAGS):
+        return
+    for name in _EXCLUDABLE:
+        if facts.get(name) not in ("ruled_out", "none"):
+            continue
+        found = [ev for ev in evidence if ev.fact == name and ev.value == facts[name]]
+        if found and all(sentence_at.get(ev.start) in dated for ev in found):
+            del facts[name]
+            notices.append(
+                f"'{found[0].text}' is from dated imaging: an old scan does not rule out "
+                "compression causing the symptoms stated now, so it is not recorded."
+            )
+
+
 # ----------------------------------------------------------------------------- entry point
 
 
@@ -249,7 +286,15 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         notices.append(f"Possible typos: {shown}{more}.")
     doc = segment(corrected, edits)
 
-    mentions, cues = apart(find_targets(doc, pipe), find_cues(doc, pipe), doc, pipe)
+    raw_cues = find_cues(doc, pipe)
+    mentions, cues = apart(find_targets(doc, pipe), raw_cues, doc, pipe)
+    # Sentences about the past (a date, "ago", "last year") and none about now ("today").
+    categories = {doc.sent_of[s]: set() for s, _, _ in raw_cues}
+    for s, _, idx in raw_cues:
+        rule = pipe.rules[idx]
+        categories[doc.sent_of[s]].add("CURRENT" if rule.literal in _NOW_WORDS else rule.category)
+    dated = {n for n, cats in categories.items() if DATED in cats and not cats & _NOW}
+    sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
 
     entries = pipe.table.entries
@@ -267,6 +312,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         status, cue = _status(mods, mention)
         reading = _reading(entry, mention, status)
         start, end = doc.span(mention.start, mention.end)
+        sentence_at[start] = doc.sent_of[mention.start]
         base = {
             "status": status,
             "text": original[start:end],
@@ -345,6 +391,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         # denied directly ("no tingling/numbness": both are sensory loss, denied).
         if facts.get(name) == "no" and name not in denied:
             del facts[name]
+    _drop_stale_exclusions(facts, evidence, notices, sentence_at, dated)
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))
     named = tuple(dict.fromkeys(n for n in topics if n not in facts and n not in hedged))

@@ -109,3 +109,59 @@ def test_a_whole_domain_denial_is_still_absent(text: str) -> None:
 def test_cancer_is_never_denied_by_a_backward_negation_across_a_join() -> None:
     for text in ("prostate ca/nil SOB/retention", "known breast ca and nil chest pain"):
         assert extract(text).facts.get("cancer_diagnosis") != "no", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI whole spine Feb 2025 - no spinal mets, no cord compression\nnow weak legs",
+        "MRI 2 months ago showed no MSCC. now weak legs",
+        "MSCC excluded on MRI in 2023. Weak legs since yesterday",
+    ],
+)
+def test_old_imaging_never_overrides_a_new_red_flag(text: str) -> None:
+    result = extract(text)
+    assert result.facts.get("limb_weakness") == "yes"
+    assert "mscc" not in result.facts
+    assert any("dated imaging" in n for n in result.notices)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI today: no cord compression. weak legs",
+        "breast ca 2016. MSCC excluded on MRI today. weak legs",
+        "MRI 2 months ago showed no MSCC",
+    ],
+)
+def test_a_current_or_sole_exclusion_is_kept(text: str) -> None:
+    assert extract(text).facts.get("mscc") == "ruled_out"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("prognosis not considered poor", "prognosis", "good"),
+        ("his oncologist does not consider his overall prognosis to be poor", "prognosis", "good"),
+        ("poor prognosis", "prognosis", "poor"),
+        ("PMH: radiotherapy T10-T12 (2021)", "previous_radiotherapy", "yes"),
+        ("prev RT T9", "previous_radiotherapy", "yes"),
+        ("no previous radiotherapy", "previous_radiotherapy", "no"),
+        ("GP worried re underlying malignancy", "cancer_suspected", "yes"),
+    ],
+)
+def test_prognosis_radiotherapy_and_suspicion_phrasings(text: str, fact: str, value: str) -> None:
+    assert extract(text).facts.get(fact) == value
+
+
+def test_an_informant_reports_the_patient_and_a_relative_keeps_their_own_findings() -> None:
+    assert extract("daughter says mum cant manage the stairs").facts["gait_disturbance"] == "yes"
+    assert extract("wife says he cant walk").facts["gait_disturbance"] == "yes"
+    assert "limb_weakness" not in extract("his wife has no weakness").facts
+    assert extract("Dad has MS and walks with difficulty").facts == {}
+
+
+def test_an_exception_covers_only_its_own_clause() -> None:
+    result = extract("Neuro exam normal, no complaints other than the back pain")
+    assert result.facts.get("limb_weakness") == "no"
+    assert extract("No neuro deficit except weak L leg").facts.get("limb_weakness") != "no"
