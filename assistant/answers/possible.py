@@ -2,8 +2,8 @@
 
 A close match never records a fact. It leads the answer as a *possible* Box 1 finding with
 its question first, so a red flag said in words the vocabulary lacks is never silently
-dropped (issue #12; design 2.8). Only clauses with no fact read in them are looked at, and
-only red flags the case does not know yet are suggested.
+dropped (issue #12; design 2.8). Only clauses with no red flag read in them are looked at,
+and only red flags the case does not know yet are suggested.
 """
 
 from __future__ import annotations
@@ -12,12 +12,16 @@ from collections.abc import Sequence
 
 from assistant.answers.answer import PossibleOut
 from assistant.case import Case, catalogue
-from assistant.reading.extract import Extraction
+from assistant.reading.extract import RED_FLAGS, Extraction
 from assistant.reading.net import SafetyNet, clauses
 
 
 def unexplained(text: str, extraction: Extraction) -> list[str]:
-    """The clauses of `text` in which the reader found no fact at all."""
+    """The clauses of `text` in which the reader found no red flag (present, absent or hedged).
+
+    A clause that names only other facts ("legs gone funny since Tuesday": a time, no finding)
+    is still put to the net; one where any red flag was read is the lexicon's to decide.
+    """
     out: list[str] = []
     cursor = 0
     for clause in clauses(text):
@@ -26,7 +30,9 @@ def unexplained(text: str, extraction: Extraction) -> list[str]:
             continue
         end = start + len(clause)
         cursor = end
-        if not any(ev.start < end and ev.end > start for ev in extraction.evidence):
+        if not any(
+            ev.start < end and ev.end > start and ev.fact in RED_FLAGS for ev in extraction.evidence
+        ):
             out.append(clause)
     return out
 
