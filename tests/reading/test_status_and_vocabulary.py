@@ -165,3 +165,28 @@ def test_an_exception_covers_only_its_own_clause() -> None:
     result = extract("Neuro exam normal, no complaints other than the back pain")
     assert result.facts.get("limb_weakness") == "no"
     assert extract("No neuro deficit except weak L leg").facts.get("limb_weakness") != "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "O/E reduced sensation from the umbilicus down",
+            {"sensory_loss": "yes", "cord_signs": "yes"},
+        ),
+        ("No feeling below the waist", {"sensory_loss": "yes"}),
+        ("Plantar R downgoing, L upgoing", {"cord_signs": "yes"}),
+        ("shooting pains around trunk like a belt", {"radicular_pain": "yes"}),
+        ("Gait: abnormal, wide-based", {"gait_disturbance": "yes"}),
+        ("Bladder: not emptying, residual 500ml", {"bladder_bowel_dysfunction": "yes"}),
+        ("he says he cant wee", {"bladder_bowel_dysfunction": "yes"}),
+        ("no reduced sensation below T10", {"sensory_loss": "no"}),
+        ("plantars downgoing", {"cord_signs": "no"}),
+        ("bladder scan 150ml", {}),
+    ],
+)
+def test_sensory_levels_signs_and_bladder_phrasings(text: str, facts: dict[str, str]) -> None:
+    got = extract(text).facts
+    assert {k: got.get(k) for k in facts} == facts
+    if not facts:
+        assert "bladder_bowel_dysfunction" not in got
