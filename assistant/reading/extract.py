@@ -294,6 +294,12 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         rule = pipe.rules[idx]
         categories[doc.sent_of[s]].add("CURRENT" if rule.literal in _NOW_WORDS else rule.category)
     dated = {n for n, cats in categories.items() if DATED in cats and not cats & _NOW}
+    # ... and those that say "on admission", "last week", "ago": a relative past, for denials.
+    earlier = {
+        doc.sent_of[s]
+        for s, _, idx in raw_cues
+        if pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None
+    } & dated
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
 
@@ -351,6 +357,21 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
                 reading, values={k: v for k, v in reading.values.items() if k not in excepted}
             )
             doubted.extend(excepted)
+        past = [
+            name
+            for name, value in reading.values.items()
+            if name in RED_FLAGS and value == "no" and doc.sent_of[mention.start] in earlier
+        ]
+        if past:
+            # "Power 5/5 on admission; now 3/5": a denial about the past is not about now.
+            reading = replace(
+                reading, values={k: v for k, v in reading.values.items() if k not in past}
+            )
+            doubted.extend(past)
+            notices.append(
+                f"'{base['text']}' is said of an earlier time: read as not known now. "
+                "Please say whether it is present now."
+            )
         site = site_limited(mention, cues, doc) if entry.fact in RED_FLAGS else None
         if site and reading.values.get(entry.fact) == "no":
             # Denied for another site only ("arms: no weakness"): asked, never absent.

@@ -190,3 +190,22 @@ def test_sensory_levels_signs_and_bladder_phrasings(text: str, facts: dict[str, 
     assert {k: got.get(k) for k in facts} == facts
     if not facts:
         assert "bladder_bowel_dysfunction" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Power 5/5 on admission; now 3/5 hip flexion both sides", "limb_weakness", "yes"),
+        ("no weakness last week", "limb_weakness", None),
+        (
+            "Nil urinary symptoms but has pooed the bed without realising",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),
+        ("a pain like a tight belt wrapped round his ribs", "radicular_pain", "yes"),
+        ("real trouble passing water, only dribbles", "bladder_bowel_dysfunction", "yes"),
+        ("no trouble passing urine", "bladder_bowel_dysfunction", "no"),
+    ],
+)
+def test_time_and_more_everyday_phrasings(text: str, fact: str, value: str | None) -> None:
+    assert extract(text).facts.get(fact) == value
