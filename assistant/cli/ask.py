@@ -18,7 +18,10 @@ def add(sub: argparse._SubParsersAction) -> None:
     p.add_argument("messages", nargs="*", metavar="MESSAGE", help="one or more turns")
     p.add_argument("--json", action="store_true", help="the final answer as JSON")
     p.add_argument(
-        "--cases", type=Path, help='JSONL of {"id": ..., "turns": [...]}: one answer line each'
+        "--cases",
+        type=Path,
+        help='JSONL of {"id": ..., "turns": [...]}: one answer line each; a bad line or a '
+        'repeated id gets {"id", "line", "error"} and the rest are still answered (exit 1)',
     )
     p.set_defaults(func=run)
 
@@ -28,25 +31,30 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.answers import render
     from assistant.answers.chat import Conversation
     from assistant.errors import InvalidInputError
-    from assistant.evaluation.cases import load_cases
+    from assistant.evaluation.cases import read_case_lines
 
     if args.cases and args.messages:
         raise InvalidInputError("give either MESSAGE arguments or --cases FILE, not both")
     if not args.cases and not args.messages:
         raise InvalidInputError('nothing to ask: try  ng234 ask "known breast ca, new back pain"')
-    cases = load_cases(args.cases) if args.cases else []
+    lines = read_case_lines(args.cases) if args.cases else []
     conversation = Conversation.load(settings)
     if args.cases:
-        for case in cases:
-            answer = conversation.run(case.turns)
+        failed = 0
+        for item in lines:
+            if item.case is None:
+                failed += 1
+                row = {"id": item.id, "line": item.line, "error": item.error}
+            else:
+                answer = conversation.run(item.case.turns)
+                row = {"id": item.id, "answer": json.loads(answer.to_json())}
+            emit(json.dumps(row, ensure_ascii=False, sort_keys=True))
+        if failed:
             emit(
-                json.dumps(
-                    {"id": case.id, "answer": json.loads(answer.to_json())},
-                    ensure_ascii=False,
-                    sort_keys=True,
-                )
+                f"ng234: {failed} of {len(lines)} lines could not be answered (see their error)",
+                err=True,
             )
-        return 0
+        return 1 if failed else 0
     answer = conversation.run(args.messages)
     emit(answer.to_json() if args.json else render.to_text(answer))
     return 0

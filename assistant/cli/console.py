@@ -14,9 +14,10 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 Register = Callable[[argparse._SubParsersAction], None]
 
 
-def emit(text: str) -> None:
-    """Write one block of output to stdout, ending with a newline."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+def emit(text: str, *, err: bool = False) -> None:
+    """Write one block of output to stdout (or stderr), ending with a newline."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text if text.endswith("\n") else text + "\n")
 
 
 def positive_int(text: str) -> int:

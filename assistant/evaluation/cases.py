@@ -64,6 +64,62 @@ def load_cases(path: Path) -> list[DevCase]:
     return cases
 
 
+class CaseLine(BaseModel):
+    """One line of a cases file: the case, or why it could not be read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    line: int
+    id: str | None = None
+    case: DevCase | None = None
+    error: str | None = None
+
+
+def read_case_lines(path: Path) -> list[CaseLine]:
+    """Every non-blank line of a cases file, each read on its own (`ng234 ask --cases`).
+
+    A bad line or a repeated id is reported for its line number and id, and the other lines
+    are still read; a UTF-8 byte-order mark is accepted.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise InvalidInputError(f"cannot read {path}: {reason}") from exc
+    out: list[CaseLine] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append(CaseLine(line=number, error=f"not JSON ({exc.msg})"))
+            continue
+        case_id = raw.get("id") if isinstance(raw, dict) else None
+        case_id = case_id if isinstance(case_id, str) else None
+        try:
+            case = DevCase.model_validate(raw)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in exc.errors()
+            )
+            out.append(CaseLine(line=number, id=case_id, error=f"not a valid case ({problems})"))
+            continue
+        if case.id in seen:
+            out.append(
+                CaseLine(
+                    line=number,
+                    id=case.id,
+                    error=f"duplicate id {case.id!r} (first on line {seen[case.id]})",
+                )
+            )
+            continue
+        seen[case.id] = number
+        out.append(CaseLine(line=number, id=case.id, case=case))
+    return out
+
+
 def applied_ids(answer: Answer) -> set[str]:
     """Ids cited by recommendations that apply (offer or consider, not do-not)."""
     return {c for r in answer.recommendations if r.strength != "do-not" for c in r.cites}
