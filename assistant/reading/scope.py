@@ -39,6 +39,9 @@ class ScopeVocabulary(BaseModel):
     red_flag_facts: tuple[str, ...]
     other_domain_terms: tuple[str, ...]
     non_malignant_causes: tuple[str, ...] = ()
+    child_patterns: tuple[str, ...] = ()
+    adult_patterns: tuple[str, ...] = ()
+    outside_topics: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -48,7 +51,7 @@ class ScopeVocabulary(BaseModel):
             raise ValueError(f"unknown facts in scope.json: {unknown}")
         return names
 
-    @field_validator("anchor_patterns")
+    @field_validator("anchor_patterns", "child_patterns", "adult_patterns")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -108,6 +111,36 @@ def _non_malignant_regex() -> re.Pattern[str]:
     return _terms_regex(vocabulary().non_malignant_causes)
 
 
+@cache
+def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in getattr(vocabulary(), name))
+
+
+def about_a_child(text: str) -> bool:
+    """The message is about a child (an age under 16 or a child word) and names no adult."""
+    if any(rx.search(text) for rx in _patterns("adult_patterns")):
+        return False
+    return any(rx.search(text) for rx in _patterns("child_patterns"))
+
+
+def names_outside_topic(text: str) -> bool:
+    """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic."""
+    return bool(_outside_regex().search(text))
+
+
+@cache
+def _outside_regex() -> re.Pattern[str]:
+    return _terms_regex(vocabulary().outside_topics)
+
+
+def ng234_case(facts: Mapping[str, str]) -> bool:
+    """Cancer (known or suspected) with spinal metastases, MSCC or a Box 1 cord symptom."""
+    vocab = vocabulary()
+    asserted = _asserted(facts)
+    spinal = {"spinal_metastases", "mscc"} | set(vocab.red_flag_facts)
+    return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & spinal)
+
+
 def _asserted(facts: Mapping[str, str]) -> set[str]:
     return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
 
@@ -131,6 +164,11 @@ def in_scope(
 ) -> bool:
     """Whether to answer from NG234 or refuse (pure; see the module docstring)."""
     if not named_ids and names_non_malignant_cause(text, facts):
+        return False
+    if not named_ids and not continuing_case and about_a_child(text):
+        return False  # NG234 is applied here to adults only (README, intended purpose)
+    outside = not named_ids and not continuing_case and names_outside_topic(text)
+    if outside and not ng234_case(facts):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
         return True
