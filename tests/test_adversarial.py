@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answers.answer import NOT_COVERED, Answer
+from assistant.answers.answer import COULD_NOT_READ, NOT_COVERED, Answer
 from assistant.answers.chat import MAX_QUESTIONS, Conversation, SessionState
 from assistant.case import catalogue, make_case
 
@@ -78,8 +78,9 @@ def check_answer(answer: Answer, passage_map) -> None:
             facts.get("cancer_diagnosis") == "yes"
         ), f"1.8.1 applies without MSCC suspected: {facts}"
     if answer.out_of_scope:
-        # Refuses rather than stretches: nothing cited, nothing asked (H14).
-        assert answer.message == NOT_COVERED
+        # Refuses rather than stretches: nothing cited, nothing asked (H14); text it could not
+        # read is told so, not told "not covered" (issue #13).
+        assert answer.message == (COULD_NOT_READ if answer.turn == "unreadable" else NOT_COVERED)
         assert not (answer.recommendations or answer.conditional or answer.lookups)
         assert not (answer.questions or answer.passages)
         return

@@ -18,9 +18,17 @@ NOT_COVERED = (
     "metastases and metastatic spinal cord compression)."
 )
 
+#: The reply to text that could not be read (another language, keyboard mash): not a refusal.
+COULD_NOT_READ = (
+    "Could not read this message. Please write the case or the question in English, for "
+    'example "known breast ca, new back pain" or "dose of dex?".'
+)
+
 Strength = Literal["offer", "consider", "do-not"]
 Urgency = Literal["immediate", "24h", "1-week", "routine"]
 Intent = Literal["case", "question", "rationale", "lookup", "score", "answer", "reset", "empty"]
+#: What kind of turn a message was (issue #13): the contract between a user and the case.
+TurnKind = Literal["case", "question", "follow_up", "correction", "new_patient", "unreadable"]
 
 URGENCY_LABELS: dict[str, str] = {
     "immediate": "Immediately",
@@ -121,6 +129,11 @@ class Answer(_Out):
     """One turn's answer."""
 
     intent: Intent
+    turn: TurnKind | None = Field(
+        None,
+        description="The kind of turn: a case statement, a question about NG234 (writes no "
+        "facts), a follow-up on the live case, a correction, a new patient, or unreadable.",
+    )
     message: str = Field("", description="A one-line summary or the refusal.")
     recommendations: list[RecommendationOut] = Field(default_factory=list)
     conditional: list[ConditionalOut] = Field(default_factory=list)
@@ -135,7 +148,11 @@ class Answer(_Out):
     changes: list[ChangeOut] = Field(default_factory=list)
     conflicts: list[ConflictOut] = Field(default_factory=list)
     passages: list[PassageHit] = Field(default_factory=list)
-    out_of_scope: bool = False
+    out_of_scope: bool = Field(
+        False,
+        description="Nothing from NG234 is given: the message is not NG234's business, or "
+        "could not be read (then `turn` is 'unreadable' and the message says so).",
+    )
     notices: list[str] = Field(default_factory=list)
     guideline: str = GUIDELINE_VERSION
 

@@ -16,10 +16,18 @@ What an answer contains, by intent:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant import rules
-from assistant.answers.answer import NOT_COVERED, Answer, Intent, PassageHit
+from assistant.answers.answer import (
+    COULD_NOT_READ,
+    NOT_COVERED,
+    Answer,
+    Intent,
+    PassageHit,
+    TurnKind,
+)
 from assistant.answers.audit import audited
 from assistant.answers.compose import compose, focus_passages, reply_only
 from assistant.answers.facts import (
@@ -30,7 +38,21 @@ from assistant.answers.facts import (
     retract,
     time_recurrence,
 )
-from assistant.answers.intent import classify, clean_message, is_reset, reply_value, retracts
+from assistant.answers.intent import (
+    classify,
+    clean_message,
+    facts_only_in_questions,
+    intents,
+    is_correction,
+    is_follow_up,
+    is_general,
+    is_reset,
+    names_patient,
+    patient_switch,
+    reply_value,
+    retracts,
+    unreadable,
+)
 from assistant.answers.possible import lead_notice, possible_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, catalogue
@@ -38,13 +60,14 @@ from assistant.errors import InvalidInputError
 from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.reading import scope
-from assistant.reading.extract import extract
+from assistant.reading.extract import Extraction, extract
 from assistant.reading.net import SafetyNet, load_exemplars
 from assistant.search.retrieval import explicit_ids
 from assistant.settings import Settings
 
 #: Passages retrieved per turn (reported in `passages`).
 SEARCH_HITS = 5
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 Turn = tuple[SessionState, Answer]
 
@@ -58,6 +81,7 @@ class Conversation:
         self.settings = settings
         self.rule_table = rules.load_rules()
         self._net: SafetyNet | None = None
+        self._known_words: frozenset[str] | None = None
 
     @property
     def net(self) -> SafetyNet:
@@ -89,21 +113,33 @@ class Conversation:
             message = bytes(message).decode("utf-8", "replace")
         text, notices = clean_message(message, self.settings.max_message_chars)
         if not text:
-            return state.next_turn(), reply_only(
+            answer = reply_only(
                 state,
                 "empty",
                 'Type a case (for example "known breast ca, new back pain") or a question '
                 'about NG234 (for example "dose of dex?").',
                 notices,
             )
+            return state.next_turn(), answer.model_copy(update={"turn": "unreadable"})
         if is_reset(text):
             fresh = SessionState(turns=state.turns + 1)
-            return fresh, reply_only(
-                fresh, "reset", "New patient: the case has been cleared.", notices
-            )
+            answer = reply_only(fresh, "reset", "New patient: the case has been cleared.", notices)
+            return fresh, answer.model_copy(update={"turn": "new_patient"})
+        rest = patient_switch(text)
+        if rest is not None:
+            # "Case 2: 70M lung ca …", "Bed 5 -", "next patient": a new case, said so.
+            state = SessionState(turns=state.turns)
+            notices.insert(0, "New patient: the previous case was cleared.")
+            if not rest:
+                fresh = state.next_turn()
+                answer = reply_only(fresh, "reset", "New patient: the case has been cleared.", [])
+                return fresh, answer.model_copy(update={"turn": "new_patient"})
+            new, answer = self._statement(state, rest, notices)
+            return new, answer.model_copy(update={"turn": "new_patient"})
         value = reply_value(text)
         if value is not None:
-            return self._answer_question(state, value, notices)
+            new, answer = self._answer_question(state, value, notices)
+            return new, answer.model_copy(update={"turn": "follow_up"})
         return self._statement(state, text, notices)
 
     @audited
@@ -162,11 +198,39 @@ class Conversation:
         if unknown_ids and not ids and not extraction.facts:
             answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have
         intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
+        live = bool(state.case.known())
+        turn = self._turn(text, intent, extraction, ids, live)
+        if turn == "unreadable":
+            new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
+            return new, Answer(
+                intent="empty",
+                turn="unreadable",
+                message=COULD_NOT_READ,
+                out_of_scope=True,
+                facts=state.case.known(),
+                notices=notices,
+            )
+        if turn in ("follow_up", "correction") and live and not scope.off_topic(text):
+            answerable = True  # about the live NG234 case: never refused
+        if turn in ("question", "follow_up"):
+            # A question names topics; it never writes facts into the case (issue #13).
+            extraction = extraction.model_copy(
+                update={
+                    "topics": (*extraction.topics, *extraction.facts),
+                    "facts": {},
+                    "uncertain": (),
+                    "assumed": {},
+                    "assumed_from": {},
+                }
+            )
+            if turn == "follow_up" and is_follow_up(text):
+                intent = "answer"
         if not answerable:
             # Cite nothing, recommend nothing; the case is kept as it was.
             new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
             return new, Answer(
                 intent=intent,
+                turn=turn,
                 message=NOT_COVERED,
                 out_of_scope=True,
                 facts=state.case.known(),
@@ -186,7 +250,9 @@ class Conversation:
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
         focus = list(ids) or focus_passages(self.passages, [h.id for h in hits], intent, named)
-        return self._compose(
+        if turn == "correction" and not changes:
+            notices.append("Noted. Nothing in the case changed: say which finding to change.")
+        new, answer = self._compose(
             state.after_turn(case, changes, rt_days),
             intent,
             changes=changes,
@@ -196,6 +262,36 @@ class Conversation:
             uncertain=(*[p.fact for p in possible], *extraction.uncertain),
             possible=possible,
         )
+        return new, answer.model_copy(update={"turn": turn})
+
+    def _turn(
+        self, text: str, intent: Intent, extraction: Extraction, ids: Sequence[str], live: bool
+    ) -> TurnKind:
+        """What kind of turn a statement is (a pure reading of cue data; issue #13)."""
+        if is_correction(text) or retracts(text):
+            return "correction"
+        general = is_general(text)
+        asks = general or intent in ("question", "rationale", "lookup", "score")
+        if live and is_follow_up(text) and not general:
+            return "follow_up"
+        if not extraction.facts and not ids and unreadable(text, self.known_words):
+            return "unreadable"
+        read = [ev.start for ev in extraction.evidence if ev.value is not None]
+        pure = asks and facts_only_in_questions(text, read)
+        if live and pure and not general:
+            return "follow_up"
+        if pure and (general or not names_patient(text)):
+            return "question"
+        return "case"
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Words the assistant can read: NG234's own, its vocabulary and common English."""
+        if self._known_words is None:
+            words = {w.lower() for p in self.passages.values() for w in _WORDS.findall(p.text)}
+            words |= set(intents().common_words)
+            self._known_words = frozenset(words)
+        return self._known_words
 
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
         """The answer to the case as known, from this conversation's passages and rules."""

@@ -40,6 +40,12 @@ class IntentVocabulary(BaseModel):
     replies: dict[str, tuple[str, ...]]
     score_cues: tuple[str, ...]
     question_starts: tuple[str, ...]
+    switch_patterns: tuple[str, ...] = ()
+    follow_up_phrases: tuple[str, ...] = ()
+    general_markers: tuple[str, ...] = ()
+    patient_markers: tuple[str, ...] = ()
+    correction_starts: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
 
 
 @cache
@@ -54,7 +60,8 @@ def clean_message(message: str, limit: int) -> tuple[str, list[str]]:
     text = unicodedata.normalize("NFC", message)
     # Invisible format characters (soft hyphen, zero-width space/joiner, bidi marks, BOM) are
     # dropped, not spaced: "we\u00adak legs" is "weak legs".
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    # Lone surrogates (Cs) are not text: dropped too, so no tokenizer downstream chokes on them.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cs"))
     text = _CONTROL.sub(" ", text)
     if len(text) > limit:
         notices.append(
@@ -131,3 +138,94 @@ def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
     if has_facts and not is_question(text):
         return "case"
     return "question"
+
+
+@cache
+def _compiled(name: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
+
+
+def patient_switch(text: str) -> str | None:
+    """The rest of a message that opens with a patient switch ("Case 2: 70M …"), else None."""
+    for rx in _compiled("switch_patterns"):
+        m = rx.match(text)
+        if m:
+            return text[m.end() :].strip()
+    return None
+
+
+def is_follow_up(text: str) -> bool:
+    """A question about the live case ("can it wait till morning?", "who do I call?")."""
+    return says(text, intents().follow_up_phrases)
+
+
+def is_general(text: str) -> bool:
+    """A question about people in general ("in general, …", "in people with …")."""
+    return says(text, intents().general_markers)
+
+
+def names_patient(text: str) -> bool:
+    """The message speaks of a particular patient (an age and sex, 'pt', 'she', 'known' …)."""
+    return any(rx.search(text) for rx in _compiled("patient_markers"))
+
+
+def is_correction(text: str) -> bool:
+    """The message corrects an earlier one ("sorry, I meant …", "correction: …")."""
+    words = phrase(text)
+    return any(words == c or words.startswith(c + " ") for c in intents().correction_starts)
+
+
+_ALPHA = re.compile(r"[^\W\d_]{2,}")
+
+
+def unreadable(text: str, known: frozenset[str]) -> bool:
+    """Too few known words to read: another language or keyboard mash (not "not covered")."""
+    words = [w.lower() for w in _ALPHA.findall(text)]
+    if not words:
+        return bool(text.strip()) and not any(ch.isdigit() for ch in text)
+    if len(words) < 3:
+        return not any(_knows(w, known) for w in words)
+    # Clinical English outside NG234 ("asthma, PEF 40%, what nebs?") still has some words
+    # NG234 or everyday English uses; another language or keyboard mash has almost none.
+    return sum(_knows(w, known) for w in words) / len(words) < 0.2
+
+
+def _knows(word: str, known: frozenset[str]) -> bool:
+    """A word or its plain stem ("doses" -> "dose", "loading" -> "load") is known."""
+    if word in known:
+        return True
+    for suffix in ("ing", "es", "ed", "s"):
+        if word.endswith(suffix) and word[: -len(suffix)] in known:
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+#: Findings listed before the question: a comma or a spaced dash inside the sentence.
+_STATES_FIRST = re.compile(r",|\s[-–]\s")
+
+
+def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:
+    """Whether every fact read (by its offset) lies in a sentence that is itself a question.
+
+    "T10 MSCC, legs weak. Anything else for the steroids?" states a case and asks about it;
+    "whats the steroid dose for cord compression" only names topics (issue #13).
+    """
+    cues = intents().question_starts
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        words = phrase(sentence)
+        asked = (
+            any(words == c or words.startswith(c + " ") for c in cues)
+            or is_general(words)
+            # "single 8Gy for cord compression?": asked, about no particular patient; but
+            # "breast ca with spinal mets, no MSCC - bisphosphonates?" states findings first
+            or (
+                sentence.rstrip().endswith("?")
+                and not names_patient(sentence)
+                and not _STATES_FIRST.search(sentence)
+            )
+        )
+        if not asked and any(m.start() <= s < m.end() for s in starts):
+            return False
+    return True

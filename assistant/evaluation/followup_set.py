@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answers.answer import Answer
 from assistant.answers.session import new_session
+from assistant.evaluation.cases import mentioned_ids
 from assistant.settings import ROOT
 
 if TYPE_CHECKING:
@@ -96,7 +97,12 @@ def turn_kind(answer: Answer) -> TurnKind:
 
 def check(expected: Check, answer: Answer) -> CheckResult:
     """Compare the answer after one turn with the check for that turn."""
-    cited = {c for r in answer.recommendations for c in r.cites}
+    # A question's NG234 rows are lookups and conditional rules; a case's are what applies.
+    cited = (
+        mentioned_ids(answer)
+        if expected.intent == "question"
+        else {c for r in answer.recommendations for c in r.cites}
+    )
     return CheckResult(
         after_turn=expected.after_turn,
         intent_expected=expected.intent,

@@ -133,6 +133,11 @@ def _outside_regex() -> re.Pattern[str]:
     return _terms_regex(vocabulary().outside_topics)
 
 
+def off_topic(text: str) -> bool:
+    """Names another condition or an outside topic ("unrelated - antibiotic for pneumonia?")."""
+    return names_outside_topic(text) or names_other_domain(text)
+
+
 def ng234_case(facts: Mapping[str, str]) -> bool:
     """Cancer (known or suspected) with spinal metastases, MSCC or a Box 1 cord symptom."""
     vocab = vocabulary()

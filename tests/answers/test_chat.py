@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.answers.answer import NOT_COVERED, Answer
+from assistant.answers.answer import COULD_NOT_READ, NOT_COVERED, Answer
 from assistant.answers.chat import (
     SessionState,
     _unasked_red_flags,
@@ -238,7 +238,6 @@ def test_service_question_is_a_guideline_lookup(conversation) -> None:
         "30F asthma exacerbation, PEF 40%, what nebs?",
         "can you tell me the steroid dose for an asthma attack in adults?",
         "acute gout, colchicine or naproxen?",
-        "asdfgh",
     ],
 )
 def test_out_of_scope_cites_nothing(conversation, text) -> None:
@@ -246,6 +245,16 @@ def test_out_of_scope_cites_nothing(conversation, text) -> None:
     assert answer.out_of_scope and answer.message == NOT_COVERED
     assert not (answer.recommendations or answer.conditional or answer.lookups)
     assert not (answer.questions or answer.passages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["asdfgh", "paciente con cáncer de mama y debilidad en las piernas", "qwpoeiru zmxncb"],
+)
+def test_unreadable_text_is_told_so_not_refused_as_not_covered(conversation, text) -> None:
+    _, answer = _talk(conversation, text)
+    assert answer.turn == "unreadable" and answer.message == COULD_NOT_READ
+    assert not (answer.recommendations or answer.conditional or answer.lookups or answer.facts)
 
 
 def test_out_of_scope_keeps_the_case(conversation) -> None:

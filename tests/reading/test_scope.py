@@ -82,3 +82,61 @@ def test_other_domain_terms_never_cut_an_ng234_word(raw_corpus) -> None:
         if " " not in term and term not in allowed and any(w.startswith(term) for w in words)
     }
     assert not clashes, clashes
+
+
+# --- issue #13: population and topic ------------------------------------------------------
+
+from assistant.reading.scope import in_scope as _in_scope  # noqa: E402
+
+
+def _topic_decision(text: str, facts: dict[str, str] | None = None, *, live: bool = False) -> bool:
+    return _in_scope(
+        text,
+        facts=facts or {},
+        continuing_case=live,
+        named_ids=False,
+        retrieval_in_scope=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7 year old with neuroblastoma and spinal cord compression, dex dose",
+        "12yo with ewing sarcoma spinal mets radiotherapy fractionation",
+        "child with leukaemia and cord compression",
+    ],
+)
+def test_children_are_refused(text: str) -> None:
+    assert not _topic_decision(text, {"mscc": "confirmed", "cancer_diagnosis": "yes"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "72F breast ca, weak legs; her 8 year old granddaughter is visiting",
+        "hx colorectal ca 3 years ago, back pain waking her at night",
+        "breast ca 2 yrs ago, new back pain",
+    ],
+)
+def test_an_adult_case_mentioning_a_child_or_years_is_answered(text: str) -> None:
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "high dose methylprednisolone for acute traumatic spinal cord injury",
+        "how to do a lumbar puncture",
+        "spinal anaesthetic for hip replacement how much bupivacaine",
+        "35 yo no cancer history, L5/S1 disc prolapse causing cauda equina syndrome",
+        "where can i park at the hospital",
+    ],
+)
+def test_outside_topics_are_refused_even_with_spinal_words(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+def test_an_ng234_case_with_an_outside_word_is_answered() -> None:
+    facts = {"cancer_diagnosis": "yes", "limb_weakness": "yes"}
+    assert _topic_decision("known lung ca on warfarin, new weak legs", facts)

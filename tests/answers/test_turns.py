@@ -1,0 +1,153 @@
+"""The turn contract (issue #13): questions never become facts, follow-ups are answered from
+the live case, corrections change only what they name, patient switches clear the case, and
+unreadable text is told so. Each kind is tested both ways."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.answers.answer import COULD_NOT_READ, NOT_COVERED
+from assistant.answers.chat import new_session
+from assistant.answers.intent import is_question
+from assistant.settings import ROOT
+
+LIVE = "known prostate ca, new weakness in both legs since yesterday"
+
+
+def _turns(conversation, *messages):
+    state, answers = new_session(), []
+    for message in messages:
+        state, answer = conversation.respond(state, message)
+        answers.append(answer)
+    return state, answers
+
+
+#: Retrieval queries that state a particular patient's findings before asking (reviewed by
+#: hand, session 3): read as a case with a question, so they do record those findings.
+#: "known breast ca, new leg weakness - what do I do?" is the product's core use.
+CASE_LIKE = {
+    "what should I talk through with the pt and family after spinal mets diagnosis",
+    "known breast ca, new leg weakness - what do I do?",
+    "MRI contraindicated because of pacemaker - what scan instead?",
+    "when can the pt start sitting up after mscc",
+    "pt with prostate ca on bisphos?",
+    "started dex before the MRI and it's clear - stop it?",
+    "MRI looks like lymphoma, no neuro deficit - give steroids?",
+    "paraplegic for 3 weeks, pain controlled, still give radiotherapy?",
+    "paraplegic for more than 48 hours, still worth operating?",
+    "unstable spine with mechanical pain and severe neuro deficit - stabilise?",
+    "not fit for surgery, unstable spine, CTLO?",
+    "bad back pain on moving but no neuro deficit - do we immobilise?",
+    "prostate cancer with spinal deposits - zoledronic acid for pain?",
+    "no neurological deficit - should I give steroids anyway?",
+    "completely paralysed for a month with good pain control - still give urgent radiotherapy?",
+    "who do I phone first when I think my patient has cord compression?",
+    "routine surveillance MRI for known bone mets without neuro symptoms?",
+    "no known primary tumour - do we need tissue from the vertebra before treating?",
+}
+
+
+def _questions() -> list[str]:
+    """The retrieval dev and check queries phrased as questions (a question word or '?').
+
+    The others are search phrases ("surgical options for MSCC") or terse cases; the reader
+    cannot tell a topic phrase from a terse case without a question, so they are not here.
+    """
+    out = []
+    for name in ("retrieval_dev.jsonl", "retrieval_check.jsonl"):
+        for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                query = json.loads(line)["q"]
+                if is_question(query) and query not in CASE_LIKE:
+                    out.append(query)
+    return out
+
+
+QUESTIONS = _questions()
+
+
+def test_the_question_set_is_large_enough() -> None:
+    assert len(QUESTIONS) >= 100
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the steroid dose for cord compression",
+        "what's the steroid dose for cord compression?",
+        "in people with spinal mets but no neuro symptoms, should steroids be given?",
+        "how quickly should mri be done for suspected mscc",
+    ],
+)
+def test_a_question_names_topics_and_writes_no_facts(conversation, question) -> None:
+    _, (answer,) = _turns(conversation, question)
+    assert answer.turn == "question" and not answer.facts and not answer.out_of_scope
+
+
+def test_a_case_with_a_question_still_records_the_case(conversation) -> None:
+    _, (answer,) = _turns(conversation, "T10 MSCC, legs weak, on dex awaiting RT. Anything else?")
+    assert answer.turn == "case" and answer.facts.get("limb_weakness") == "yes"
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "can it wait till morning?",
+        "is that an emergency?",
+        "who do I call?",
+        "what now?",
+        "whats next",
+    ],
+)
+def test_follow_ups_are_answered_from_the_live_case(conversation, follow_up) -> None:
+    _, (first, answer) = _turns(conversation, LIVE, follow_up)
+    assert answer.turn == "follow_up" and not answer.out_of_scope
+    assert answer.facts == first.facts
+    assert "1.3.2" in {c for r in answer.recommendations for c in r.cites}
+
+
+def test_a_follow_up_without_a_live_case_is_not_a_follow_up(conversation) -> None:
+    _, (answer,) = _turns(conversation, "can it wait till morning?")
+    assert answer.turn != "follow_up"
+
+
+def test_an_off_topic_aside_on_a_live_case_is_still_refused(conversation) -> None:
+    _, (_, answer) = _turns(conversation, LIVE, "unrelated - antibiotic for pneumonia?")
+    assert answer.out_of_scope and answer.message == NOT_COVERED
+
+
+def test_a_correction_changes_only_what_it_names(conversation) -> None:
+    _, (first, answer) = _turns(conversation, LIVE, "sorry, I meant the right leg")
+    assert answer.turn == "correction" and not answer.out_of_scope
+    assert answer.facts == first.facts  # the weakness is kept
+    _, (_, answer) = _turns(conversation, LIVE, "correction: no retention")
+    assert answer.facts["bladder_bowel_dysfunction"] == "no"
+    assert answer.facts["limb_weakness"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "switch", ["next patient", "Case 2: 70M lung ca, back pain", "Bed 5 - 60F breast ca"]
+)
+def test_a_patient_switch_clears_the_case_and_says_so(conversation, switch) -> None:
+    _, (_, answer) = _turns(conversation, LIVE, switch)
+    assert answer.turn == "new_patient"
+    assert "limb_weakness" not in answer.facts
+    assert "New patient" in " ".join([answer.message, *answer.notices])
+
+
+def test_a_bed_number_inside_a_case_is_not_a_switch(conversation) -> None:
+    _, (_, answer) = _turns(conversation, LIVE, "she is in bed 5 and now also numb")
+    assert answer.turn != "new_patient" and answer.facts.get("limb_weakness") == "yes"
+
+
+@pytest.mark.parametrize("text", ["el paciente tiene dolor de espalda", "asdf qwer zxcv"])
+def test_unreadable_text_is_told_so(conversation, text) -> None:
+    _, (answer,) = _turns(conversation, text)
+    assert answer.turn == "unreadable" and answer.message == COULD_NOT_READ
+
+
+def test_clinical_english_outside_ng234_is_refused_not_unreadable(conversation) -> None:
+    _, (answer,) = _turns(conversation, "central chest pain, troponin 300 - loading doses?")
+    assert answer.turn != "unreadable" and answer.message == NOT_COVERED
