@@ -227,6 +227,8 @@ def _resolve(
 DATED = "DATED"
 #: Categories that make a sentence about now, whatever dates it also has.
 _NOW = frozenset({"CURRENT"})
+#: Cue words (of any category) that put a denial in their sentence in the past.
+_PAST_WORDS = frozenset({"previously", "prior to", "before", "until", "used to"})
 #: Cue words (of any category) that put their sentence in the present.
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
 #: Diagnosis facts an old scan may have excluded.
@@ -298,8 +300,9 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     earlier = {
         doc.sent_of[s]
         for s, _, idx in raw_cues
-        if pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None
-    } & dated
+        if (pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None)
+        or pipe.rules[idx].literal in _PAST_WORDS
+    }
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
 
@@ -311,7 +314,6 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
-    denied: set[str] = set()  # facts some mention of which a negation governs directly
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
@@ -383,8 +385,6 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
                 f"'{base['text']}' is said of the {site} only: read as not known for the "
                 "legs. Please say whether it is present."
             )
-        if status == "negated" and reading.values.get(entry.fact) == "no":
-            denied.add(entry.fact)  # a negation that governs this very mention
         if not reading.values:
             item = Evidence(fact=entry.fact, value=None, **base)
             evidence.append(item)
@@ -408,9 +408,9 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
 
     facts = _resolve(candidates, pipe, notices)
     for name in dict.fromkeys(doubted):
-        # A doubt outweighs an absence (H02), unless another mention of the same finding is
-        # denied directly ("no tingling/numbness": both are sensory loss, denied).
-        if facts.get(name) == "no" and name not in denied:
+        # A doubt outweighs an absence (H02), even where another mention of the same finding
+        # is denied directly: "no bowel problems, new urinary retention" is one fact, asked.
+        if facts.get(name) == "no":
             del facts[name]
     _drop_stale_exclusions(facts, evidence, notices, sentence_at, dated)
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))

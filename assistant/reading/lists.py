@@ -15,6 +15,10 @@ _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 #: Where an open negation's list may end: clause punctuation, an unspaced "/" and "and"
 #: ("no trauma/difficulty walking", "no trauma and pain shooting down the leg").
 _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
+#: Words that open a clause of their own after a comma ("no falls, new retention").
+_FRESH = frozenset(
+    {"new", "newly", "now", "recent", "recently", "worsening", "increasing", "today"}
+)
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})
 #: Words that may stand between a list word and the next item ("X or another Y").
@@ -127,6 +131,16 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
         # names before the comma is no finding of a list, so nothing after it is listed.
         cue.scope_end = punct
         return skipped, unsure
+    fresh = next(
+        (
+            i
+            for i in range(punct + 1, cue.scope_end)
+            if doc.lower[i] in _FRESH and doc.lower[i - 1] == ","
+        ),
+        None,
+    )
+    if fresh is not None:
+        cue.scope_end = fresh  # ", new urinary retention": a clause of its own, not the list
     carried: set[int] = set()
     for k in index.starting_in(punct + 1, cue.scope_end):
         kind = pipe.listing[index.mentions[k].entry]

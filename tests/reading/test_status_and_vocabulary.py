@@ -209,3 +209,26 @@ def test_sensory_levels_signs_and_bladder_phrasings(text: str, facts: dict[str, 
 )
 def test_time_and_more_everyday_phrasings(text: str, fact: str, value: str | None) -> None:
     assert extract(text).facts.get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "myeloma, no fever, no falls, no bowel problems, new urinary retention",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),
+        ("Sensation normal in the legs, but reduced around the anus", "sensory_loss", "yes"),
+        ("Previously no bladder issues; now possibly retaining", "bladder_bowel_dysfunction", None),
+        ("hasn't had any falls and can't manage the stairs anymore", "gait_disturbance", None),
+        ("no falls, no bowel problems", "bladder_bowel_dysfunction", "no"),
+        (
+            "No problems passing urine until today - now can't go at all",
+            "bladder_bowel_dysfunction",
+            None,
+        ),
+    ],
+)
+def test_second_blind_red_flag_round(text: str, fact: str, value: str | None) -> None:
+    assert extract(text).facts.get(fact) == value
