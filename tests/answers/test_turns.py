@@ -72,6 +72,28 @@ def test_the_question_set_is_large_enough() -> None:
     assert len(QUESTIONS) >= 100
 
 
+def test_no_retrieval_question_records_or_changes_a_fact(conversation) -> None:
+    """Every question-form dev and check query, first and as a later turn of a live case,
+    writes no fact (the reviewed case-like ones above aside)."""
+    _, (live,) = _turns(conversation, LIVE)
+    wrote, changed = [], []
+    for question in QUESTIONS:
+        _, (first,) = _turns(conversation, question)
+        if first.facts:
+            wrote.append((question, first.facts))
+        _, (_, later) = _turns(conversation, LIVE, question)
+        if later.facts != live.facts:
+            changed.append((question, later.facts))
+    assert not wrote, wrote[:5]
+    assert not changed, changed[:5]
+
+
+def test_a_case_like_query_still_records_its_findings(conversation) -> None:
+    """The safety side of the rule: a patient's findings before a question are recorded."""
+    _, (answer,) = _turns(conversation, "known breast ca, new leg weakness - what do I do?")
+    assert answer.facts.get("limb_weakness") == "yes"
+
+
 @pytest.mark.parametrize(
     "question",
     [
