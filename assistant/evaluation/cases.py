@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.answers.answer import Answer
 from assistant.errors import InvalidInputError
+from assistant.evaluation.jsonl import load_rows
 from assistant.settings import ROOT
 
 DEV_CASES = ROOT / "eval" / "cases_dev.jsonl"
@@ -49,19 +50,7 @@ class CaseResult(BaseModel):
 
 def load_cases(path: Path) -> list[DevCase]:
     """Read a JSONL file of cases, naming the line of any invalid one."""
-    cases = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            cases.append(DevCase.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise InvalidInputError(f"{path} line {number}: not a valid case ({exc})") from exc
-    return cases
+    return load_rows(path, DevCase, "case")
 
 
 class CaseLine(BaseModel):

@@ -1,16 +1,22 @@
-"""Reading evaluation sets: JSON Lines validated row by row, naming the line of a bad row."""
+"""Evaluation sets: JSON Lines validated row by row, and each row asked as a first turn."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from assistant.errors import InvalidInputError
 
 Row = TypeVar("Row", bound=BaseModel)
+Result = TypeVar("Result")
+
+if TYPE_CHECKING:
+    from assistant.answers.answer import Answer
+    from assistant.answers.conversation import Conversation
 
 
 def load_rows(path: Path, model: type[Row], what: str = "row") -> list[Row]:
@@ -28,3 +34,14 @@ def load_rows(path: Path, model: type[Row], what: str = "row") -> list[Row]:
         except (json.JSONDecodeError, ValidationError) as exc:
             raise InvalidInputError(f"{path} line {number}: not a valid {what} ({exc})") from exc
     return rows
+
+
+def each_first_turn(
+    conversation: Conversation,
+    rows: Iterable[Any],
+    score: Callable[[Any, Answer], Result],
+) -> list[Result]:
+    """Each row's `text` as the first message of a new conversation, scored."""
+    from assistant.answers.session import new_session
+
+    return [score(row, conversation.respond(new_session(), row.text)[1]) for row in rows]

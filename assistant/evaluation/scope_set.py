@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answers.answer import Answer
-from assistant.answers.session import new_session
+from assistant.evaluation.jsonl import each_first_turn
 from assistant.settings import ROOT
 
 if TYPE_CHECKING:
@@ -93,8 +93,4 @@ DEFAULT_FILE = ROOT / "eval" / "scope_blind1.jsonl"
 
 def run(conversation: Conversation, rows: Iterable[ScopeInput]) -> list[ScopeResult]:
     """Each input as the first message of a new conversation, scored."""
-    results = []
-    for row in rows:
-        _, answer = conversation.respond(new_session(), row.text)
-        results.append(score(row, answer))
-    return results
+    return each_first_turn(conversation, rows, score)
