@@ -60,6 +60,6 @@ def lead_notice(possible: Sequence[PossibleOut]) -> str | None:
         return None
     parts = "; ".join(f"'{p.words}' may be {p.label.lower()}" for p in possible)
     return (
-        f"Possible Box 1 red flag: {parts}. If so, in a person with cancer NG234 1.3.2 applies: "
-        "contact the MSCC coordinator immediately. Please confirm (the question is first below)."
+        f"Possible Box 1 red flag: {parts}. Please confirm: the question is first below, and "
+        "the recommendations that depend on it are listed with NICE's words."
     )
