@@ -139,10 +139,11 @@ def off_topic(text: str) -> bool:
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:
-    """Cancer (known or suspected) with spinal metastases, MSCC or a Box 1 cord symptom."""
+    """Cancer (known or suspected) with a spinal fact: metastases, MSCC, back pain or a Box 1
+    symptom ("breast ca, back pain after lifting a suitcase" is NG234's business)."""
     vocab = vocabulary()
     asserted = _asserted(facts)
-    spinal = {"spinal_metastases", "mscc"} | set(vocab.red_flag_facts)
+    spinal = {"spinal_metastases", "mscc"} | set(vocab.red_flag_facts) | set(vocab.anchor_facts)
     return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & spinal)
 
 

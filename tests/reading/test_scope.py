@@ -140,3 +140,10 @@ def test_outside_topics_are_refused_even_with_spinal_words(text: str) -> None:
 def test_an_ng234_case_with_an_outside_word_is_answered() -> None:
     facts = {"cancer_diagnosis": "yes", "limb_weakness": "yes"}
     assert _topic_decision("known lung ca on warfarin, new weak legs", facts)
+
+
+def test_a_cancer_patient_with_back_pain_after_lifting_is_answered() -> None:
+    facts = {"cancer_diagnosis": "yes", "back_pain": "yes"}
+    text = "61F breast cancer with bone mets, sudden back pain after lifting a suitcase"
+    assert _topic_decision(text, facts)
+    assert not _topic_decision("35yo builder, back pain after lifting injury, no cancer", {})
