@@ -16,7 +16,6 @@ What an answer contains, by intent:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from assistant import rules
@@ -39,6 +38,7 @@ from assistant.answers.facts import (
     time_recurrence,
 )
 from assistant.answers.intent import (
+    WORD,
     classify,
     clean_message,
     facts_only_in_questions,
@@ -67,7 +67,6 @@ from assistant.settings import Settings
 
 #: Passages retrieved per turn (reported in `passages`).
 SEARCH_HITS = 5
-_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 Turn = tuple[SessionState, Answer]
 
@@ -288,7 +287,7 @@ class Conversation:
     def known_words(self) -> frozenset[str]:
         """Words the assistant can read: NG234's own, its vocabulary and common English."""
         if self._known_words is None:
-            words = {w.lower() for p in self.passages.values() for w in _WORDS.findall(p.text)}
+            words = {w.lower() for p in self.passages.values() for w in WORD.findall(p.text)}
             words |= set(intents().common_words)
             self._known_words = frozenset(words)
         return self._known_words

@@ -175,12 +175,13 @@ def is_correction(text: str) -> bool:
     return any(words == c or words.startswith(c + " ") for c in intents().correction_starts)
 
 
-_ALPHA = re.compile(r"[^\W\d_]{2,}")
+#: A word of two letters or more (for the readability check and the known-word list).
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def unreadable(text: str, known: frozenset[str]) -> bool:
     """Too few known words to read: another language or keyboard mash (not "not covered")."""
-    words = [w.lower() for w in _ALPHA.findall(text)]
+    words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
     if len(words) < 3:

@@ -227,7 +227,8 @@ class SynonymTable(BaseModel):
         return self
 
 
-def _load(path: Path, model: type[BaseModel]) -> Any:
+def load_validated(path: Path, model: type[BaseModel]) -> Any:
+    """A JSON data file validated by `model`; an invalid file raises InvalidInputError."""
     try:
         return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, json.JSONDecodeError, ValidationError) as exc:
@@ -238,9 +239,9 @@ def _load(path: Path, model: type[BaseModel]) -> Any:
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
     """Read and validate a synonyms file."""
-    return _load(path, SynonymTable)
+    return load_validated(path, SynonymTable)
 
 
 def load_context_rules(path: Path = CONTEXT_RULES_FILE) -> ContextRuleSet:
     """Read and validate a ConText rules file."""
-    return _load(path, ContextRuleSet)
+    return load_validated(path, ContextRuleSet)

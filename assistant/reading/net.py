@@ -23,16 +23,15 @@ are asked about anyway (answers/questions.py).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.case import catalogue
-from assistant.errors import InvalidInputError
+from assistant.reading.lexicon import load_validated
 from assistant.search.embedding import Encoder
 from assistant.settings import DATA_DIR
 
@@ -105,12 +104,7 @@ class Exemplars(BaseModel):
 
 def load_exemplars(path: Path = EXEMPLARS_FILE) -> Exemplars:
     """Read and validate an exemplars file."""
-    try:
-        return Exemplars.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError, ValidationError) as exc:
-        raise InvalidInputError(
-            f"{path.name} is invalid: {exc}", hint=f"Fix {path} (it is validated on load)."
-        ) from exc
+    return load_validated(path, Exemplars)
 
 
 # ----------------------------------------------------------------------------- results
