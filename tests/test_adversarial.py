@@ -89,7 +89,10 @@ def check_answer(answer: Answer, passage_map) -> None:
     # The emergency is never missed nor buried (H10): cancer + a Box 1 cord sign.
     if facts.get("cancer_diagnosis") == "yes" and flag:
         assert "1.3.2" in applied, f"1.3.2 missing: {facts}"
-        assert answer.recommendations[0].urgency == "immediate"
+        # Issue #14: it leads Do now, and its row is shown open (asked about or an action).
+        assert answer.do_now and answer.do_now[0].cites == ["1.3.2"], answer.do_now
+        first = next(r for r in answer.recommendations if "1.3.2" in r.cites)
+        assert first.group in ("asked", "act"), first.group
         assert "1.3.2" in answer.message
     if answer.intent == "case":
         conditional = {c for r in answer.conditional for c in r.cites}

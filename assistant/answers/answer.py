@@ -62,12 +62,53 @@ class RecommendationOut(_Out):
     rationale: list[str] = Field(description="Rationale passage ids for the cited ids.")
     trace: list[str] = Field(description="The conditions that matched: the explanation.")
     condition: str = Field("", description="The rule's condition in plain words.")
+    group: str = Field(
+        "",
+        description="Where the row is shown (assistant/data/answer_order.json): asked, act, "
+        "pending, more_actions, cautions, standing, pending_more or set_aside.",
+    )
+    rank: int = Field(0, description="Position in the answer over all rows, from 1.")
 
 
 class ConditionalOut(RecommendationOut):
     """A rule relevant to the message whose conditions are not yet known."""
 
     missing: list[str] = Field(description="The unknown facts that would decide it.")
+    deciding: list[str] = Field(
+        default_factory=list,
+        description="The fewest unknown facts whose answers could make it apply.",
+    )
+    ask: list[str] = Field(
+        default_factory=list, description="The questions for the deciding facts, in order."
+    )
+
+
+class SetAsideOut(RecommendationOut):
+    """A rule that applies on NICE's conditions but whose treatment the case rules out."""
+
+    because: str = Field(description="What the case records that rules it out.")
+    instead: list[str] = Field(
+        default_factory=list, description="NICE's alternative for this situation, if it names one."
+    )
+
+
+class DoNowOut(_Out):
+    """One of the few urgent actions the answer leads with, in NICE's words and with its number."""
+
+    urgency: Urgency
+    timing: str = Field(description='"Immediately", "Within 24 hours", "Within 1 week".')
+    words: str = Field(description="A verbatim fragment of the recommendation.")
+    cites: list[str]
+    rule: str
+
+
+class GroupOut(_Out):
+    """A group of rows in display order: shown, or folded with its count."""
+
+    id: str
+    title: str
+    folded: bool
+    count: int
 
 
 class LookupOut(_Out):
@@ -82,6 +123,8 @@ class LookupOut(_Out):
     quotes: list[Quote]
     rationale: list[str]
     evidence_review: str | None = None
+    group: str = ""
+    rank: int = 0
 
 
 class QuestionOut(_Out):
@@ -144,7 +187,25 @@ class Answer(_Out):
         description="Possible red flags surfaced by the semantic safety net: confirm each; "
         "none is recorded as a fact.",
     )
+    do_now: list[DoNowOut] = Field(
+        default_factory=list,
+        description="At most five urgent actions, most urgent first; each row's quote is in "
+        "`recommendations`.",
+    )
+    set_aside: list[SetAsideOut] = Field(
+        default_factory=list,
+        description="Rules that apply but whose treatment the case records as unsuitable or "
+        "declined: not actions for this person.",
+    )
+    groups: list[GroupOut] = Field(
+        default_factory=list, description="The answer's groups in display order, with counts."
+    )
     facts: dict[str, str] = Field(default_factory=dict)
+    details: dict[str, str] = Field(
+        default_factory=dict,
+        description="What was said that the rules do not use (age, sex, duration, level, "
+        "times), for the handover.",
+    )
     changes: list[ChangeOut] = Field(default_factory=list)
     conflicts: list[ConflictOut] = Field(default_factory=list)
     passages: list[PassageHit] = Field(default_factory=list)

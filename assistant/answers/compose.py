@@ -18,9 +18,12 @@ from assistant.answers.answer import (
     Quote,
     RecommendationOut,
 )
+from assistant.answers.order import Arranged, arrange, asked_positions, do_now_sentence
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
+from assistant.case import catalogue
 from assistant.guideline.corpus import Passage
+from assistant.rules.exclusions import exclusions_for
 from assistant.rules.tables import FactIs, walk
 
 #: Retrieved passages a question is answered from.
@@ -73,6 +76,7 @@ def compose(
     uncertain: Sequence[str] = (),
     skip: Iterable[str] = (),
     possible: Sequence[PossibleOut] = (),
+    text: str = "",
 ) -> tuple[SessionState, Answer]:
     """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups."""
     evaluation = rules.evaluate(state.case, rule_table)
@@ -97,15 +101,32 @@ def compose(
         candidates = [q for q in evaluation.questions if q.fact in deciding]
     questions = follow_up_questions(candidates, uncertain, set(skip), unasked_red_flags(state.case))
     state = state.model_copy(update={"last_question": questions[0].fact if questions else None})
+    covers = {pid: passages[pid].covers for pid in focus if passages[pid].kind == "rationale"}
+    arranged = arrange(
+        recommendations,
+        conditional,
+        lookups,
+        # A message that added facts is a case, whatever it asks: ordered by the case.
+        intent="case" if changes else intent,
+        asked=asked_positions(focus, covers),
+        topic=sorted(recommendations_in(passages, focus)),
+        text=text,
+        exclusions=exclusions_for(state.case),
+        case=state.case,
+    )
     answer = Answer(
         intent=intent,
-        message=summary(recommendations, conditional, lookups, changes),
-        recommendations=recommendations,
-        conditional=conditional,
-        lookups=lookups,
+        message=summary(arranged.recommendations, conditional, lookups, changes, arranged),
+        recommendations=arranged.recommendations,
+        conditional=arranged.conditional,
+        lookups=arranged.lookups,
+        do_now=arranged.do_now,
+        set_aside=arranged.set_aside,
+        groups=arranged.groups,
         questions=questions,
         possible=list(possible),
         facts=state.case.known(),
+        details=dict(state.details),
         changes=changes,
         conflicts=[
             ConflictOut(facts=list(c.facts), message=c.message) for c in evaluation.conflicts
@@ -151,8 +172,15 @@ def recommendation(passages: Passages, hit: rules.RuleHit) -> RecommendationOut:
 
 
 def conditional_recommendation(passages: Passages, hit: rules.RuleHit) -> ConditionalOut:
-    """An undetermined rule hit, with the unknown facts it depends on."""
-    return ConditionalOut(**recommendation(passages, hit).model_dump(), missing=list(hit.missing))
+    """An undetermined rule hit, with the unknown facts it depends on and the questions for the
+    fewest answers that could make it apply."""
+    specs = catalogue()
+    return ConditionalOut(
+        **recommendation(passages, hit).model_dump(),
+        missing=list(hit.missing),
+        deciding=list(hit.deciding),
+        ask=[specs[f].question for f in hit.deciding],
+    )
 
 
 def lookup(passages: Passages, pid: str) -> LookupOut:
@@ -176,17 +204,16 @@ def summary(
     conditional: Sequence[ConditionalOut],
     lookups: Sequence[LookupOut],
     changes: Sequence[ChangeOut],
+    arranged: Arranged | None = None,
 ) -> str:
-    """The answer's opening message: what changed, and what to do first."""
+    """The answer's opening message: what changed, and what to do first (the Do now actions)."""
     parts = []
     if changes:
         parts.append(
             "Updated: " + "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes) + "."
         )
-    urgent = [r for r in recs if r.urgency == "immediate" and r.strength != "do-not"]
-    if urgent:
-        ids = ", ".join(dict.fromkeys(c for r in urgent for c in r.cites))
-        parts.append(f"Act immediately: NG234 {ids}.")
+    if arranged is not None and arranged.do_now:
+        parts.append("Do now (NG234): " + do_now_sentence(arranged.do_now))
     elif recs:
         parts.append(f"{len(recs)} NG234 recommendation(s) apply to the case as known.")
     if not recs and conditional:

@@ -60,6 +60,7 @@ from assistant.errors import InvalidInputError
 from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.reading import scope
+from assistant.reading.details import merge_details, read_details
 from assistant.reading.extract import Extraction, extract
 from assistant.reading.net import SafetyNet, load_exemplars
 from assistant.search.retrieval import explicit_ids
@@ -251,8 +252,11 @@ class Conversation:
         focus = list(ids) or focus_passages(self.passages, [h.id for h in hits], intent, named)
         if turn == "correction" and not changes:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
+        said = read_details(text) if turn in ("case", "correction") else {}
         new, answer = self._compose(
-            state.after_turn(case, changes, rt_days),
+            state.after_turn(case, changes, rt_days).model_copy(
+                update={"details": merge_details(state.details, said)}
+            ),
             intent,
             changes=changes,
             notices=notices,
@@ -260,6 +264,7 @@ class Conversation:
             hits=hits,
             uncertain=(*[p.fact for p in possible], *extraction.uncertain),
             possible=possible,
+            text=text,
         )
         return new, answer.model_copy(update={"turn": turn})
 

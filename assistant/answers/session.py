@@ -25,6 +25,10 @@ class SessionState(BaseModel):
     rt_interval_days: int | None = Field(
         None, description="'Radiotherapy n months ago' from an earlier turn, in days (1.10.9)."
     )
+    details: dict[str, str] = Field(
+        default_factory=dict,
+        description="Age, sex, duration, level and times as said (reading/details.py).",
+    )
 
     def after_turn(
         self, case: Case, changes: Sequence[ChangeOut], rt_interval_days: int | None = None
@@ -35,6 +39,7 @@ class SessionState(BaseModel):
             turns=self.turns + 1,
             last_changes={c.fact: c.before for c in changes},
             rt_interval_days=rt_interval_days or self.rt_interval_days,
+            details=self.details,
         )
 
     def next_turn(self) -> SessionState:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC
 from pathlib import Path
 
 from assistant.cli.console import emit
@@ -17,6 +18,16 @@ def add(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("messages", nargs="*", metavar="MESSAGE", help="one or more turns")
     p.add_argument("--json", action="store_true", help="the final answer as JSON")
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument(
+        "--all", action="store_true", help="print the folded groups in full too (text output)"
+    )
+    shape.add_argument(
+        "--handover",
+        action="store_true",
+        help="a handover of at most 40 lines in SBAR order, to paste into a referral",
+    )
+    shape.add_argument("--markdown", action="store_true", help="the full cited answer as Markdown")
     p.add_argument(
         "--cases",
         type=Path,
@@ -56,5 +67,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
         return 1 if failed else 0
     answer = conversation.run(args.messages)
-    emit(answer.to_json() if args.json else render.to_text(answer))
+    if args.json:
+        emit(answer.to_json())
+    elif args.handover:
+        from datetime import datetime
+
+        from assistant.answers.handover import to_handover
+
+        emit(to_handover(answer, at=datetime.now(UTC)).rstrip("\n"))
+    elif args.markdown:
+        emit(render.to_markdown(answer))
+    else:
+        emit(render.to_text(answer, full=args.all))
     return 0

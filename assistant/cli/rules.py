@@ -27,6 +27,14 @@ def add(sub: argparse._SubParsersAction) -> None:
     check_parser.set_defaults(func=check)
 
 
+def document() -> str:
+    """docs/RULES.md: the rule book, what a case rules out, and the order of an answer."""
+    from assistant.answers.order import order_markdown
+    from assistant.rules import render
+
+    return render.rules_markdown().rstrip("\n") + "\n\n" + order_markdown()
+
+
 def show(args: argparse.Namespace, settings: Settings) -> int:
     """Print the rule book (a list, Markdown or JSON), or write its Markdown to a file."""
     from assistant.rules import render
@@ -34,10 +42,10 @@ def show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         emit(render.rules_json())
     elif args.output:
-        args.output.write_text(render.rules_markdown(), encoding="utf-8")
+        args.output.write_text(document(), encoding="utf-8")
         emit(f"wrote {args.output}")
     elif args.markdown:
-        emit(render.rules_markdown())
+        emit(document())
     else:
         emit(render.rules_list())
     return 0

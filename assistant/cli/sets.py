@@ -62,4 +62,52 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if report.get("recorded_absent") else 0
 
 
-ADDERS = [_adder(name) for name in SETS]
+def _add_order(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser(
+        "order",
+        help="Answer order (#14): cases whose expected rows all lead (first 6), rows shown.",
+    )
+    p.add_argument(
+        "--file",
+        type=Path,
+        action="append",
+        default=None,
+        help="a conversation-case file (repeatable; default: every eval/cases_*.jsonl)",
+    )
+    p.add_argument("--json", action="store_true", help="the whole report as JSON")
+    p.set_defaults(func=run_order)
+
+
+def run_order(args: argparse.Namespace, settings: Settings) -> int:
+    """Score the order of the answers to conversation cases and print the summary."""
+    from assistant.answers.conversation import Conversation
+    from assistant.evaluation import order_set
+
+    files = args.file or list(order_set.DEFAULT_FILES)
+    report = order_set.summarise(order_set.run(Conversation.load(settings), files))
+    if args.json:
+        emit(json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1))
+        return 0
+    for key in (
+        "top",
+        "cases",
+        "led_right",
+        "share",
+        "fully_right",
+        "led_right_of_fully_right",
+        "share_of_fully_right",
+        "median_shown_rows",
+    ):
+        emit(f"{key}: {report[key]}")
+    emit(f"median_last_expected_position: {report['median_last_expected_position']}")
+    for name, figures in report["per_file"].items():  # type: ignore[union-attr]
+        emit(
+            f"  {name}: {figures['led_right']}/{figures['cases']} led right "
+            f"({figures['led_right_of_fully_right']}/{figures['fully_right']} of fully right), "
+            f"median {figures['median_shown_rows']} rows shown"
+        )
+    emit(f"misses: {len(report['misses'])} (see --json)")  # type: ignore[arg-type]
+    return 0
+
+
+ADDERS = [*(_adder(name) for name in SETS), _add_order]

@@ -75,6 +75,8 @@ def case_entry(case_id: str, answer: Answer) -> dict[str, Any]:
             for r in answer.recommendations
         ],
         "conditional": [f"{' '.join(c.cites)} ({c.rule})" for c in answer.conditional],
+        "set_aside": [f"{' '.join(r.cites)} ({r.rule}): {r.because}" for r in answer.set_aside],
+        "do_now": [f"{a.timing}: {a.words} [{' '.join(a.cites)}]" for a in answer.do_now],
         "lookups": [lk.id for lk in answer.lookups],
         "questions": [q.fact for q in answer.questions],
         "facts": dict(sorted(answer.facts.items())),
@@ -146,6 +148,8 @@ def _lines(entry: dict[str, Any]) -> list[str]:
     out = [f"intent: {entry.get('intent')}", f"out_of_scope: {entry.get('out_of_scope')}"]
     out += [f"applies: {r}" for r in entry.get("recommendations", [])]
     out += [f"conditional: {c}" for c in entry.get("conditional", [])]
+    out += [f"set aside: {c}" for c in entry.get("set_aside", [])]
+    out += [f"do now: {c}" for c in entry.get("do_now", [])]
     out += [f"lookup: {i}" for i in entry.get("lookups", [])]
     out += [f"question: {f}" for f in entry.get("questions", [])]
     out += [f"fact: {k} = {v}" for k, v in entry.get("facts", {}).items()]

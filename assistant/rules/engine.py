@@ -55,6 +55,11 @@ class RuleHit(BaseModel):
         description="The facts that made the rule apply (for an undetermined rule: so far)."
     )
     missing: tuple[str, ...] = Field((), description="Unknown facts that would decide it.")
+    deciding: tuple[str, ...] = Field(
+        (),
+        description="The fewest unknown facts whose answers could make it apply (undetermined "
+        "rules only): one red flag for 'any red flag', every part for 'all of'.",
+    )
 
 
 class Question(BaseModel):
@@ -115,6 +120,9 @@ class Outcome:
     value: Tri
     why: tuple[str, ...] = ()
     missing: frozenset[str] = frozenset()
+    #: For an unknown value: the fewest unknown facts to answer to make it yes, or to make it no.
+    to_yes: frozenset[str] = frozenset()
+    to_no: frozenset[str] = frozenset()
 
 
 def _show(value: str) -> str:
@@ -141,7 +149,7 @@ class _Evaluator:
             inner = self.run(cond.not_)
             flipped = {YES: NO, NO: YES}.get(inner.value, UNKNOWN)
             why = inner.why if flipped != UNKNOWN else ()
-            return Outcome(flipped, why, inner.missing)
+            return Outcome(flipped, why, inner.missing, inner.to_no, inner.to_yes)
         if isinstance(cond, Ref):
             if cond.def_ not in self.memo:
                 self.memo[cond.def_] = self.run(self.definitions[cond.def_].when)
@@ -154,7 +162,8 @@ class _Evaluator:
         if value in cond.is_:  # includes an explicitly listed "unknown"
             return Outcome(YES, line)
         if value == UNKNOWN:
-            return Outcome(UNKNOWN, (), frozenset({cond.fact}))
+            only = frozenset({cond.fact})
+            return Outcome(UNKNOWN, (), only, only, only)
         return Outcome(NO, line)
 
     def _all(self, parts: Sequence[Condition]) -> Outcome:
@@ -164,8 +173,10 @@ class _Evaluator:
         yes_lines = _lines(o for o in outs if o.value == YES)
         if all(o.value == YES for o in outs):
             return Outcome(YES, yes_lines)
-        missing = frozenset().union(*(o.missing for o in outs if o.value == UNKNOWN))
-        return Outcome(UNKNOWN, yes_lines, missing)
+        open_ = [o for o in outs if o.value == UNKNOWN]
+        missing = frozenset().union(*(o.missing for o in open_))
+        to_yes = frozenset().union(*(o.to_yes for o in open_))
+        return Outcome(UNKNOWN, yes_lines, missing, to_yes, _fewest(o.to_no for o in open_))
 
     def _any(self, parts: Sequence[Condition]) -> Outcome:
         outs = [self.run(p) for p in parts]
@@ -173,8 +184,15 @@ class _Evaluator:
             return Outcome(YES, _lines(o for o in outs if o.value == YES))
         if all(o.value == NO for o in outs):
             return Outcome(NO, _lines(outs))
-        missing = frozenset().union(*(o.missing for o in outs if o.value == UNKNOWN))
-        return Outcome(UNKNOWN, (), missing)
+        open_ = [o for o in outs if o.value == UNKNOWN]
+        missing = frozenset().union(*(o.missing for o in open_))
+        to_no = frozenset().union(*(o.to_no for o in open_))
+        return Outcome(UNKNOWN, (), missing, _fewest(o.to_yes for o in open_), to_no)
+
+
+def _fewest(options: Iterable[frozenset[str]]) -> frozenset[str]:
+    """The smallest of several sets of facts (the first of equal size: deterministic)."""
+    return min(options, key=len, default=frozenset())
 
 
 def _lines(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
@@ -284,6 +302,7 @@ def evaluate(
             action=rule.action,
             trace=outcome.why,
             missing=tuple(sorted(outcome.missing, key=_fact_rank)),
+            deciding=tuple(sorted(outcome.to_yes, key=_fact_rank)),
         )
         (applies if outcome.value == YES else undetermined).append(hit)
     undetermined.sort(key=_hit_key)

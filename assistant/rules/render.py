@@ -87,6 +87,7 @@ def rules_markdown() -> str:
         cond = describe(c.when).removeprefix("If ")
         out.append(f"| `{c.id}` | {_cell(cond)} | {_cell(c.message)} |")
     out.append("")
+    out.extend(exclusions_markdown())
     for table in book.tables:
         out.append(f"## {table.section} {table.title}\n")
         out.append("| Rule | When | Then | Cites | Strength | Urgency | Note |")
@@ -99,6 +100,30 @@ def rules_markdown() -> str:
             )
         out.append("")
     return "\n".join(out)
+
+
+def exclusions_markdown() -> list[str]:
+    """The treatments a case can rule out (rules/exclusions.json), as a Markdown section."""
+    from assistant.rules.exclusions import load_exclusions
+
+    out = ["## What the case rules out\n"]
+    out.append(
+        "A rule can apply on NICE's conditions while the case records its treatment as "
+        "unsuitable or declined. The answer then shows it apart (`set_aside` in JSON), with the "
+        "reason, never as an action, and shows NICE's alternative where it names one among the "
+        "actions or the few pending rows (`rules/exclusions.json`; tests both ways in "
+        "`tests/answers/test_order.py`).\n"
+    )
+    out.append("| Id | When | Set aside | NICE's alternative | Reason |")
+    out.append("|---|---|---|---|---|")
+    for x in load_exclusions():
+        cond = describe(x.when).removeprefix("If ")
+        out.append(
+            f"| `{x.id}` | {_cell(cond)} | {', '.join(x.set_aside)} "
+            f"| {', '.join(x.instead) or '(none named)'} | {_cell(x.because)} |"
+        )
+    out.append("")
+    return out
 
 
 def rules_json() -> str:

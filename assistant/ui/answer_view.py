@@ -1,15 +1,16 @@
-"""One Answer on screen: urgent actions first, each with its strength, number, year and quote.
+"""One Answer on screen, in the answer's order (issue #14): Do now, then the groups.
 
-Nothing here decides anything: the Answer is the core's, and every NICE sentence is shown
-verbatim (escaped, so it reads exactly as in corpus/ng234.txt). Long parts (the committee's
-rationale, routine recommendations, the conditional block) are expanders that render their
-content only when opened, so a long answer still appears quickly.
+The top of a new answer is brought into view: what changed, the notices, and Do now (each
+action's verbatim quote one click away), then the groups shown open (what was asked, the
+actions for this case, what one or two answers would decide), the questions, and the folded
+groups with their counts. Nothing here decides anything: the Answer is the core's, and every
+NICE sentence is shown verbatim (escaped, so it reads exactly as in corpus/ng234.txt). Folded
+parts are expanders that render their content only when opened, so a long answer appears fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
 
 import streamlit as st
 
@@ -20,7 +21,9 @@ from assistant.answers.answer import (
     LookupOut,
     QuestionOut,
     RecommendationOut,
+    SetAsideOut,
 )
+from assistant.answers.order import Row, grouped
 from assistant.case import catalogue
 from assistant.guideline.corpus import Passage
 from assistant.ui import session
@@ -29,24 +32,10 @@ from assistant.ui.markup import (
     blockquote,
     css_key,
     escape,
-    urgency_title,
     value_label,
     year_text,
 )
 from assistant.ui.notice import NOTICE
-
-R = TypeVar("R", bound=RecommendationOut)
-
-#: Urgencies whose recommendations are shown open; routine ones sit in an expander.
-OPEN_URGENCIES = ("immediate", "24h", "1-week")
-#: A case's conditional block opens by itself only when it is this short.
-OPEN_CONDITIONAL_UP_TO = 6
-
-
-def by_urgency(recs: Sequence[R]) -> list[tuple[str, list[R]]]:
-    """(urgency, recommendations) most urgent first, as `render.group_by_urgency` orders them."""
-    groups = [(u, [r for r in recs if r.urgency == u]) for u in URGENCY_LABELS]
-    return [(u, items) for u, items in groups if items]
 
 
 def _lazy(label: str, key: str, icon: str, *, expanded: bool = False):
@@ -105,65 +94,111 @@ def recommendation(
                         rationale(rec.rationale, passages)
 
 
-def _compact(recs: Sequence[RecommendationOut], passages: Mapping[str, Passage]) -> None:
-    st.markdown(
-        "\n".join(
-            f"- {badge(r.strength)} {cited(r.cites, passages)}: {escape(r.action)}" for r in recs
+def pending(cond: ConditionalOut, passages: Mapping[str, Passage], *, key: str) -> None:
+    """An undetermined rule one or two answers would decide, with its deciding questions."""
+    with st.container(border=True, key=css_key(f"pending-{key}")):
+        st.markdown(
+            f"{badge(cond.strength)} {cited(cond.cites, passages)} · "
+            f"{escape(URGENCY_LABELS[cond.urgency].lower())}  \n{escape(cond.action)}"
         )
-    )
+        ask = cond.ask or [catalogue()[f].question for f in cond.missing if f in catalogue()]
+        st.caption("Would apply on the answer to: " + escape(" / ".join(ask)))
+        with st.expander("NICE's words (verbatim)", icon=":material/format_quote:"):
+            _quotes(cond)
 
 
-def recommendations(
-    recs: Sequence[RecommendationOut], passages: Mapping[str, Passage], *, key: str, full: bool
-) -> None:
-    """What applies, by urgency; routine recommendations folded (they are not urgent)."""
-    for urgency, items in by_urgency(recs):
-        if not full:
-            st.markdown(f"**{urgency_title(urgency)}**")
-            _compact(items, passages)
+def set_aside(item: SetAsideOut, passages: Mapping[str, Passage], *, key: str) -> None:
+    """A rule that applies on NICE's conditions but that the case rules out, with the reason."""
+    with st.container(border=True, key=css_key(f"aside-{key}")):
+        st.markdown(
+            f"{badge(item.strength)} {cited(item.cites, passages)}  \n{escape(item.action)}"
+        )
+        st.caption("Not an action for this person: " + escape(item.because))
+        if item.instead:
+            st.caption("NICE's alternative: NG234 " + escape(", ".join(item.instead)))
+        with st.expander("NICE's words (verbatim)", icon=":material/format_quote:"):
+            _quotes(item)
+
+
+def row(item: Row, passages: Mapping[str, Passage], *, key: str) -> None:
+    """One row of an answer, in the form its kind needs."""
+    if isinstance(item, LookupOut):
+        lookup(item, passages, key=f"{key}-{item.id}")
+    elif isinstance(item, SetAsideOut):
+        set_aside(item, passages, key=f"{key}-{item.rule}")
+    elif isinstance(item, ConditionalOut):
+        pending(item, passages, key=f"{key}-{item.rule}")
+    else:
+        recommendation(item, passages, key=f"{key}-{item.rule}", full=True)
+
+
+def do_now(answer: Answer, passages: Mapping[str, Passage], *, key: str) -> None:
+    """The few urgent actions first, in NICE's words; each quote is one click away."""
+    quotes = {r.rule: r for r in answer.recommendations}
+    with st.container(border=True, key=css_key(f"do-now-{key}")):
+        st.markdown("#### :material/emergency: Do now")
+        for action in answer.do_now:
+            label = (
+                f"**{escape(action.timing)}:** {escape(action.words)} · "
+                f"NG234 {escape(', '.join(action.cites))}"
+            )
+            with st.expander(label, key=css_key(f"do-{key}-{action.rule}")):
+                _quotes(quotes[action.rule])
+
+
+def groups(answer: Answer, passages: Mapping[str, Passage], *, key: str, folded: bool) -> None:
+    """The answer's groups in order: open ones in full, or the folded ones as expanders."""
+    for group, rows in grouped(answer):
+        if group.folded != folded:
             continue
-        if urgency in OPEN_URGENCIES:
-            st.markdown(f"#### {urgency_title(urgency)}")
-            for rec in items:
-                recommendation(rec, passages, key=f"{key}-{rec.rule}", full=True)
+        title = f"{group.title} ({group.count})"
+        if not group.folded:
+            st.markdown(f"#### {escape(title)}")
+            for item in rows:
+                row(item, passages, key=key)
             continue
-        prohibitions = sum(1 for r in items if r.strength == "do-not")
-        label = f"{URGENCY_LABELS[urgency]}: {len(items)} more recommendation(s)"
-        if prohibitions:
-            label += f", including {prohibitions} 'do not'"
-        box = _lazy(label, f"routine-{key}", ":material/event_note:")
+        box = _lazy(escape(title), f"group-{key}-{group.id}", ":material/unfold_more:")
         if box.open:
             with box:
-                for rec in items:
-                    recommendation(rec, passages, key=f"{key}-{rec.rule}", full=True)
+                for item in rows:
+                    row(item, passages, key=key)
 
 
-def conditional_block(
-    items: Sequence[ConditionalOut], passages: Mapping[str, Passage], *, key: str, expanded: bool
-) -> None:
-    """Rules that depend on facts not yet known, set apart from what applies."""
-    labels = catalogue()
-    box = _lazy(
-        f"Depends on what is not yet known ({len(items)})",
-        f"conditional-{key}",
-        ":material/help_center:",
-        expanded=expanded,
-    )
-    if not box.open:
-        return
-    with box:
-        st.caption(
-            "These recommendations apply only if their condition holds. Nothing here is advice "
-            "yet: answer the questions to decide them."
+def compact(answer: Answer, passages: Mapping[str, Passage]) -> None:
+    """An earlier answer replayed short: Do now and the counts of its groups."""
+    for action in answer.do_now:
+        st.markdown(
+            f"- **{escape(action.timing)}:** {escape(action.words)} "
+            f"({cited(action.cites, passages)})"
         )
-        for urgency, recs in by_urgency(items):
-            st.markdown(f"**{urgency_title(urgency)}**")
-            for cond in recs:
-                missing = "; ".join(labels[f].label for f in cond.missing if f in labels)
-                st.markdown(
-                    f"{badge(cond.strength)} {cited(cond.cites, passages)}: {escape(cond.action)}"
-                )
-                st.caption(f"{escape(cond.condition)}. Not yet known: {escape(missing)}.")
+    counts = "; ".join(f"{g.title} ({g.count})" for g in answer.groups)
+    if counts:
+        st.caption(escape(counts))
+
+
+def scroll_to(anchor: str) -> None:
+    """Bring the top of the new answer into view and keep it there while the page settles,
+    until the reader scrolls, clicks or types (at most 30 s; once per new answer).
+
+    Streamlit keeps a chat stuck to its bottom and animates back to it; a wheel event on its
+    scroll container is how a reader leaves the bottom, so the script sends one (untrusted,
+    so not mistaken for the reader's own) before it scrolls.
+    """
+    st.iframe(
+        "<script>(function(){const doc=window.parent.document;let user=false;"
+        "['wheel','touchstart','keydown','mousedown'].forEach(e=>doc.addEventListener(e,"
+        "(ev)=>{if(ev.isTrusted)user=true;},{capture:true}));"
+        f"const go=()=>{{const el=doc.querySelector('.st-key-{anchor}');"
+        "if(user||!el||Math.abs(el.getBoundingClientRect().top)<=2)return;"
+        "const box=doc.querySelector('[data-testid=\"stAppScrollToBottomContainer\"]');"
+        "if(box)box.dispatchEvent(new WheelEvent('wheel',{deltaY:-1}));"
+        "el.scrollIntoView({block:'start'});};"
+        "let n=0;const t=setInterval(()=>{go();if(user||++n>=300)clearInterval(t);},100);})();"
+        "</script>",
+        height=1,
+        tab_index=-1,  # a script, nothing to reach by keyboard
+        alt="Brings the new answer into view",
+    )
 
 
 def lookup(item: LookupOut, passages: Mapping[str, Passage], *, key: str) -> None:
@@ -204,40 +239,37 @@ def questions(items: Sequence[QuestionOut], *, key: str, live: bool) -> None:
 def render(
     answer: Answer, passages: Mapping[str, Passage], *, key: str, live: bool, full: bool
 ) -> None:
-    """An answer: summary, notices, conflicts, recommendations by urgency, the rest."""
-    if answer.out_of_scope:
-        # Plain and uncited: NG234 does not cover this.
-        st.markdown(escape(answer.message))
-        return
-    if answer.message:
-        st.markdown(escape(answer.message))
-    for notice in answer.notices:
-        st.info(escape(notice), icon=":material/info:")
-    for conflict in answer.conflicts:
-        st.warning(
-            f"**Conflicting facts:** {escape(conflict.message)}  \n"
-            f"{escape('; '.join(conflict.facts))}",
-            icon=":material/warning:",
-        )
-    recommendations(answer.recommendations, passages, key=key, full=full)
-    if answer.conditional:
-        if full:
-            # Open when it is the answer to a question, or short; a long list for a case
-            # (every urgent rule not yet decided) stays folded under the questions.
-            expanded = (
-                not answer.recommendations
-                or answer.intent not in ("case", "answer")
-                or len(answer.conditional) <= OPEN_CONDITIONAL_UP_TO
+    """An answer in its order: what changed, Do now, the open groups, the questions, the rest."""
+    anchor = css_key(f"answer-top-{key}")
+    with st.container(key=anchor):
+        if answer.out_of_scope:
+            # Plain and uncited: NG234 does not cover this.
+            st.markdown(escape(answer.message))
+            return
+        if answer.do_now and answer.changes:
+            st.markdown(escape(answer.message.split(" Do now (NG234): ")[0]))
+        elif not answer.do_now and answer.message:
+            st.markdown(escape(answer.message))
+        for notice in answer.notices:
+            st.info(escape(notice), icon=":material/info:")
+        for conflict in answer.conflicts:
+            st.warning(
+                f"**Conflicting facts:** {escape(conflict.message)}  \n"
+                f"{escape('; '.join(conflict.facts))}",
+                icon=":material/warning:",
             )
-            conditional_block(answer.conditional, passages, key=key, expanded=expanded)
-        else:
-            st.caption(f"{len(answer.conditional)} more depend on what was not yet known.")
-    if answer.lookups:
-        st.markdown("#### :material/menu_book: From NG234")
-        for item in answer.lookups:
-            lookup(item, passages, key=f"{key}-{item.id}")
-    if answer.questions:
+        if answer.do_now:
+            do_now(answer, passages, key=key)
+    if not full:
+        compact(answer, passages)
+        return
+    if answer.possible and answer.questions:
+        questions(answer.questions, key=key, live=live)  # a possible red flag is asked first
+    groups(answer, passages, key=key, folded=False)
+    if answer.questions and not answer.possible:
         questions(answer.questions, key=key, live=live)
-    if full:
-        # The notice sits under the latest answer too, where the reader is.
-        st.caption(f"{escape(answer.guideline)} · {escape(NOTICE)}")
+    groups(answer, passages, key=key, folded=True)
+    # The notice sits under the latest answer too, where the reader is.
+    st.caption(f"{escape(answer.guideline)} · {escape(NOTICE)}")
+    if live:
+        scroll_to(anchor)

@@ -117,7 +117,17 @@ def _export() -> None:
     conversation = resources.load_conversation()
     snapshot = session.state()
     st.download_button(
-        "Download case summary (Markdown)",
+        "Download handover (SBAR, 40 lines)",
+        # Built on click, from this run's case: pasteable into a referral.
+        data=partial(session.export_handover, conversation, snapshot),
+        file_name="ng234-handover.txt",
+        mime="text/plain",
+        icon=":material/assignment:",
+        key="export_handover",
+        on_click="ignore",
+    )
+    st.download_button(
+        "Download full cited answer (Markdown)",
         # Built on click, from this run's case: the same text as the preview below.
         data=partial(session.export_markdown, conversation, snapshot),
         file_name="ng234-case-summary.md",

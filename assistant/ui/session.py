@@ -7,6 +7,7 @@ callbacks, so the page that renders next already shows the new answer.
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any, Literal
 
 import streamlit as st
@@ -126,3 +127,13 @@ def export_markdown(conversation: Conversation, snapshot: SessionState) -> str:
     """
     _, answer = conversation.update(snapshot, {})
     return to_markdown(answer)
+
+
+def export_handover(conversation: Conversation, snapshot: SessionState) -> str:
+    """The handover of at most 40 lines in SBAR order (answers/handover.py), stamped now."""
+    from datetime import datetime
+
+    from assistant.answers.handover import to_handover
+
+    _, answer = conversation.update(snapshot, {})
+    return to_handover(answer, at=datetime.now(UTC))

@@ -78,7 +78,7 @@ def test_red_flag_case_puts_the_emergency_first(conversation, passage_map, sourc
     first = answer.recommendations[0]
     assert first.urgency == "immediate"
     assert {"1.3.2", "1.8.1", "1.5.2"} <= _cited(answer)
-    assert "Act immediately" in answer.message and "1.3.2" in answer.message
+    assert "Do now (NG234): Immediately: contact the MSCC coordinator [1.3.2]" in answer.message
     _assert_grounded(answer, passage_map, source)
 
 
@@ -406,7 +406,10 @@ def test_cli_ask_json_and_text(capsys, search_settings, monkeypatch) -> None:
     assert "1.3.2" in {c for r in data["recommendations"] for c in r["cites"]}
     assert main(["ask", "known prostate ca, new leg weakness"]) == 0
     out = capsys.readouterr().out
-    assert out.index("IMMEDIATELY") < out.index("WITHIN 24 HOURS")
+    # Do now leads, most urgent first; then the actions, each with NICE's words.
+    first = out.index("\n  Immediately: contact the MSCC coordinator [1.3.2]")
+    assert out.index("DO NOW") < first < out.index("\n  Within 24 hours: an MRI scan [1.5.2]")
+    assert out.index("\n  Within 24 hours: an MRI") < out.index("ACTIONS FOR THIS CASE")
     assert "NG234 1.3.2" in out
 
 

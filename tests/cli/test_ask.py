@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from assistant.cli import main
 
 
@@ -36,3 +38,25 @@ def test_a_clean_file_with_a_byte_order_mark_exits_zero(tmp_path: Path, capsys) 
     path.write_text('\ufeff{"id": "q", "turns": ["dose of dex?"]}\n', encoding="utf-8")
     assert main(["ask", "--cases", str(path)]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "q"
+
+
+def test_ask_handover_markdown_and_all(capsys) -> None:
+    case = "71M known prostate ca, new leg weakness since this morning"
+    assert main(["ask", "--handover", case]) == 0
+    handover = capsys.readouterr().out
+    assert handover.startswith("NG234 handover · ") and "S - Situation" in handover
+    assert len(handover.splitlines()) <= 40 and "Age: 71" in handover
+    assert main(["ask", "--markdown", case]) == 0
+    assert capsys.readouterr().out.startswith("# NG234 assistant: full cited answer")
+    assert main(["ask", case]) == 0
+    short = capsys.readouterr().out
+    assert main(["ask", "--all", case]) == 0
+    full = capsys.readouterr().out
+    assert "FOLDED (ng234 ask --all" in short and "FOLDED" not in full
+    assert len(full) > len(short) and "ALSO FOR EVERYONE WITH SPINAL METASTASES" in full
+    # the shapes are alternatives: two at once is a usage error, not a traceback
+    with pytest.raises(SystemExit) as stop:
+        main(["ask", "--handover", "--markdown", case])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "not allowed with argument" in err and "Traceback" not in err

@@ -94,3 +94,43 @@ def test_cli_redflags_exits_nonzero_only_when_a_red_flag_is_lost(tmp_path: Path,
     )
     assert main(["eval", "redflags", "--file", str(path)]) == 0
     assert "recorded_absent: 0" in capsys.readouterr().out
+
+
+def _case(cid: str, turns: list[str], cite: list[str], **extra) -> dict:
+    return {"id": cid, "turns": turns, "must_cite": cite, "must_not_offer": [], **extra}
+
+
+def test_order_scoring_leads_and_misses(conversation, tmp_path: Path) -> None:
+    from assistant.evaluation import order_set
+
+    path = _write(
+        tmp_path / "cases.jsonl",
+        [
+            _case("cord", ["known prostate ca, new leg weakness"], ["1.3.2", "1.5.2", "1.8.1"]),
+            # 1.2.9 (access to support) applies but is standing care, folded after the actions
+            _case("standing", ["known prostate ca, new leg weakness"], ["1.2.9"]),
+            _case("oos", ["what's the weather"], [], out_of_scope=True),
+        ],
+    )
+    results = order_set.run(conversation, [path])
+    assert [r.id for r in results] == ["cord", "standing"]  # nothing expected: not scored
+    cord, standing = results
+    assert cord.led_right and max(cord.positions.values()) <= order_set.TOP
+    assert not standing.led_right and standing.positions["1.2.9"] > order_set.TOP
+    report = order_set.summarise(results)
+    assert report["led_right"] == 1 and report["cases"] == 2
+    assert report["per_file"]["cases.jsonl"]["cases"] == 2
+    assert [m["id"] for m in report["misses"]] == ["standing"]
+
+
+def test_cli_eval_order(tmp_path: Path, capsys) -> None:
+    path = _write(
+        tmp_path / "c.jsonl",
+        [_case("cord", ["known prostate ca, new leg weakness"], ["1.3.2"])],
+    )
+    assert main(["eval", "order", "--file", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "led_right: 1" in out and "c.jsonl: 1/1 led right" in out
+    assert main(["eval", "order", "--file", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["share"] == 1.0 and report["misses"] == []

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from assistant.case import catalogue, make_case
 from assistant.cli import main
+from assistant.cli.rules import document
 from assistant.rules import (
     check,
     describe,
@@ -418,7 +419,7 @@ def test_every_rule_has_a_readable_condition() -> None:
 
 
 def test_docs_rules_md_is_the_render_of_the_tables() -> None:
-    assert RULES_MD.read_text(encoding="utf-8") == rules_markdown(), (
+    assert RULES_MD.read_text(encoding="utf-8") == document(), (
         "docs/RULES.md is stale: run `ng234 rules --markdown --output docs/RULES.md`"
     )
 
@@ -445,10 +446,12 @@ def test_cli_rules_json_lists_every_rule(capsys) -> None:
 
 def test_cli_rules_markdown_and_output(capsys, tmp_path) -> None:
     assert main(["rules", "--markdown"]) == 0
-    assert capsys.readouterr().out.rstrip("\n") == rules_markdown().rstrip("\n")
+    assert capsys.readouterr().out.rstrip("\n") == document().rstrip("\n")
     target = tmp_path / "RULES.md"
     assert main(["rules", "--markdown", "--output", str(target)]) == 0
-    assert target.read_text(encoding="utf-8") == rules_markdown()
+    assert target.read_text(encoding="utf-8") == document()
+    assert "## What the case rules out" in document()
+    assert "## The order of an answer" in document()
     assert main(["rules"]) == 0
     assert "R1.5.9-no-plain-x-ray" in capsys.readouterr().out
 

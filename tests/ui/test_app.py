@@ -125,22 +125,31 @@ def test_multi_turn_case_shows_1_3_2_with_its_quote(red_flag_case, passage_map) 
     assert "1.3.2" in cited(answer)
     message = at.chat_message[-1]
     texts = markdown_of(message)
-    head = next(t for t in texts if "**NG234 1.3.2**" in t)
-    assert "Offer" in head and "· 2023" in head
-    # Grouped by urgency, most urgent first.
+    head = next(t for t in texts if "**NG234 1.3.2** · 2023" in t)
+    assert "Offer" in head
+    # Do now leads, then the actions for this case (issue #14).
     headings = [t for t in texts if t.startswith("#### ")]
-    assert "Immediately" in headings[0] and "Within 24 hours" in headings[1]
+    assert "Do now" in headings[0] and "Actions for this case" in headings[1]
+    do_now = [e.label for e in message.expander][:3]
+    assert do_now[0].startswith("**Immediately:** contact the MSCC coordinator · NG234 1.3.2")
     # The verbatim quote, in its expander.
     quote = passage_map["1.3.2"].text
     assert quote.startswith("Immediately contact the MSCC coordinator")
     quoted = [e for e in message.expander if e.label == "NICE's words (verbatim)"]
     assert any(quote in "\n".join(markdown_of(e)).replace("> ", "").replace("  \n", "\n")
                for e in quoted)  # fmt: skip
-    # A "do not" reads as a prohibition (red, no-entry sign), not an action.
+    # A "do not" nobody asked about is folded; opened, it reads as a prohibition (red,
+    # no-entry sign), not an action.
+    assert not any("Do not do a plain X-ray" in plain(e.value) for e in message.error)
+    for index in range(len(at.session_state["chat_history"])):
+        at.session_state[f"group-{index}-cautions"] = True
+    run(at)
+    message = at.chat_message[-1]
     assert any("Do not do a plain X-ray of the spine" in plain(e.value) for e in message.error)
-    assert any(":red-badge[:material/block: DO NOT]" in t for t in texts)
-    # What is not yet known is a separate block, and the questions follow.
-    assert any(e.label.startswith("Depends on what is not yet known") for e in message.expander)
+    assert any(":red-badge[:material/block: DO NOT]" in t for t in markdown_of(message))
+    # What is not yet known is a separate, folded block, and the questions come before it.
+    labels = [e.label for e in message.expander]
+    assert any(label.startswith("Depends on more that is not yet known") for label in labels)
     assert any("Questions that would change the answer" in t for t in texts)
 
 
@@ -227,14 +236,16 @@ def test_export_has_the_case_the_recommendations_the_version_and_the_disclaimer(
     red_flag_case, passage_map
 ) -> None:
     at = red_flag_case
-    assert at.sidebar.get("download_button")[0].proto.label.startswith("Download case summary")
+    labels = [b.proto.label for b in at.sidebar.get("download_button")]
+    assert labels == ["Download handover (SBAR, 40 lines)", "Download full cited answer (Markdown)"]
     at.session_state["export_preview"] = True
     run(at)
     text = at.sidebar.code[0].value
-    assert text.startswith("# NG234 assistant: case summary")
+    assert text.startswith("# NG234 assistant: full cited answer")
     assert GUIDELINE_VERSION in text and DISCLAIMER in text
     assert "Limb weakness: **yes**" in text
-    assert "### Immediately" in text and "(NG234 1.3.2)" in text
+    assert "## Do now" in text and "contact the MSCC coordinator (NG234 1.3.2)" in text
+    assert "## Actions for this case" in text
     assert passage_map["1.3.2"].text in text
 
 
@@ -243,7 +254,7 @@ def test_a_why_question_quotes_the_rationale_and_the_recommendation(passage_map)
     answer = say(at, "why single fraction 8 Gy?")
     assert [item.id for item in answer.lookups][:2] == ["rationale-1.10.4-1.10.6", "1.10.5"]
     texts = markdown_of(at.chat_message[-1])
-    assert any("From NG234" in t for t in texts)
+    assert any("What you asked about" in t for t in texts)
     assert "**Rationale for 1.10.4–1.10.6**" in texts
     assert any("**NG234 1.10.5** · 2023" in t for t in texts)
     rationale = passage_map["rationale-1.10.4-1.10.6"].text.splitlines()[1]

@@ -301,3 +301,43 @@ def test_guideline_deep_link_in_a_real_browser(server: Server, browser, tmp_path
     page.get_by_text("Why the committee made the recommendations").first.wait_for()
     _settle(page)
     _shoot(page, "guideline.png", tmp_path, publish=False)
+
+
+#: The two screens issue #14 names: a laptop and a phone.
+SCREENS = {"laptop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_first_action_in_view_after_a_red_flag_answer(
+    server: Server, browser, tmp_path: Path, screen: str
+) -> None:
+    """After the answer, its first action is on screen, above the chat box, without scrolling."""
+    width, height = SCREENS[screen]
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(server.url)
+    page.get_by_placeholder(CHAT_INPUT).wait_for(timeout=STARTUP_LIMIT * 1000)
+    _settle(page)
+    # An earlier long answer first, so the view has somewhere to be.
+    _send(page, "known breast ca, new back pain", "Questions that would change the answer")
+    _settle(page)
+    _send(page, "she now has weak legs and can't pass urine", "Do now")
+    _settle(page)
+    answer = page.locator(MESSAGE).last
+    first = answer.locator('[class*="st-key-do-now-"] summary').first
+    assert "contact the MSCC coordinator" in first.inner_text()
+    # The page settles (icons, fonts, the earlier answer folding) for a moment: the settled
+    # view is what the reader sees, so wait up to 5 s for it, then measure.
+    box = chat = None
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        box = first.bounding_box()
+        chat = page.get_by_placeholder(CHAT_INPUT).bounding_box()
+        if box and chat and box["y"] >= 0 and box["y"] + box["height"] <= min(height, chat["y"]):
+            break
+    assert box is not None and chat is not None
+    assert box["y"] >= 0, f"first action above the view on {screen}: {box}"
+    assert box["y"] + box["height"] <= min(height, chat["y"]), (
+        f"first action below the view or under the chat box on {screen}: {box}, chat {chat}"
+    )
+    _shoot(page, f"first-action-{screen}.png", tmp_path, publish=False)

@@ -1,0 +1,379 @@
+"""The order of an answer (issue #14): what was asked first, then what to do now, the rest folded.
+
+The order is data (`assistant/data/answer_order.json`, printed in docs/RULES.md) and the same
+everywhere: JSON (`group` and `rank` on every row), CLI text, the app and the exports.
+
+1. **asked**: rows the question is about (its retrieved passages), in retrieval order; never
+   for a case statement, whose retrieval hits are not a question.
+2. **act**: the key actions that apply to this case: key before supporting, then urgency, then
+   strength, then the clinical priority of `key_actions`; a prohibition joins them only when the
+   message is about that act, and then after every other action.
+3. **pending**: at most `max_shown_pending` undetermined rules that one or two answers would
+   decide (red-flag answers first), each with its deciding questions, and NICE's alternative to a
+   treatment the case rules out.
+4. Folded, with counts: other actions for this case, prohibitions nobody asked about, standing
+   care for everyone with spinal metastases, other undetermined rules, and the treatments the
+   case rules out (rules/exclusions.json), each with its reason.
+
+**Do now** is at most `max_do_now` applying key actions (immediate, within 24 hours, within
+1 week), each as a verbatim fragment of its recommendation, with its number and timing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.answers.answer import (
+    URGENCY_LABELS,
+    ConditionalOut,
+    DoNowOut,
+    GroupOut,
+    Intent,
+    LookupOut,
+    RecommendationOut,
+    SetAsideOut,
+)
+from assistant.case import Case, catalogue
+from assistant.rules.engine import YES, check, describe
+from assistant.rules.exclusions import Exclusion, set_aside_by
+from assistant.rules.tables import URGENCY_ORDER, Condition
+from assistant.settings import DATA_DIR
+
+ORDER_FILE = DATA_DIR / "answer_order.json"
+_STRENGTH_ORDER = ("offer", "consider", "do-not")
+_LAST = 10_000
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    title: str
+    folded: bool
+
+
+class KeyAction(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    words: str = Field(min_length=3, description="A verbatim fragment of the cited passage.")
+
+
+class Prohibition(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    cite: str
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class Promotion(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    when: Condition
+
+
+class Supersession(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    by: str
+
+
+class AnswerOrder(BaseModel):
+    """The order of an answer, as data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    about: str
+    groups: tuple[Group, ...]
+    max_do_now: int = Field(ge=1, le=5)
+    max_shown_pending: int = Field(ge=0)
+    key_actions: tuple[KeyAction, ...]
+    supporting: tuple[str, ...] = ()
+    promoted: tuple[Promotion, ...] = ()
+    superseded: tuple[Supersession, ...] = ()
+    standing_care: tuple[str, ...]
+    prohibitions_about: tuple[Prohibition, ...]
+
+    @property
+    def group_ids(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.groups)
+
+    def key_index(self, rule: str) -> int:
+        return next((i for i, k in enumerate(self.key_actions) if k.rule == rule), _LAST)
+
+    def words(self, rule: str) -> str | None:
+        return next((k.words for k in self.key_actions if k.rule == rule), None)
+
+
+@cache
+def load_order(path: Path = ORDER_FILE) -> AnswerOrder:
+    """The answer-order table, validated on load."""
+    from assistant.reading.lexicon import load_validated
+
+    return load_validated(path, AnswerOrder)
+
+
+@dataclass(frozen=True)
+class Arranged:
+    """An answer's rows in order, with their groups, the Do now list and what is set aside."""
+
+    recommendations: list[RecommendationOut]
+    conditional: list[ConditionalOut]
+    lookups: list[LookupOut]
+    set_aside: list[SetAsideOut]
+    do_now: list[DoNowOut]
+    groups: list[GroupOut]
+
+
+def _guideline_order(cites: Sequence[str]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(int(n) for n in c.split(".")) for c in cites)
+
+
+def asked_positions(focus: Sequence[str], covers: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Each passage id the question is about, with its retrieval position (a rationale stands
+    for the recommendations it covers)."""
+    pos: dict[str, int] = {}
+    for i, pid in enumerate(focus):
+        pos.setdefault(pid, i)
+        for rec in covers.get(pid, ()):
+            pos.setdefault(rec, i)
+    return pos
+
+
+def _about(cites: Sequence[str], text: str, order: AnswerOrder) -> bool:
+    """The message is about this prohibition's act ("can I X-ray him?" and 1.5.9)."""
+    lowered = f" {text.lower()} "
+    return any(
+        p.cite in cites and any(w in lowered for w in p.words) for p in order.prohibitions_about
+    )
+
+
+def arrange(
+    recommendations: Sequence[RecommendationOut],
+    conditional: Sequence[ConditionalOut],
+    lookups: Sequence[LookupOut],
+    *,
+    intent: Intent,
+    asked: Mapping[str, int],
+    topic: Sequence[str] = (),
+    text: str = "",
+    exclusions: Sequence[Exclusion] = (),
+    case: Case | None = None,
+    order: AnswerOrder | None = None,
+) -> Arranged:
+    """Group and rank every row of an answer (pure: same rows, same order)."""
+    order = order or load_order()
+    if intent == "case":
+        # A case's retrieved passages are its topic, not a question: they lift a row that would
+        # be folded into view after the key actions, never ahead of them.
+        topic, asked = tuple(c for c in topic if c in asked), {}
+    else:
+        topic = ()
+    on_topic = set(topic)
+    promoted = {
+        p.rule for p in order.promoted if case is not None and check(p.when, case).value == YES
+    }
+    supporting = set(order.supporting) - promoted
+    instead = {c for x in exclusions for c in x.instead}
+    red = {name for name, spec in catalogue().items() if spec.red_flag}
+    standing = set(order.standing_care)
+
+    def position(cites: Sequence[str]) -> int:
+        return min((asked[c] for c in cites if c in asked), default=_LAST)
+
+    placed: list[tuple[tuple, RecommendationOut | LookupOut]] = []
+    set_aside: list[SetAsideOut] = []
+
+    def put(group: str, key: tuple, row: RecommendationOut | LookupOut) -> None:
+        placed.append(((order.group_ids.index(group), *key), row))
+
+    for rec in recommendations:
+        urgency, strength = URGENCY_ORDER.index(rec.urgency), _STRENGTH_ORDER.index(rec.strength)
+        tail = (order.key_index(rec.rule), _guideline_order(rec.cites))
+        excluded = set_aside_by(rec.cites, exclusions) if rec.strength != "do-not" else None
+        if excluded:
+            set_aside.append(
+                SetAsideOut(
+                    **rec.model_dump(),
+                    because=excluded.because,
+                    instead=list(excluded.instead),
+                )
+            )
+        elif position(rec.cites) < _LAST:
+            put("asked", (position(rec.cites), 1, urgency, strength, *tail), rec)
+        elif rec.strength == "do-not":
+            if _about(rec.cites, text, order):
+                # After the urgent actions (immediately, within 24 hours), never ahead of one.
+                put("act", (0, max(urgency, 2), strength, *tail), rec)
+            else:
+                put("cautions", (urgency, *tail), rec)
+        elif order.words(rec.rule) is not None or rec.rule in promoted:
+            put("act", (0, urgency, strength, *tail), rec)
+        elif set(rec.cites) & on_topic:
+            put("act", (1, urgency, strength, *tail), rec)
+        elif set(rec.cites) & standing:
+            put("standing", (urgency, strength, *tail), rec)
+        elif rec.rule in supporting:
+            put("more_actions", (urgency, strength, *tail), rec)
+        else:
+            put("act", (1, urgency, strength, *tail), rec)
+
+    pending: list[tuple[tuple, ConditionalOut]] = []
+    for cond in conditional:
+        urgency = URGENCY_ORDER.index(cond.urgency)
+        tail = (order.key_index(cond.rule), _guideline_order(cond.cites))
+        if position(cond.cites) < _LAST:
+            put("asked", (position(cond.cites), 2, urgency, *tail), cond)
+        elif set_aside_by(cond.cites, exclusions):
+            put("pending_more", (urgency, *tail), cond)
+        elif set(cond.cites) & instead:
+            pending.append(((0, urgency, *tail), cond))
+        elif (
+            cond.strength != "do-not"
+            and not set(cond.cites) & standing
+            and 1 <= len(cond.deciding) <= 2
+        ):
+            red_first = 0 if set(cond.deciding) & red else 1
+            pending.append(((1, red_first, urgency, *tail), cond))
+        else:
+            put("pending_more", (urgency, *tail), cond)
+    for i, (key, cond) in enumerate(sorted(pending, key=lambda p: p[0])):
+        shown = i < order.max_shown_pending or key[0] == 0
+        put("pending" if shown else "pending_more", (i,), cond)
+
+    for i, item in enumerate(lookups):
+        if intent == "case":
+            put("related", (i,), item)  # retrieved for a case that also asked: kept, folded
+        else:
+            put("asked", (position([item.id]), 0), item)
+
+    placed.sort(key=lambda p: p[0])
+    ranked: list[RecommendationOut | LookupOut] = []
+    for rank, (key, row) in enumerate(placed, start=1):
+        group = order.group_ids[key[0]]
+        ranked.append(row.model_copy(update={"group": group, "rank": rank}))
+    next_rank = len(ranked) + 1
+    set_aside = [
+        row.model_copy(update={"group": "set_aside", "rank": next_rank + i})
+        for i, row in enumerate(sorted(set_aside, key=lambda r: _guideline_order(r.cites)))
+    ]
+    recs = [r for r in ranked if type(r) is RecommendationOut]
+    conds = [r for r in ranked if isinstance(r, ConditionalOut)]
+    looks = [r for r in ranked if isinstance(r, LookupOut)]
+    counts = {g: 0 for g in order.group_ids}
+    for row in (*ranked, *set_aside):
+        counts[row.group] += 1
+    groups = [
+        GroupOut(id=g.id, title=g.title, folded=g.folded, count=counts[g.id])
+        for g in order.groups
+        if counts[g.id]
+    ]
+    return Arranged(recs, conds, looks, set_aside, do_now(recs, order), groups)
+
+
+def do_now(recs: Sequence[RecommendationOut], order: AnswerOrder) -> list[DoNowOut]:
+    """The applying key actions with a timing, most urgent first, at most `max_do_now`."""
+    rows = [
+        r
+        for r in recs
+        if r.group in ("asked", "act")
+        and r.strength != "do-not"
+        and r.urgency != "routine"
+        and order.words(r.rule) is not None
+    ]
+    applying = {r.rule for r in recs}
+    superseded = {s.rule for s in order.superseded if s.by in applying}
+    rows = [r for r in rows if r.rule not in superseded]
+    rows.sort(key=lambda r: (URGENCY_ORDER.index(r.urgency), order.key_index(r.rule)))
+    out: list[DoNowOut] = []
+    for r in rows:
+        words = order.words(r.rule) or ""
+        if any(d.cites == r.cites and d.words == words for d in out):
+            continue  # one recommendation split into parts is one action
+        out.append(
+            DoNowOut(
+                urgency=r.urgency,
+                timing=URGENCY_LABELS[r.urgency],
+                words=words,
+                cites=list(r.cites),
+                rule=r.rule,
+            )
+        )
+    return out[: order.max_do_now]
+
+
+def do_now_sentence(actions: Sequence[DoNowOut]) -> str:
+    """'Immediately: contact the MSCC coordinator [1.3.2]. Within 24 hours: an MRI scan [1.5.2].'"""
+    parts: list[str] = []
+    for timing in dict.fromkeys(a.timing for a in actions):
+        items = "; ".join(
+            f"{a.words} [{', '.join(a.cites)}]" for a in actions if a.timing == timing
+        )
+        parts.append(f"{timing}: {items}.")
+    return " ".join(parts)
+
+
+Row = RecommendationOut | LookupOut
+
+
+def grouped(answer) -> list[tuple[GroupOut, list[Row]]]:
+    """An answer's rows under its groups, both in display order (what every renderer shows)."""
+    rows: list[Row] = sorted(
+        (*answer.recommendations, *answer.conditional, *answer.lookups, *answer.set_aside),
+        key=lambda r: r.rank,
+    )
+    return [(g, [r for r in rows if r.group == g.id]) for g in answer.groups]
+
+
+def order_markdown(order: AnswerOrder | None = None) -> str:
+    """The answer-order table as a Markdown section of docs/RULES.md."""
+    order = order or load_order()
+    out = ["## The order of an answer\n", order.about + "\n"]
+    out.append("| Group | Title | Shown |")
+    out.append("|---|---|---|")
+    out += [
+        f"| `{g.id}` | {g.title} | {'folded, with its count' if g.folded else 'open'} |"
+        for g in order.groups
+    ]
+    out += [
+        "",
+        f"Do now: at most {order.max_do_now} actions; pending rows shown: at most "
+        f"{order.max_shown_pending} (NICE's alternative to a treatment set aside always).\n",
+    ]
+    out.append("| Key action (priority order) | Do now shows (NICE's words) |")
+    out.append("|---|---|")
+    out += [f"| `{k.rule}` | {k.words} |" for k in order.key_actions]
+    out.append("")
+    out.append(
+        "Supporting rows, folded unless promoted: "
+        + ", ".join(f"`{r}`" for r in order.supporting)
+        + ".\n"
+    )
+    out.append(
+        "Promoted to the actions when the case holds: "
+        + "; ".join(f"`{p.rule}` ({describe(p.when).removeprefix('If ')})" for p in order.promoted)
+        + ".\n"
+    )
+    out.append(
+        "Not repeated in Do now when the other applies: "
+        + "; ".join(f"`{s.rule}` (by `{s.by}`)" for s in order.superseded)
+        + ".\n"
+    )
+    out.append(
+        "Standing care, folded unless asked about: " + ", ".join(order.standing_care) + ".\n"
+    )
+    out.append(
+        "Prohibitions shown among the actions when the message names the act: "
+        + "; ".join(
+            f"{p.cite} ({', '.join(repr(w) for w in p.words)})" for p in order.prohibitions_about
+        )
+        + ".\n"
+    )
+    return "\n".join(out)
