@@ -126,6 +126,9 @@ class Conversation:
             answer = reply_only(fresh, "reset", "New patient: the case has been cleared.", notices)
             return fresh, answer.model_copy(update={"turn": "new_patient"})
         rest = patient_switch(text)
+        if rest is not None and state.turns == 0 and rest:
+            # "Bed 4: 58F lung ca …" as the first patient: a case, there is no one to switch from.
+            return self._statement(state, rest, notices)
         if rest is not None:
             # "Case 2: 70M lung ca …", "Bed 5 -", "next patient": a new case, said so.
             state = SessionState(turns=state.turns)
@@ -266,7 +269,10 @@ class Conversation:
             possible=possible,
             text=text,
         )
-        return new, answer.model_copy(update={"turn": turn})
+        # More about the patient already being discussed is a follow-up on the live case; it
+        # writes what it states (only a question never writes facts).
+        shown: TurnKind = "follow_up" if turn == "case" and live else turn
+        return new, answer.model_copy(update={"turn": shown})
 
     def _turn(
         self, text: str, intent: Intent, extraction: Extraction, ids: Sequence[str], live: bool

@@ -41,6 +41,7 @@ class ScopeVocabulary(BaseModel):
     non_malignant_causes: tuple[str, ...] = ()
     child_patterns: tuple[str, ...] = ()
     adult_patterns: tuple[str, ...] = ()
+    child_informant_patterns: tuple[str, ...] = ()
     outside_topics: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
@@ -51,7 +52,9 @@ class ScopeVocabulary(BaseModel):
             raise ValueError(f"unknown facts in scope.json: {unknown}")
         return names
 
-    @field_validator("anchor_patterns", "child_patterns", "adult_patterns")
+    @field_validator(
+        "anchor_patterns", "child_patterns", "adult_patterns", "child_informant_patterns"
+    )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -98,9 +101,10 @@ def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
     """'No cancer history ... disc prolapse / RTC': a spinal problem NG234 does not cover."""
     if facts.get("cancer_diagnosis") != "no" or facts.get("cancer_suspected") == "yes":
         return False
-    if facts.get("spinal_metastases") in ("suspected", "confirmed") or facts.get("mscc") in (
-        "suspected",
-        "confirmed",
+    # Metastases or MSCC on imaging make it NG234's whatever else is named; a suspicion
+    # read from a Box 1 sign alone ("CES from an L4/5 disc, never had cancer") does not.
+    if facts.get("spinal_metastases") in ("suspected", "confirmed") or facts.get("mscc") == (
+        "confirmed"
     ):
         return False
     return bool(_non_malignant_regex().search(text))
@@ -117,8 +121,12 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 
 
 def about_a_child(text: str) -> bool:
-    """The message is about a child (an age under 16 or a child word) and names no adult."""
+    """The message is about a child (an age under 16 or a child word) and names no adult; a
+    child who is asking or worried about someone ("my 10 year old keeps asking why Mum …") is
+    not the patient."""
     if any(rx.search(text) for rx in _patterns("adult_patterns")):
+        return False
+    if any(rx.search(text) for rx in _patterns("child_informant_patterns")):
         return False
     return any(rx.search(text) for rx in _patterns("child_patterns"))
 

@@ -173,3 +173,27 @@ def test_unreadable_text_is_told_so(conversation, text) -> None:
 def test_clinical_english_outside_ng234_is_refused_not_unreadable(conversation) -> None:
     _, (answer,) = _turns(conversation, "central chest pain, troponin 300 - loading doses?")
     assert answer.turn != "unreadable" and answer.message == NOT_COVERED
+
+
+def test_more_about_the_live_patient_is_a_follow_up_that_writes_its_facts(conversation) -> None:
+    _, (_, more) = _turns(
+        conversation,
+        "known breast ca, back pain at night",
+        "she has an old pacemaker, not MRI safe",
+    )
+    assert more.turn == "follow_up"
+    assert more.facts.get("mri_contraindicated") == "yes"
+    assert [c.fact for c in more.changes] == ["mri_contraindicated"]
+
+
+def test_a_switch_word_on_the_first_message_is_a_case_and_later_a_new_patient(
+    conversation,
+) -> None:
+    _, (first, second) = _turns(
+        conversation,
+        "Bed 4: 58F lung ca, MRI confirmed MSCC at T6, weak legs",
+        "nxt: bed 7, 60M, prostate ca, new back pain",
+    )
+    assert first.turn == "case" and first.facts.get("mscc") == "confirmed"
+    assert second.turn == "new_patient"
+    assert "mscc" not in second.facts and second.facts.get("primary_tumour") == "prostate"

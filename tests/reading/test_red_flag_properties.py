@@ -41,7 +41,13 @@ SEPARATORS = [
     " but ",
 ]
 UNRELATED = ["no fever", "nil chest pain", "denies SOB", "abdo SNT", "no known allergies",
-             "no trauma", "nil cough", "apyrexial, no rigors", "no headache"]  # fmt: skip
+             "no trauma", "nil cough", "apyrexial, no rigors", "no headache",
+             # Normal-state phrasings of other Box 1 items (round-4 blind set): they deny
+             # their own finding and must never take the stated one with them, even when they
+             # name the same finding (then the stated one wins: yes over no).
+             "walking ok", "bladder fine", "pee ok", "sensation normal", "legs not weak",
+             "pwr 5/5", "plantars down", "no pain going down the legs", "legs fine yesterday",
+             "power and sensation normal", "bld/bwl ok"]  # fmt: skip
 #: Red-flag phrasings (fact, words): ward, everyday and text-speak.
 RED_FLAGS = [
     ("limb_weakness", "leg weakness"), ("limb_weakness", "weak legs"),

@@ -147,3 +147,40 @@ def test_a_cancer_patient_with_back_pain_after_lifting_is_answered() -> None:
     text = "61F breast cancer with bone mets, sudden back pain after lifting a suitcase"
     assert _topic_decision(text, facts)
     assert not _topic_decision("35yo builder, back pain after lifting injury, no cancer", {})
+
+
+def test_a_child_named_beside_an_adult_patient_is_not_the_patient() -> None:
+    facts = {"cancer_diagnosis": "yes", "primary_tumour": "myeloma", "back_pain": "yes"}
+    text = "My 10 year old keeps asking why Mum is in so much pain - she has myeloma, back pain"
+    assert _topic_decision(text, facts)
+    # a child with a relative's cancer stays refused
+    assert not _topic_decision("10 year old boy with back pain, his mum had breast cancer",
+                               {"back_pain": "yes"})  # fmt: skip
+    # and a child with spinal cancer is refused whoever else is named
+    assert not _topic_decision(
+        "15-year-old with Ewing sarcoma of the spine, dad asks about radiotherapy",
+        {"cancer_diagnosis": "yes", "spinal_metastases": "confirmed"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "50M with a sacral chordoma, surgical resection vs proton beam?",
+        "Incidental vertebral haemangioma T9 on MRI, 45F asymptomatic, no cancer hx",
+        "Colorectal ca with 4 liver mets - resectable? who decides?",
+        "Pembrolizumab colitis grade 2 - steroid dose?",
+        "Should a 55-year-old asymptomatic man have a PSA test?",
+        "Tell me a joke about radiologists",
+    ],
+)
+def test_round_4_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+def test_cauda_equina_from_a_disc_without_cancer_is_not_ng234() -> None:
+    facts = {"cancer_diagnosis": "no", "cord_signs": "yes", "mscc": "suspected"}
+    assert not _topic_decision("CES from an L4/5 disc, 41F, never had cancer. Dex?", facts)
+    # MSCC confirmed on imaging keeps it NG234's whatever else is named
+    confirmed = {"cancer_diagnosis": "no", "mscc": "confirmed"}
+    assert _topic_decision("MRI: MSCC at T8, also an L4/5 disc bulge", confirmed)

@@ -16,6 +16,7 @@ from assistant.cli.rules import document
 from assistant.rules import (
     check,
     describe,
+    evaluate,
     load_conflicts,
     load_definitions,
     load_rulebook,
@@ -593,3 +594,14 @@ def test_evaluation_text_lists_every_citation_of_a_hit() -> None:
     assert "OFFER — NG234 1.3.4, 1.3.2 (R1.3.4-with-1-3-2)" in applies
     pending = evaluation_text(evaluate(make_case({"cancer_diagnosis": "yes"}), [both]))
     assert "OFFER — NG234 1.3.4, 1.3.2 (R1.3.4-with-1-3-2); needs:" in pending
+
+
+def test_1_8_4_applies_when_no_oncology_treatment_is_appropriate() -> None:
+    base = {"mscc": "confirmed", "cancer_diagnosis": "yes", "on_corticosteroids": "yes"}
+    hit = evaluate(make_case({**base, "oncology_treatment_inappropriate": "yes"}))
+    assert hit.status("R1.8.4-reduce-dexamethasone") == "applies"
+    other = evaluate(make_case({**base, "other_effective_treatment": "no"}))
+    assert other.status("R1.8.4-reduce-dexamethasone") == "applies"
+    options = {"oncology_treatment_inappropriate": "yes", "other_effective_treatment": "yes"}
+    neither = evaluate(make_case({**base, **options}))
+    assert neither.status("R1.8.4-reduce-dexamethasone") == "not"
