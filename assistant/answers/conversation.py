@@ -42,6 +42,7 @@ from assistant.answers.intent import (
     classify,
     clean_message,
     facts_only_in_questions,
+    hypothetical,
     intents,
     is_correction,
     is_follow_up,
@@ -290,7 +291,7 @@ class Conversation:
         pure = asks and facts_only_in_questions(text, read)
         if live and pure and not general:
             return "follow_up"
-        if pure and (general or not names_patient(text)):
+        if pure and (general or hypothetical(text) or not names_patient(text)):
             return "question"
         return "case"
 

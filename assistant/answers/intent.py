@@ -45,6 +45,7 @@ class IntentVocabulary(BaseModel):
     general_markers: tuple[str, ...] = ()
     patient_markers: tuple[str, ...] = ()
     correction_starts: tuple[str, ...] = ()
+    hypothetical_starts: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
 
 
@@ -162,6 +163,13 @@ def is_follow_up(text: str) -> bool:
 def is_general(text: str) -> bool:
     """A question about people in general ("in general, …", "in people with …")."""
     return says(text, intents().general_markers)
+
+
+def hypothetical(text: str) -> bool:
+    """The message opens a hypothetical ("and if the MRI shows no mets?"): a question, even
+    when it names a scan result or a patient's findings."""
+    words = phrase(text)
+    return any(words == c or words.startswith(c + " ") for c in intents().hypothetical_starts)
 
 
 def names_patient(text: str) -> bool:

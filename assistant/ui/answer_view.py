@@ -176,25 +176,45 @@ def compact(answer: Answer, passages: Mapping[str, Passage]) -> None:
         st.caption(escape(counts))
 
 
+#: The script behind `scroll_to` (ANCHOR is replaced by the answer's container key).
+_SCROLL_SCRIPT = """<script>(function(){
+const doc = window.parent.document;
+const box = doc.querySelector('[data-testid="stAppScrollToBottomContainer"]');
+const native = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
+let done = false, ticks = 0;
+// While the answer settles, Streamlit's stick-to-bottom writes scrollTop to follow the chat's
+// end; those writes are held back so the reader stays at the top of the new answer.
+if (box) Object.defineProperty(box, 'scrollTop', {configurable: true,
+  get() { return native.get.call(this); },
+  set(v) { if (done) native.set.call(this, v); }});
+const release = () => { if (done) return; done = true; if (box) delete box.scrollTop; };
+['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(e => doc.addEventListener(e,
+  ev => { if (ev.isTrusted) release(); }, {capture: true, once: true}));
+window.addEventListener('pagehide', release);
+const go = () => {
+  const el = doc.querySelector('.st-key-ANCHOR');
+  if (!done && el && Math.abs(el.getBoundingClientRect().top) > 2)
+    el.scrollIntoView({block: 'start'});
+};
+const timer = setInterval(() => {
+  go();
+  if (done || ++ticks >= 300) { clearInterval(timer); release(); }
+}, 100);
+go();
+})();</script>"""
+
+
 def scroll_to(anchor: str) -> None:
     """Bring the top of the new answer into view and keep it there while the page settles,
     until the reader scrolls, clicks or types (at most 30 s; once per new answer).
 
-    Streamlit keeps a chat stuck to its bottom and animates back to it; a wheel event on its
-    scroll container is how a reader leaves the bottom, so the script sends one (untrusted,
-    so not mistaken for the reader's own) before it scrolls.
+    Streamlit keeps a chat stuck to its bottom: while the answer's height still changes it
+    writes the scroll position back to the end. The script holds those writes back (and only
+    those: the reader's own scrolling is native and never blocked) until the reader's first
+    scroll, touch, key or click, then lets go.
     """
     st.iframe(
-        "<script>(function(){const doc=window.parent.document;let user=false;"
-        "['wheel','touchstart','keydown','mousedown'].forEach(e=>doc.addEventListener(e,"
-        "(ev)=>{if(ev.isTrusted)user=true;},{capture:true}));"
-        f"const go=()=>{{const el=doc.querySelector('.st-key-{anchor}');"
-        "if(user||!el||Math.abs(el.getBoundingClientRect().top)<=2)return;"
-        "const box=doc.querySelector('[data-testid=\"stAppScrollToBottomContainer\"]');"
-        "if(box)box.dispatchEvent(new WheelEvent('wheel',{deltaY:-1}));"
-        "el.scrollIntoView({block:'start'});};"
-        "let n=0;const t=setInterval(()=>{go();if(user||++n>=300)clearInterval(t);},100);})();"
-        "</script>",
+        _SCROLL_SCRIPT.replace("ANCHOR", anchor),
         height=1,
         tab_index=-1,  # a script, nothing to reach by keyboard
         alt="Brings the new answer into view",

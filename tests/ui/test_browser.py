@@ -189,6 +189,9 @@ def _scroll_to_top_of(locator, margin: int = 70) -> None:
     """Scroll the app's scrolling container so that `locator` sits near the top of the view."""
     locator.evaluate(
         """(el, margin) => {
+            // leave Streamlit's stick-to-bottom the way a reader does (a wheel event)
+            const main = document.querySelector('[data-testid="stAppScrollToBottomContainer"]');
+            if (main) main.dispatchEvent(new WheelEvent("wheel", {deltaY: -1}));
             el.scrollIntoView({block: "start"});
             let box = el.parentElement;
             while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
@@ -238,7 +241,7 @@ def test_chat_in_a_real_browser(server: Server, browser, timings: dict, tmp_path
     _scroll_to_top_of(page.locator(MESSAGE).nth(-2))
     page.mouse.move(VIEWPORT["width"] - 20, 20)  # no hover highlight in the picture
     page.wait_for_timeout(300)
-    _shoot(page, "chat.png", tmp_path, publish=True)
+    _shoot(page, "chat-quote.png", tmp_path, publish=False)
 
     # A follow-up question answered with one click.
     count = page.locator(MESSAGE).count()
@@ -326,18 +329,32 @@ def test_first_action_in_view_after_a_red_flag_answer(
     answer = page.locator(MESSAGE).last
     first = answer.locator('[class*="st-key-do-now-"] summary').first
     assert "contact the MSCC coordinator" in first.inner_text()
+
     # The page settles (icons, fonts, the earlier answer folding) for a moment: the settled
     # view is what the reader sees, so wait up to 5 s for it, then measure.
+    def in_view() -> tuple[dict | None, dict | None, bool]:
+        box = first.bounding_box()
+        chat = page.get_by_placeholder(CHAT_INPUT).bounding_box()
+        ok = bool(box and chat and 0 <= box["y"] <= min(height, chat["y"]) - box["height"])
+        return box, chat, ok
+
     box = chat = None
     for _ in range(50):
         page.wait_for_timeout(100)
-        box = first.bounding_box()
-        chat = page.get_by_placeholder(CHAT_INPUT).bounding_box()
-        if box and chat and box["y"] >= 0 and box["y"] + box["height"] <= min(height, chat["y"]):
+        box, chat, ok = in_view()
+        if ok:
             break
     assert box is not None and chat is not None
     assert box["y"] >= 0, f"first action above the view on {screen}: {box}"
     assert box["y"] + box["height"] <= min(height, chat["y"]), (
         f"first action below the view or under the chat box on {screen}: {box}, chat {chat}"
     )
-    _shoot(page, f"first-action-{screen}.png", tmp_path, publish=False)
+    # It stays there: a second later it is still in view.
+    page.wait_for_timeout(1000)
+    box, chat, ok = in_view()
+    assert ok, f"the first action moved out of view on {screen}: {box}, chat {chat}"
+    # The README's picture: the top of a red-flag answer, Do now first, as a reader lands on it.
+    name = "chat.png" if screen == "laptop" else f"first-action-{screen}.png"
+    _shoot(page, name, tmp_path, publish=screen == "laptop")
+    box, chat, ok = in_view()
+    assert ok, f"taking the picture moved the first action on {screen}: {box}, chat {chat}"
