@@ -113,29 +113,29 @@ def _add_fact() -> None:
         )
 
 
+#: The two downloads: (label, exporter, file name, MIME type, icon, widget key). The handover
+#: is pasteable into a referral; the full cited answer is the same text as the preview below.
+DOWNLOADS = (
+    ("Download handover (SBAR, 40 lines)", session.export_handover, "ng234-handover.txt",
+     "text/plain", ":material/assignment:", "export_handover"),
+    ("Download full cited answer (Markdown)", session.export_markdown, "ng234-case-summary.md",
+     "text/markdown", ":material/download:", "export"),
+)  # fmt: skip
+
+
 def _export() -> None:
     conversation = resources.load_conversation()
     snapshot = session.state()
-    st.download_button(
-        "Download handover (SBAR, 40 lines)",
-        # Built on click, from this run's case: pasteable into a referral.
-        data=partial(session.export_handover, conversation, snapshot),
-        file_name="ng234-handover.txt",
-        mime="text/plain",
-        icon=":material/assignment:",
-        key="export_handover",
-        on_click="ignore",
-    )
-    st.download_button(
-        "Download full cited answer (Markdown)",
-        # Built on click, from this run's case: the same text as the preview below.
-        data=partial(session.export_markdown, conversation, snapshot),
-        file_name="ng234-case-summary.md",
-        mime="text/markdown",
-        icon=":material/download:",
-        key="export",
-        on_click="ignore",
-    )
+    for label, exporter, file_name, mime, icon, key in DOWNLOADS:
+        st.download_button(
+            label,
+            data=partial(exporter, conversation, snapshot),  # built on click, from this run
+            file_name=file_name,
+            mime=mime,
+            icon=icon,
+            key=key,
+            on_click="ignore",
+        )
     preview = st.expander(
         "Preview the summary", key=PREVIEW, icon=":material/preview:", on_change="rerun"
     )

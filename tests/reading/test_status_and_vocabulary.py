@@ -232,3 +232,34 @@ def test_time_and_more_everyday_phrasings(text: str, fact: str, value: str | Non
 )
 def test_second_blind_red_flag_round(text: str, fact: str, value: str | None) -> None:
     assert extract(text).facts.get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Daughter tells me mum has been wetting herself", "bladder_bowel_dysfunction", "yes"),
+        ("now c/o faecal incont x2 days", "bladder_bowel_dysfunction", "yes"),
+        ("says he cant feel when hes passing urine", "bladder_bowel_dysfunction", "yes"),
+        ("back pain at night x 6 wks, getting worse, no leg sx", "pain_progressive", "yes"),
+        ("surgeons say no op", "suitable_for_surgery", "no"),
+        ("Spinal surgeons keen to decompress", "suitable_for_surgery", "yes"),
+        ("widespread bone mets incl spine", "spinal_metastases", "confirmed"),
+        ("no bk pain tho", "back_pain", "no"),
+        ("finished RT last week", "previous_radiotherapy", "yes"),
+    ],
+)  # fmt: skip
+def test_round_5_everyday_wording(text: str, fact: str, value: str) -> None:
+    assert extract(text).facts.get(fact) == value, extract(text).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("her mum had weak legs from MSCC", "limb_weakness"),  # the relative's, not the patient's
+        ("my mum told me her sister had weak legs", "limb_weakness"),
+        ("not wetting herself", "bladder_bowel_dysfunction"),
+        ("liver mets, not including the spine", "spinal_metastases"),
+    ],
+)
+def test_round_5_wording_where_it_must_not_fire(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) not in ("yes", "confirmed"), extract(text).facts
