@@ -21,7 +21,7 @@ from assistant.answers.answer import (
 from assistant.answers.order import Arranged, arrange, asked_positions, do_now_sentence
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
-from assistant.case import catalogue
+from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
 from assistant.rules.exclusions import exclusions_for
 from assistant.rules.tables import FactIs, walk
@@ -77,8 +77,13 @@ def compose(
     skip: Iterable[str] = (),
     possible: Sequence[PossibleOut] = (),
     text: str = "",
+    suppose: Sequence[str] = (),
 ) -> tuple[SessionState, Answer]:
-    """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups."""
+    """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups.
+
+    `suppose`: facts a question names ("what if she gets weak legs?"); when a Box 1 red flag
+    is among them, the urgent rules it would make apply are shown first, as depending on it.
+    """
     evaluation = rules.evaluate(state.case, rule_table)
     focus_recs = recommendations_in(passages, focus)
     recommendations = [recommendation(passages, hit) for hit in evaluation.applies]
@@ -88,6 +93,14 @@ def compose(
         for hit in evaluation.undetermined
         if set(hit.cites) & focus_recs or (is_case and hit.urgency in URGENT)
     ]
+    # Only a turn that wrote nothing asks "what if": a case statement is answered as it is.
+    supposed = (
+        [] if changes else supposed_rows(passages, state.case, rule_table, evaluation, suppose)
+    )
+    if supposed:
+        kept = {c.rule for c in supposed}
+        conditional = [*supposed, *(c for c in conditional if c.rule not in kept)]
+        focus = [*dict.fromkeys([*(c for r in supposed for c in r.cites), *focus])]
     covered = {c for r in (*recommendations, *conditional) for c in r.cites}
     lookups = [
         lookup(passages, pid)
@@ -135,6 +148,38 @@ def compose(
         notices=notices,
     )
     return state, answer
+
+
+def supposed_rows(
+    passages: Passages,
+    case: Case,
+    rule_table: Sequence[rules.Rule],
+    evaluation: rules.Evaluation,
+    suppose: Sequence[str],
+) -> list[ConditionalOut]:
+    """The urgent rules a question's named Box 1 red flag would make apply, as conditional rows
+    that depend on it (and on a cancer history, when the question names one not yet known)."""
+    specs = catalogue()
+    flags = [f for f in dict.fromkeys(suppose) if f in specs and specs[f].red_flag]
+    flags = [f for f in flags if case.get(f) != "yes"]  # "what if she now gets …" too
+    if not flags:
+        return []
+    values = {f: "yes" for f in flags}
+    if "cancer_diagnosis" in suppose and case.get("cancer_diagnosis") != "no":
+        values["cancer_diagnosis"] = "yes"
+    what_if = rules.evaluate(make_case({**case.known(), **values}), rule_table)
+    already = {h.rule_id for h in evaluation.applies}
+    missing = list(values)
+    return [
+        ConditionalOut(
+            **recommendation(passages, hit).model_dump(),
+            missing=missing,
+            deciding=missing,
+            ask=[specs[f].question for f in missing],
+        )
+        for hit in what_if.applies
+        if hit.rule_id not in already and hit.urgency in URGENT and hit.strength != "do-not"
+    ]
 
 
 def recommendations_in(passages: Passages, focus: Iterable[str]) -> set[str]:

@@ -216,6 +216,12 @@ class Conversation:
             )
         if turn in ("follow_up", "correction") and live and not scope.off_topic(text):
             answerable = True  # about the live NG234 case: never refused
+        # Findings a question names ("what if she gets weak legs?"): what it asks would apply.
+        asked_about = (
+            *extraction.topics,
+            *extraction.uncertain,
+            *(f for f, v in extraction.facts.items() if v not in ("no", "none")),
+        )
         if turn in ("question", "follow_up"):
             # A question names topics; it never writes facts into the case (issue #13).
             extraction = extraction.model_copy(
@@ -269,6 +275,7 @@ class Conversation:
             uncertain=(*[p.fact for p in possible], *extraction.uncertain),
             possible=possible,
             text=text,
+            suppose=asked_about if intent != "case" else (),
         )
         # More about the patient already being discussed is a follow-up on the live case; it
         # writes what it states (only a question never writes facts).

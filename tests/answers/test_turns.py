@@ -197,3 +197,42 @@ def test_a_switch_word_on_the_first_message_is_a_case_and_later_a_new_patient(
     assert first.turn == "case" and first.facts.get("mscc") == "confirmed"
     assert second.turn == "new_patient"
     assert "mscc" not in second.facts and second.facts.get("primary_tumour") == "prostate"
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("known breast ca, back pain at night", "what if she gets weak legs?"),
+        ("known breast ca, back pain, no weakness", "what if she gets weak legs?"),
+        ("if a pt with breast ca has weak legs what do I do?",),
+        ("what should I do if a patient with known cancer develops leg weakness?",),
+    ],
+)
+def test_a_what_if_red_flag_question_leads_with_what_it_would_start(conversation, messages):
+    """ "What if she gets weak legs?" is answered with 1.3.2 first, as depending on it; the
+    question still writes nothing into the case (issue #13)."""
+    _, answers = _turns(conversation, *messages)
+    answer = answers[-1]
+    first = min((*answer.recommendations, *answer.conditional), key=lambda r: r.rank)
+    assert first.cites == ["1.3.2"] and first.group == "asked"
+    assert "limb_weakness" in first.missing and first.ask
+    assert answer.facts.get("limb_weakness") in (None, "no")  # never written by the question
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        # a case statement that denies the red flags and asks: answered as the case it is
+        ("prostate ca, spinal mets, no weakness, numbness or bladder issues - dex just in case?",),
+        # a question that names no red flag
+        ("known breast ca, back pain at night", "what dose of dex?"),
+        # no cancer: 1.3.2 needs one
+        ("no cancer history, back pain", "what if he gets weak legs?"),
+    ],
+)
+def test_no_what_if_rows_without_a_named_red_flag_in_a_question(conversation, messages):
+    _, answers = _turns(conversation, *messages)
+    answer = answers[-1]
+    assert not any(
+        c.cites == ["1.3.2"] and c.group == "asked" and c.rank == 1 for c in answer.conditional
+    )
