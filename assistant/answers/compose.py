@@ -11,6 +11,7 @@ from assistant.answers.answer import (
     ChangeOut,
     ConditionalOut,
     ConflictOut,
+    DoNowOut,
     Intent,
     LookupOut,
     PassageHit,
@@ -18,7 +19,7 @@ from assistant.answers.answer import (
     Quote,
     RecommendationOut,
 )
-from assistant.answers.order import Arranged, arrange, asked_positions, do_now_sentence
+from assistant.answers.order import arrange, asked_positions, do_now_sentence
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
@@ -122,14 +123,13 @@ def compose(
         # A message that added facts is a case, whatever it asks: ordered by the case.
         intent="case" if changes else intent,
         asked=asked_positions(focus, covers),
-        topic=sorted(recommendations_in(passages, focus)),
         text=text,
         exclusions=exclusions_for(state.case),
         case=state.case,
     )
     answer = Answer(
         intent=intent,
-        message=summary(arranged.recommendations, conditional, lookups, changes, arranged),
+        message=summary(arranged.recommendations, conditional, lookups, changes, arranged.do_now),
         recommendations=arranged.recommendations,
         conditional=arranged.conditional,
         lookups=arranged.lookups,
@@ -171,12 +171,7 @@ def supposed_rows(
     already = {h.rule_id for h in evaluation.applies}
     missing = list(values)
     return [
-        ConditionalOut(
-            **recommendation(passages, hit).model_dump(),
-            missing=missing,
-            deciding=missing,
-            ask=[specs[f].question for f in missing],
-        )
+        conditional_recommendation(passages, hit, missing=missing, deciding=missing)
         for hit in what_if.applies
         if hit.rule_id not in already and hit.urgency in URGENT and hit.strength != "do-not"
     ]
@@ -216,15 +211,22 @@ def recommendation(passages: Passages, hit: rules.RuleHit) -> RecommendationOut:
     )
 
 
-def conditional_recommendation(passages: Passages, hit: rules.RuleHit) -> ConditionalOut:
-    """An undetermined rule hit, with the unknown facts it depends on and the questions for the
-    fewest answers that could make it apply."""
+def conditional_recommendation(
+    passages: Passages,
+    hit: rules.RuleHit,
+    *,
+    missing: Sequence[str] | None = None,
+    deciding: Sequence[str] | None = None,
+) -> ConditionalOut:
+    """A rule hit that depends on unknown facts (the hit's own, unless a what-if names them),
+    with the questions for the fewest answers that could make it apply."""
     specs = catalogue()
+    deciding = list(hit.deciding if deciding is None else deciding)
     return ConditionalOut(
         **recommendation(passages, hit).model_dump(),
-        missing=list(hit.missing),
-        deciding=list(hit.deciding),
-        ask=[specs[f].question for f in hit.deciding],
+        missing=list(hit.missing if missing is None else missing),
+        deciding=deciding,
+        ask=[specs[f].question for f in deciding],
     )
 
 
@@ -249,7 +251,7 @@ def summary(
     conditional: Sequence[ConditionalOut],
     lookups: Sequence[LookupOut],
     changes: Sequence[ChangeOut],
-    arranged: Arranged | None = None,
+    do_now: Sequence[DoNowOut] = (),
 ) -> str:
     """The answer's opening message: what changed, and what to do first (the Do now actions)."""
     parts = []
@@ -257,8 +259,8 @@ def summary(
         parts.append(
             "Updated: " + "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes) + "."
         )
-    if arranged is not None and arranged.do_now:
-        parts.append("Do now (NG234): " + do_now_sentence(arranged.do_now))
+    if do_now:
+        parts.append("Do now (NG234): " + do_now_sentence(do_now))
     elif recs:
         parts.append(f"{len(recs)} NG234 recommendation(s) apply to the case as known.")
     if not recs and conditional:

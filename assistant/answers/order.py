@@ -162,7 +162,6 @@ def arrange(
     *,
     intent: Intent,
     asked: Mapping[str, int],
-    topic: Sequence[str] = (),
     text: str = "",
     exclusions: Sequence[Exclusion] = (),
     case: Case | None = None,
@@ -170,13 +169,11 @@ def arrange(
 ) -> Arranged:
     """Group and rank every row of an answer (pure: same rows, same order)."""
     order = order or load_order()
+    on_topic: set[str] = set()
     if intent == "case":
         # A case's retrieved passages are its topic, not a question: they lift a row that would
         # be folded into view after the key actions, never ahead of them.
-        topic, asked = tuple(c for c in topic if c in asked), {}
-    else:
-        topic = ()
-    on_topic = set(topic)
+        on_topic, asked = set(asked), {}
     promoted = {
         p.rule for p in order.promoted if case is not None and check(p.when, case).value == YES
     }

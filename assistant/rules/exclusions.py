@@ -20,7 +20,6 @@ from assistant.rules.engine import YES, check
 from assistant.rules.tables import Condition
 
 EXCLUSIONS_FILE = Path(__file__).with_name("exclusions.json")
-_REC = r"^1\.\d{1,2}\.\d{1,2}$"
 
 
 class Exclusion(BaseModel):
