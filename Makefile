@@ -44,7 +44,8 @@ browser:
 # Refresh the README's screenshots (docs/screenshots/) from a real browser; `make test` only
 # writes them to test-output/screenshots/, so it never modifies tracked files.
 screenshots: setup index browser
-	NG234_PUBLISH_SCREENSHOTS=1 $(BIN)/python -m pytest tests/ui/test_browser.py
+	NG234_PUBLISH_SCREENSHOTS=1 $(BIN)/python -m pytest tests/ui/test_browser.py \
+		tests/ui/test_training_browser.py
 
 lint: setup
 	$(BIN)/ruff check assistant tests app.py

@@ -13,5 +13,5 @@ st.set_page_config(page_title="NG234 assistant", page_icon="🩺", layout="wide"
 
 page = st.navigation(nav.pages())
 nav.follow_deep_link(page)
-nav.header()
+nav.header(page)
 page.run()

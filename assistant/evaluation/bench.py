@@ -222,6 +222,13 @@ def memory(ctx: Context) -> dict[str, Any]:
     return {"peak_rss_mb": round(own / 1024, 1)}
 
 
+def first_load(ctx: Context) -> dict[str, Any]:
+    """The app from `streamlit run` to a usable chat input, in a real browser (issue #15)."""
+    from assistant.evaluation import first_load as app_load
+
+    return app_load.measure()
+
+
 BENCHMARKS: list[Benchmark] = [
     Benchmark("cold_start", cold_start),
     Benchmark("index_build", index_build),
@@ -229,6 +236,7 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("ask_latency", ask_latency),
     Benchmark("long_query", long_query),
     Benchmark("memory", memory),
+    Benchmark("first_load", first_load),
 ]
 
 

@@ -31,14 +31,14 @@ def intended_purpose(readme: str) -> str:
 def render() -> None:
     """The About page."""
     st.title("About this assistant")
-    st.subheader("Intended purpose and limitations")
+    st.header("Intended purpose and limitations")
     st.caption("From the project README (README.md#intended-purpose).")
     try:
         text = intended_purpose(README.read_text(encoding="utf-8"))
     except OSError:
         text = ""
     st.markdown(text or DISCLAIMER)
-    st.subheader("How answers are made")
+    st.header("How answers are made")
     st.markdown(
         "No language model writes the answers. A deterministic rule checker, written from the "
         "guideline and reviewable line by line in docs/RULES.md, decides which NG234 "

@@ -26,7 +26,7 @@ from assistant.answers.answer import (
 from assistant.answers.order import Row, grouped
 from assistant.case import catalogue
 from assistant.guideline.corpus import Passage
-from assistant.ui import session
+from assistant.ui import a11y, session
 from assistant.ui.markup import (
     badge,
     blockquote,
@@ -61,6 +61,11 @@ def rationale(rationale_ids: Sequence[str], passages: Mapping[str, Passage]) -> 
         st.markdown(blockquote(passage.text))
 
 
+def words_label(cites: Sequence[str]) -> str:
+    """The label of a quote's expander, telling the quotes apart: "NICE's words, NG234 1.3.2"."""
+    return f"NICE's words, NG234 {', '.join(cites)} (verbatim)"
+
+
 def _quotes(rec: RecommendationOut | LookupOut) -> None:
     st.markdown(
         "\n\n".join(f"**NG234 {escape(q.id)}**\n\n{blockquote(q.text)}" for q in rec.quotes)
@@ -84,7 +89,7 @@ def recommendation(
         if not full:
             return
         left, right = st.columns(2, gap="small")
-        with left, st.expander("NICE's words (verbatim)", icon=":material/format_quote:"):
+        with left, st.expander(words_label(rec.cites), icon=":material/format_quote:"):
             _quotes(rec)
         if rec.rationale:
             with right:
@@ -103,7 +108,7 @@ def pending(cond: ConditionalOut, passages: Mapping[str, Passage], *, key: str) 
         )
         ask = cond.ask or [catalogue()[f].question for f in cond.missing if f in catalogue()]
         st.caption("Would apply on the answer to: " + escape(" / ".join(ask)))
-        with st.expander("NICE's words (verbatim)", icon=":material/format_quote:"):
+        with st.expander(words_label(cond.cites), icon=":material/format_quote:"):
             _quotes(cond)
 
 
@@ -116,7 +121,7 @@ def set_aside(item: SetAsideOut, passages: Mapping[str, Passage], *, key: str) -
         st.caption("Not an action for this person: " + escape(item.because))
         if item.instead:
             st.caption("NICE's alternative: NG234 " + escape(", ".join(item.instead)))
-        with st.expander("NICE's words (verbatim)", icon=":material/format_quote:"):
+        with st.expander(words_label(item.cites), icon=":material/format_quote:"):
             _quotes(item)
 
 
@@ -136,7 +141,7 @@ def do_now(answer: Answer, passages: Mapping[str, Passage], *, key: str) -> None
     """The few urgent actions first, in NICE's words; each quote is one click away."""
     quotes = {r.rule: r for r in answer.recommendations}
     with st.container(border=True, key=css_key(f"do-now-{key}")):
-        st.markdown("#### :material/emergency: Do now")
+        st.header(":material/emergency: Do now", anchor=False)
         for action in answer.do_now:
             label = (
                 f"**{escape(action.timing)}:** {escape(action.words)} · "
@@ -153,7 +158,7 @@ def groups(answer: Answer, passages: Mapping[str, Passage], *, key: str, folded:
             continue
         title = f"{group.title} ({group.count})"
         if not group.folded:
-            st.markdown(f"#### {escape(title)}")
+            st.header(escape(title), anchor=False)
             for item in rows:
                 row(item, passages, key=key)
             continue
@@ -239,9 +244,16 @@ def lookup(item: LookupOut, passages: Mapping[str, Passage], *, key: str) -> Non
                     rationale(item.rationale, passages)
 
 
+def questions_anchor(key: str) -> str:
+    """The id of an answer's questions heading (the target of its "Go to the questions" link)."""
+    return css_key(f"questions-{key}").lower()
+
+
 def questions(items: Sequence[QuestionOut], *, key: str, live: bool) -> None:
     """Follow-up questions; on the latest answer each option is a one-click button."""
-    st.markdown("#### :material/quiz: Questions that would change the answer")
+    st.header(":material/quiz: Questions that would change the answer", anchor=False)
+    # The target of "Go to the questions": the next Tab from here is the first answer button.
+    st.html(f'<span id="{questions_anchor(key)}"></span>')
     for q in items:
         st.markdown(escape(q.text))
         if not live:
@@ -278,6 +290,13 @@ def render(
                 f"{escape('; '.join(conflict.facts))}",
                 icon=":material/warning:",
             )
+        if live and answer.questions:
+            # Keyboard users reach the one-click answers without tabbing through every card.
+            count = len(answer.questions)
+            st.markdown(
+                f"[:material/south: Go to the {count} question{'s' if count > 1 else ''} that "
+                f"would change the answer](#{questions_anchor(key)})"
+            )
         if answer.do_now:
             do_now(answer, passages, key=key)
     if not full:
@@ -293,3 +312,4 @@ def render(
     st.caption(f"{escape(answer.guideline)} · {escape(NOTICE)}")
     if live:
         scroll_to(anchor)
+        a11y.focus_answer(anchor, answer)

@@ -65,7 +65,8 @@ def _known_facts() -> None:
             st.session_state[key] = case.get(spec.name)
             change = changed.get(spec.name)
             st.selectbox(
-                (":orange[:material/change_circle:] " if change else "") + spec.label,
+                # Plain words: a label is read aloud as written (no colour or icon codes).
+                spec.label + (" (changed in the last turn)" if change else ""),
                 options=spec.values,
                 format_func=lambda v: value_label(v, unknown="Not known (remove)"),
                 key=key,
@@ -148,8 +149,8 @@ def _export() -> None:
             )
 
 
-def render() -> None:
-    """The sidebar: case facts, add a fact, new patient, export."""
+def render(*, ready: bool = True) -> None:
+    """The sidebar: case facts, add a fact, new patient, and (once NG234 has loaded) export."""
     with st.sidebar:
         st.header("Case", divider="gray")
         _known_facts()
@@ -161,4 +162,5 @@ def render() -> None:
             key="new_patient",
             help="Clears every fact and the conversation.",
         )
-        _export()
+        if ready:
+            _export()

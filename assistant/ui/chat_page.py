@@ -39,13 +39,25 @@ def _user(message: session.Message) -> None:
     st.text(message["text"])
 
 
-def render() -> None:
-    """The chat page."""
-    st.title("NG234 chat")
-    conversation = resources.conversation()
-    if conversation is None:
+@st.fragment(run_every=0.5)
+def _loading() -> None:
+    """While the conversation loads: say so; when it is ready, answer what was typed meanwhile."""
+    if resources.status() == "loading":
+        st.info(resources.LOADING, icon=":material/hourglass_top:")
         return
-    case_panel.render()
+    session.answer_waiting()
+    st.rerun()
+
+
+def render() -> None:
+    """The chat page: usable at once, while the model and the index load in the background."""
+    st.title("NG234 chat")
+    status = resources.status()
+    if status == "failed" and resources.conversation() is None:  # says what to do
+        return
+    if status == "ready" and session.waiting():
+        session.answer_waiting()
+    case_panel.render(ready=status == "ready")
     passages = resources.passages()
     messages = session.history()
     if not messages:
@@ -59,6 +71,8 @@ def render() -> None:
             # Earlier answers replay compactly; their quotes and rationale open on request.
             full = i == last or st.toggle("Show quotes and rationale", key=f"details-{i}")
             answer_view.render(message["answer"], passages, key=str(i), live=i == last, full=full)
+    if status == "loading":
+        _loading()
     error = st.session_state.get(session.ERROR)
     if error:
         st.error(escape(error), icon=":material/error:")

@@ -1,12 +1,14 @@
-"""The guideline browser: every NG234 passage by section, filterable, with deep links.
+"""The guideline browser: every NG234 passage by section, a forgiving search, deep links.
 
 `?rec=1.8.1` (or `?rec=rationale-1.8.1-1.8.8`, `?rec=box-1`, …) opens that passage at the top,
 with links to its rationale, the recommendations a rationale covers and the rules citing it.
+The search box takes words (typos, abbreviations and "8Gy" included: the project's own
+retrieval, `assistant/search/browse.py`) or a number (1.8 opens section 1.8, 1.8.1 that
+recommendation).
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Mapping
 
 import streamlit as st
@@ -14,6 +16,7 @@ import streamlit as st
 from assistant import rules
 from assistant.errors import UnknownPassageError
 from assistant.guideline.corpus import Passage, get
+from assistant.search import browse
 from assistant.ui import resources
 from assistant.ui.markup import badge, blockquote, css_key, escape
 
@@ -41,11 +44,9 @@ def _close() -> None:
     st.query_params.pop(REC, None)
 
 
-def _lazy(label: str, name: str, expand: bool):
-    """An expander rendered only while open; a new filter opens (or closes) them all afresh."""
-    query = st.session_state.get(FILTER, "").strip().lower()
-    key = css_key(f"g-{name}-{zlib.crc32(query.encode()):08x}")
-    return st.expander(label, expanded=expand, key=key, on_change="rerun")
+def _lazy(label: str, name: str):
+    """An expander rendered only while open."""
+    return st.expander(label, key=css_key(f"g-{name}"), on_change="rerun")
 
 
 def _head(passage: Passage) -> str:
@@ -58,12 +59,17 @@ def _head(passage: Passage) -> str:
 def _selected(wanted: str, passages: Mapping[str, Passage]) -> None:
     try:
         passage = get(passages.values(), wanted)
-    except UnknownPassageError as exc:
-        st.warning(escape(exc.user_message()), icon=":material/search_off:")
+    except UnknownPassageError:
+        st.warning(
+            f"This link asks for NG234 “{escape(wanted)}”, which the guideline does not have: "
+            "the link may be mistyped or out of date. Recommendations are numbered like 1.8.1 "
+            "and boxes like box-1; search below or browse the sections.",
+            icon=":material/search_off:",
+        )
         st.button("Close", on_click=_close, key="close-missing")
         return
     with st.container(border=True, key="selected-passage"):
-        st.markdown(f"### {_head(passage)}")
+        st.markdown(f"## {_head(passage)}")
         where = " · ".join(
             escape(x)
             for x in (
@@ -99,16 +105,7 @@ def _selected(wanted: str, passages: Mapping[str, Passage]) -> None:
         if citing:
             st.markdown("**How the assistant applies it** (rules citing it)")
             for rule in citing:
-                st.caption(f"`{rule.id}`: {escape(rules.describe(rule))}.")
-
-
-def _matches(passage: Passage, query: str) -> bool:
-    if not query:
-        return True
-    haystack = " ".join(
-        x or "" for x in (passage.id, passage.title, passage.heading, passage.section_title)
-    )
-    return query in (haystack + " " + passage.text).lower()
+                st.caption(f"{escape(rule.id)}: {escape(rules.describe(rule))}.")
 
 
 def _permalink(passage_id: str) -> str:
@@ -143,7 +140,7 @@ def _recommendation(passage: Passage, passages: Mapping[str, Passage]) -> None:
         st.markdown(_permalink(passage.id))
 
 
-def _sections(shown: list[Passage], passages: Mapping[str, Passage], expand: bool) -> None:
+def _sections(shown: list[Passage], passages: Mapping[str, Passage]) -> None:
     sections: dict[str, list[Passage]] = {}
     for p in shown:
         if p.kind in ("recommendation", "box", "context") and p.section:
@@ -151,7 +148,7 @@ def _sections(shown: list[Passage], passages: Mapping[str, Passage], expand: boo
     for section in sorted(sections, key=_section_key):
         items = sections[section]
         count = sum(1 for p in items if p.kind == "recommendation")
-        box = _lazy(f"{section} {items[0].section_title} ({count})", f"section-{section}", expand)
+        box = _lazy(f"{section} {items[0].section_title} ({count})", f"section-{section}")
         if not box.open:
             continue
         with box:
@@ -162,7 +159,7 @@ def _sections(shown: list[Passage], passages: Mapping[str, Passage], expand: boo
                     continue
                 if p.kind == "recommendation" and p.heading and p.heading != heading:
                     heading = p.heading
-                    st.markdown(f"##### {escape(heading)}")
+                    st.markdown(f"**{escape(heading)}**")
                 if p.kind == "box":
                     with st.container(border=True):
                         st.markdown(f"**{escape(p.title)}**")
@@ -171,14 +168,14 @@ def _sections(shown: list[Passage], passages: Mapping[str, Passage], expand: boo
                     _recommendation(p, passages)
 
 
-def _blocks(title: str, shown: Iterable[Passage], expand: bool) -> None:
+def _blocks(title: str, shown: Iterable[Passage]) -> None:
     items = list(shown)
     if not items:
         return
-    st.subheader(title)
+    st.header(title)
     for p in items:
         label = p.title if p.kind != "research" else f"{p.id}: {p.title}"
-        box = _lazy(label, p.id, expand)
+        box = _lazy(label, p.id)
         if not box.open:
             continue
         with box:
@@ -186,6 +183,39 @@ def _blocks(title: str, shown: Iterable[Passage], expand: bool) -> None:
                 st.caption(f"Evidence review {escape(p.evidence_review)}")
             st.markdown(blockquote(p.text))
             st.markdown(_permalink(p.id))
+
+
+def _search() -> browse.SearchFn | None:
+    """The retriever's search once the model and index have loaded (None until then)."""
+    if resources.status() != "ready":
+        return None
+    return resources.load_conversation().retriever.search
+
+
+def _result(passage: Passage, passages: Mapping[str, Passage]) -> None:
+    with st.container(border=True, key=css_key(f"found-{passage.id}")):
+        where = f"{passage.section} {passage.section_title}" if passage.section else ""
+        if passage.kind == "recommendation":
+            if where:
+                st.caption(escape(where))
+            _recommendation(passage, passages)
+            return
+        st.markdown(f"**{escape(passage.title)}**")
+        if where:
+            st.caption(escape(where))
+        st.markdown(blockquote(passage.text))
+        st.markdown(_permalink(passage.id))
+
+
+def _results(query: str, passages: Mapping[str, Passage]) -> None:
+    found = browse.find(query, passages, _search())
+    st.header("Search results")
+    if found.found == "nothing":
+        st.info(escape(found.message), icon=":material/search_off:")
+        return
+    st.caption(escape(found.message))
+    for pid in found.ids:
+        _result(passages[pid], passages)
 
 
 def render() -> None:
@@ -196,24 +226,23 @@ def render() -> None:
     if wanted:
         _selected(wanted, passages)
     query = st.text_input(
-        "Filter",
+        "Search NG234",
         key=FILTER,
-        placeholder="Words or a number, e.g. dexamethasone, 1.8 or plain X-ray",
-    )
-    query = query.strip().lower()
-    shown = [p for p in passages.values() if _matches(p, query)]
+        placeholder="Words, an abbreviation or a number: dexamethasone, dex, 8Gy, 1.8 or 1.8.1",
+    ).strip()
     if query:
-        st.caption(f"{len(shown)} passage(s) match “{escape(query)}”.")
-    expand = bool(query)
-    about = [passages[i] for i in _ABOUT_IDS if i in passages and passages[i] in shown]
-    box = _lazy("About the guideline", "about", expand) if about else None
-    if box is not None and box.open:
+        _results(query, passages)
+        return
+    about = [passages[i] for i in _ABOUT_IDS if i in passages]
+    box = _lazy("About the guideline", "about")
+    if box.open:
         with box:
             for p in about:
                 st.markdown(f"**{escape(p.title)}**")
                 st.markdown(blockquote(p.text))
-    st.subheader("Recommendations")
-    _sections(shown, passages, expand)
-    _blocks("Rationale and impact", (p for p in shown if p.kind == "rationale"), expand)
-    _blocks("Recommendations for research", (p for p in shown if p.kind == "research"), expand)
-    _blocks("Terms used in this guideline", (p for p in shown if p.kind == "term"), expand)
+    st.header("Recommendations")
+    shown = list(passages.values())
+    _sections(shown, passages)
+    _blocks("Rationale and impact", (p for p in shown if p.kind == "rationale"))
+    _blocks("Recommendations for research", (p for p in shown if p.kind == "research"))
+    _blocks("Terms used in this guideline", (p for p in shown if p.kind == "term"))

@@ -7,10 +7,25 @@ from collections.abc import Callable
 import streamlit as st
 
 from assistant.guideline.corpus import GUIDELINE_VERSION
-from assistant.ui import about_page, calculators_page, chat_page, guideline_page, training_page
-from assistant.ui.notice import NOTICE, PURPOSE_ANCHOR
+from assistant.ui import (
+    a11y,
+    about_page,
+    calculators_page,
+    chat_page,
+    guideline_page,
+    training_page,
+)
+from assistant.ui.notice import NOTICE, PURPOSE_ANCHOR, PURPOSE_LABEL
 
-__all__ = ["NOTICE", "PURPOSE_ANCHOR", "follow_deep_link", "header", "page", "pages"]
+__all__ = [
+    "NOTICE",
+    "PURPOSE_ANCHOR",
+    "PURPOSE_LABEL",
+    "follow_deep_link",
+    "header",
+    "page",
+    "pages",
+]
 
 
 def _page_functions() -> dict[str, tuple[Callable[[], None], str, str]]:
@@ -42,12 +57,14 @@ def follow_deep_link(current: st.Page) -> None:
         st.switch_page(page("guideline"), query_params={"rec": wanted})
 
 
-def header() -> None:
-    """The guideline version, the notice and the intended purpose: on every page."""
+def header(current: st.Page) -> None:
+    """The skip link and live region, the guideline version, the notice and the intended
+    purpose: on every page."""
+    a11y.page_aids(chat=current.url_path in ("", "chat"))
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.caption(f"**{GUIDELINE_VERSION}** · {NOTICE}")
         st.page_link(
             page("about"),
-            label=f"Intended purpose ({PURPOSE_ANCHOR})",
+            label=PURPOSE_LABEL,
             icon=":material/info:",
         )

@@ -24,6 +24,8 @@ STATE = "chat_state"
 HISTORY = "chat_history"
 ERROR = "chat_error"
 CHAT_INPUT = "chat_input"
+#: Messages typed while the conversation was still loading, answered in order once it is ready.
+WAITING = "chat_waiting"
 
 Message = dict[str, Any]
 
@@ -53,8 +55,18 @@ def last_answer() -> Answer | None:
 def _record(text: str, kind: Literal["message", "action"], new: SessionState, answer: Answer):
     st.session_state[STATE] = new
     history().append({"role": "user", "text": text, "kind": kind})
+    _record_answer(new, answer)
+
+
+def _record_answer(new: SessionState, answer: Answer) -> None:
+    st.session_state[STATE] = new
     history().append({"role": "assistant", "answer": answer})
     st.session_state.pop(ERROR, None)
+
+
+def waiting() -> list[str]:
+    """Messages typed before the conversation finished loading, not yet answered."""
+    return st.session_state.setdefault(WAITING, [])
 
 
 def _failed(exc: AssistantError) -> None:
@@ -65,13 +77,31 @@ def _failed(exc: AssistantError) -> None:
 
 
 def send_message(text: str) -> None:
-    """Answer a typed message (Conversation.respond)."""
+    """Answer a typed message (Conversation.respond); while the conversation is still loading,
+    show the message at once and answer it when loading ends (`answer_waiting`)."""
+    if resources.status() == "loading" or waiting():
+        history().append({"role": "user", "text": text, "kind": "message"})
+        waiting().append(text)
+        return
     try:
         new, answer = resources.load_conversation().respond(state(), text)
     except AssistantError as exc:
         _failed(exc)
         return
     _record(text, "message", new, answer)
+
+
+def answer_waiting() -> None:
+    """Answer, in order, the messages typed while the conversation was loading."""
+    while waiting():
+        text = waiting().pop(0)
+        try:
+            new, answer = resources.load_conversation().respond(state(), text)
+        except AssistantError as exc:
+            _failed(exc)
+            waiting().clear()
+            return
+        _record_answer(new, answer)
 
 
 def on_chat_submit() -> None:

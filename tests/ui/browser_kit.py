@@ -12,9 +12,16 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -108,3 +115,42 @@ def shoot(page, name: str, tmp_path: Path, *, publish: bool) -> None:
     if publish and publishing():
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(tmp_path / name, SCREENSHOTS / name)
+
+
+@contextmanager
+def start_server(log: Path) -> Iterator[Server]:
+    """`streamlit run app.py` on a free port, ready when /_stcore/health says ok; stopped after."""
+    port = free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+    ]  # fmt: skip
+    started = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    health = f"http://127.0.0.1:{port}/_stcore/health"
+    try:
+        deadline = started + STARTUP_LIMIT
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200 and response.read().strip() == b"ok":
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.perf_counter() > deadline:
+                pytest.fail(f"streamlit not healthy after {STARTUP_LIMIT} s:\n{log.read_text()}")
+            time.sleep(0.25)
+        yield Server(f"http://127.0.0.1:{port}", started, process, log)
+    finally:
+        process.terminate()  # SIGTERM to this pid only
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)

@@ -6,11 +6,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,13 +13,11 @@ import pytest
 from browser_kit import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    ROOT,
-    STARTUP_LIMIT,
     TIMINGS,
     VIEWPORT,
     Server,
-    free_port,
     in_ci,
+    start_server,
 )
 
 
@@ -41,42 +34,9 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a free port, ready when /_stcore/health says ok."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-    ]  # fmt: skip
-    started = time.perf_counter()
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    health = f"http://127.0.0.1:{port}/_stcore/health"
-    try:
-        deadline = started + STARTUP_LIMIT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(health, timeout=2) as response:
-                    if response.status == 200 and response.read().strip() == b"ok":
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.perf_counter() > deadline:
-                pytest.fail(f"streamlit not healthy after {STARTUP_LIMIT} s:\n{log.read_text()}")
-            time.sleep(0.25)
-        yield Server(f"http://127.0.0.1:{port}", started, process, log)
-    finally:
-        process.terminate()  # SIGTERM to this pid only
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    """The app for every browser test module (one server per test session)."""
+    with start_server(tmp_path_factory.mktemp("streamlit") / "streamlit.log") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

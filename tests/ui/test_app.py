@@ -9,6 +9,7 @@ link, the calculators and training pages by running their page functions.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,16 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 180
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loaded() -> None:
+    """The model and index loaded before the first AppTest (the app loads them in the
+    background and answers what was typed meanwhile once they are ready: the browser tests
+    cover that; here every message is answered in its own run)."""
+    from assistant.ui import resources
+
+    resources.load_conversation()
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -103,7 +114,9 @@ def test_version_notice_and_intended_purpose_are_on_the_page() -> None:
     header = at.caption[0].value
     assert GUIDELINE_VERSION in header and nav.NOTICE in header
     links = at.main.get("page_link")
-    assert any(nav.PURPOSE_ANCHOR in link.proto.label for link in links)
+    # plain words, not a file path (issue #15)
+    assert any(link.proto.label == nav.PURPOSE_LABEL for link in links)
+    assert not any("README" in link.proto.label for link in links)
     # An empty chat explains itself and offers examples.
     assert any(b.label == "known breast ca, new back pain" for b in at.button)
 
@@ -128,14 +141,16 @@ def test_multi_turn_case_shows_1_3_2_with_its_quote(red_flag_case, passage_map) 
     head = next(t for t in texts if "**NG234 1.3.2** · 2023" in t)
     assert "Offer" in head
     # Do now leads, then the actions for this case (issue #14).
-    headings = [t for t in texts if t.startswith("#### ")]
+    headings = [h.value for h in message.header]
     assert "Do now" in headings[0] and "Actions for this case" in headings[1]
     do_now = [e.label for e in message.expander][:3]
     assert do_now[0].startswith("**Immediately:** contact the MSCC coordinator · NG234 1.3.2")
     # The verbatim quote, in its expander.
     quote = passage_map["1.3.2"].text
     assert quote.startswith("Immediately contact the MSCC coordinator")
-    quoted = [e for e in message.expander if e.label == "NICE's words (verbatim)"]
+    # each quote's expander names its recommendation (issue #15)
+    quoted = [e for e in message.expander if e.label.startswith("NICE's words, NG234 ")]
+    assert any(e.label == "NICE's words, NG234 1.3.2 (verbatim)" for e in quoted)
     assert any(quote in "\n".join(markdown_of(e)).replace("> ", "").replace("  \n", "\n")
                for e in quoted)  # fmt: skip
     # A "do not" nobody asked about is folded; opened, it reads as a prohibition (red,
@@ -150,7 +165,7 @@ def test_multi_turn_case_shows_1_3_2_with_its_quote(red_flag_case, passage_map) 
     # What is not yet known is a separate, folded block, and the questions come before it.
     labels = [e.label for e in message.expander]
     assert any(label.startswith("Depends on more that is not yet known") for label in labels)
-    assert any("Questions that would change the answer" in t for t in texts)
+    assert any("Questions that would change the answer" in h for h in headings)
 
 
 def test_why_opens_the_committees_rationale(red_flag_case, passage_map) -> None:
@@ -210,7 +225,8 @@ def test_case_panel_edit_recomputes_and_highlights_the_change() -> None:
     assert len(at.chat_message) == 4
     assert at.chat_message[-2].text[0].value == "Case panel: Limb weakness: No"
     box = at.sidebar.selectbox(key="fact-limb_weakness")
-    assert box.value == "no" and ":material/change_circle:" in box.label
+    # plain words a screen reader can read, no colour or icon codes (issue #15)
+    assert box.value == "no" and box.label == "Limb weakness (changed in the last turn)"
     assert any("Changed in the last turn" in c.value for c in at.sidebar.caption)
 
 
@@ -254,7 +270,7 @@ def test_a_why_question_quotes_the_rationale_and_the_recommendation(passage_map)
     answer = say(at, "why single fraction 8 Gy?")
     assert [item.id for item in answer.lookups][:2] == ["rationale-1.10.4-1.10.6", "1.10.5"]
     texts = markdown_of(at.chat_message[-1])
-    assert any("What you asked about" in t for t in texts)
+    assert any("What you asked about" in h.value for h in at.chat_message[-1].header)
     assert "**Rationale for 1.10.4–1.10.6**" in texts
     assert any("**NG234 1.10.5** · 2023" in t for t in texts)
     rationale = passage_map["rationale-1.10.4-1.10.6"].text.splitlines()[1]
@@ -305,7 +321,15 @@ def test_out_of_scope_reply_is_plain_and_cites_nothing() -> None:
 
 def test_missing_index_shows_what_to_do(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("NG234_INDEX_DIR", str(tmp_path))
+    from assistant.ui import resources
+
     at = app()
+    for _ in range(600):  # the load runs in the background and fails at once
+        if resources.status() != "loading":
+            break
+        time.sleep(0.05)
+    assert resources.status() == "failed"
+    run(at)
     assert "search index is missing" in at.error[0].value
     assert "make run" in at.info[0].value and "ng234 index build" in at.info[0].value
     assert not at.chat_input
@@ -336,7 +360,9 @@ def test_deep_link_opens_the_recommendation_and_links_its_rationale(passage_map)
 
 def test_unknown_deep_link_says_so() -> None:
     at = app(rec="9.9.9")
-    assert "NG234 has no passage" in plain(at.warning[0].value)
+    warning = plain(at.warning[0].value)
+    assert "which the guideline does not have" in warning and "9.9.9" in warning
+    assert "ng234 corpus" not in warning  # no command line for a clinician
 
 
 def test_guideline_lists_every_section_and_filters() -> None:
@@ -349,7 +375,10 @@ def test_guideline_lists_every_section_and_filters() -> None:
     assert any(label.startswith("Holistic needs assessment") for label in labels)
     at.text_input(key="guideline_filter").set_value("plain X-ray")
     run(at)
-    assert any("passage(s) match" in c.value for c in at.caption)
+    assert any("Search results" in h.value for h in at.header)
+    assert any("for “plain X-ray” (best first)" in plain(c.value) for c in at.caption), [
+        c.value for c in at.caption
+    ]
     texts = "\n".join(markdown_of(at.main))
     assert "Do not do a plain X-ray of the spine" in texts
     assert "Offer 16 mg of oral dexamethasone" not in texts
@@ -443,50 +472,137 @@ def test_tokuhashi_total_and_band_and_it_sets_no_facts() -> None:
 # --- training ------------------------------------------------------------------------------------
 
 
+def _submit_case(at: AppTest, case: training.TrainingCase, keys: set[str]) -> AppTest:
+    for option in training.options(case):
+        at.checkbox(key=f"train-{case.id}-{option.key}").set_value(option.key in keys)
+    at.button(key=f"FormSubmitter:form-{case.id}-Submit answers").click()
+    return run(at)
+
+
 def test_a_training_case_is_scored_with_feedback_and_progress(passage_map) -> None:
+    from assistant.ui.training_page import SET_SIZE
+
     at = page(_training)
     cases = training.load_cases()
-    assert "0 of" in at.get("progress")[0].proto.text
+    assert "0 of 5 cases answered in this set" in at.get("progress")[0].proto.text
     case = cases[0]
-    assert at.subheader[0].value == f"Case 1 of {len(cases)}: {case.title}"
+    # Headings in order: one h1 (the title), the case as h2, its parts as h3.
+    assert [t.value for t in at.title] == ["Training"]
+    assert at.header[0].value == f"Case 1 of {SET_SIZE}: {case.title}"
+    assert "Your score is the right actions you chose" in "\n".join(c.value for c in at.caption)
     options = training.options(case)
-    for option in options:
-        at.checkbox(key=f"train-{case.id}-{option.key}").set_value(option.correct)
-    at.button(key=f"FormSubmitter:form-{case.id}-Submit answers").click()
-    run(at)
+    # Checkbox labels are the option's text as written: no icons, Markdown or escape codes
+    # (the label is also the checkbox's accessible name).
+    assert [c.label for c in at.checkbox] == [o.text for o in options]
+    _submit_case(at, case, {o.key for o in options if o.correct})
     right = sum(1 for o in options if o.correct)
-    assert at.subheader[1].value == f"Score: {right} of {right}"
+    assert at.subheader[0].value == "Score: 100 %"
     text = "\n".join(markdown_of(at.main))
-    assert "Right: NG234 1.3.2 applies to this case." in text
+    assert f"{right} of {right} right actions, 0 wrong choices: 100 %" in text
+    assert "Right: NG234 1.3.2 recommends this for her." in text
     assert passage_map["1.3.2"].text.splitlines()[0] in text  # quoted verbatim
-    assert any(e.label.startswith("Rule trace") for e in at.expander)
-    assert f"1 of {len(cases)} cases answered · mean score 100%" in (
+    labels = [e.label for e in at.expander]
+    assert "NICE's words, 1.3.2" in labels and "NICE's words, 1.8.1" in labels
+    assert any(label.startswith("Rule trace") for label in labels)
+    assert f"1 of {SET_SIZE} cases answered in this set · overall 100 %" in (
         at.get("progress")[0].proto.text
     )
     # The next case; then random order follows the seed kept in session state.
-    at.button[1].click()
+    at.button(key="train-next").click()
     run(at)
-    assert at.subheader[0].value.startswith(f"Case 2 of {len(cases)}: {cases[1].title}")
+    assert at.header[0].value == f"Case 2 of {SET_SIZE}: {cases[1].title}"
     at.segmented_control(key="training_mode").set_value("random")
     run(at)
     order = training.order(cases, "random", at.session_state["training_seed"])
     first = next(c for c in cases if c.id == order[0])
-    assert at.subheader[0].value == f"Case 1 of {len(cases)}: {first.title}"
+    assert at.header[0].value == f"Case 1 of {SET_SIZE}: {first.title}"
+
+
+def test_training_widget_labels_carry_no_markup_codes() -> None:
+    """Every option and case title reads as written in its label; markup is still defused."""
+    from assistant.ui.training_page import label
+
+    for case in training.load_cases():
+        assert label(case.title) == case.title
+        for option in training.options(case):
+            assert label(option.text) == option.text, (case.id, option.key)
+    assert label("*x* :red[y] :material/cancel: $z$") == (
+        "\\*x\\* \\:red\\[y\\] \\:material/cancel: \\$z\\$"
+    )
+    assert label("1. first") == "1\\. first"
+
+
+def test_a_right_and_a_wrong_choice_get_partial_credit_mistakes_first() -> None:
+    at = page(_training)
+    case = training.load_cases()[0]  # the weak-legs case
+    options = training.options(case)
+    right = next(o for o in options if o.correct)
+    steroids_no = next(o for o in options if o.rule == "R1.8.7-no-routine-corticosteroids")
+    _submit_case(at, case, {right.key, steroids_no.key})
+    total = sum(1 for o in options if o.correct)
+    percent = round(100 / (total + 1))
+    assert [h.value for h in at.subheader][:3] == [
+        f"Score: {percent} %",
+        f"Mistakes ({total})",
+        "Right choices (1)",
+    ]
+    text = "\n".join(markdown_of(at.main))
+    assert f"1 of {total} right actions, 1 wrong choice: {percent} %" in text
+    # The first feedback item is the wrong choice, in plain words from the case's facts.
+    first = next(t for t in markdown_of(at.main) if "NG234" in t and ("You " in t or "Right" in t))
+    assert "You chose this, but NG234 1.8.7 is not for her." in first
+    assert "she has gait disturbance or difficulty walking and limb weakness" in text
+    assert "Right to leave out" not in text.split("You chose this")[0]
 
 
 def test_a_forbidden_action_is_marked_wrong_citing_the_do_not() -> None:
     at = page(_training)
-    at.button[1].click()  # case 2: lung cancer with night pain
+    at.button(key="train-next").click()  # case 2: lung cancer with night pain
     run(at)
     case = training.load_cases()[1]
     xray = next(o for o in training.options(case) if o.kind == "prohibited")
-    at.checkbox(key=f"train-{case.id}-{xray.key}").check()
-    at.button(key=f"FormSubmitter:form-{case.id}-Submit answers").click()
-    run(at)
+    _submit_case(at, case, {xray.key})
     text = "\n".join(markdown_of(at.main))
-    assert "Wrong: NG234 1.5.9 says not to do this for this person." in text
+    assert "You chose this, but NG234 1.5.9 says not to do it for him." in text
     assert "Do not do a plain X-ray of the spine to diagnose or rule out" in text
-    assert at.subheader[1].value.startswith("Score: -1 of ")
+    assert at.subheader[0].value == "Score: 0 %"
+
+
+def test_a_finished_set_ends_in_a_results_summary(passage_map) -> None:
+    from assistant.ui.training_page import SET_SIZE
+
+    at = page(_training)
+    cases = training.load_cases()[:SET_SIZE]
+    assert "Results for this set" not in [h.value for h in at.header]
+    # The summary on request, before anything is answered.
+    at.button(key="train-summary").click()
+    run(at)
+    assert at.header[0].value == "Results so far"
+    at.button(key="train-back").click()
+    run(at)
+    for n, case in enumerate(cases):
+        options = training.options(case)
+        keys = {o.key for o in options if o.correct}
+        if n == 0:  # one mistake: a wrong choice added
+            keys.add(next(o.key for o in options if not o.correct))
+        _submit_case(at, case, keys)
+        if n < len(cases) - 1:
+            assert "Results for this set" not in [h.value for h in at.header]
+            at.button(key="train-next").click()
+            run(at)
+    headers = [h.value for h in at.header]
+    assert headers == [f"Case {SET_SIZE} of {SET_SIZE}: {cases[-1].title}", "Results for this set"]
+    summary = training.summarise(list(cases), at.session_state["training"])
+    text = "\n".join(markdown_of(at.main))
+    assert f"{SET_SIZE} of {SET_SIZE} cases done · overall {summary.percent} %" in text
+    assert summary.weakest == (cases[0].id,)
+    assert f"NG234 {summary.sections[0].section} {summary.sections[0].title}" in text
+    # Retry the weakest case: it opens again, unanswered.
+    at.button(key=f"train-summary-retry-{cases[0].id}").click()
+    run(at)
+    assert at.header[0].value == f"Case 1 of {SET_SIZE}: {cases[0].title}"
+    assert cases[0].id not in at.session_state["training"]
+    assert any(b.label == "Submit answers" for b in at.get("form_submit_button"))
 
 
 # --- escaping ------------------------------------------------------------------------------------

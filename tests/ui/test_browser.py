@@ -30,8 +30,6 @@ from browser_kit import (
     shoot,
 )
 
-from assistant import training
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -43,7 +41,7 @@ def test_chat_in_a_real_browser(server: Server, browser, timings: dict, tmp_path
     settle(page)
     # The notice is on the page before anything is typed.
     page.get_by_text("Supports, does not replace, clinical judgement").first.wait_for()
-    page.get_by_text("README.md#intended-purpose").first.wait_for()
+    page.get_by_text("Intended purpose and limits").first.wait_for()
 
     first = send(page, "known breast ca, new back pain", "Questions that would change the answer")
     timings["first_answer_s"] = round(first, 2)
@@ -55,7 +53,7 @@ def test_chat_in_a_real_browser(server: Server, browser, timings: dict, tmp_path
     card = answer.locator('[class*="st-key-rec-"][class*="-R1_3_2-contact-coordinator"]')
     assert card.get_by_text("NG234 1.3.2 · 2023").is_visible()
     # The verbatim quote opens from its expander.
-    card.get_by_text("NICE's words (verbatim)").click()
+    card.get_by_text("NICE's words, NG234 1.3.2 (verbatim)").click()
     quote = card.get_by_text("Treat this as an oncological emergency. [2023]")
     quote.wait_for(timeout=10_000)
     assert "Immediately contact the MSCC coordinator" in card.inner_text()
@@ -90,29 +88,6 @@ def test_chat_in_a_real_browser(server: Server, browser, timings: dict, tmp_path
     assert page.evaluate("() => window.pwned === undefined")
     shoot(page, "chat-after.png", tmp_path, publish=False)
     assert warm < WARM_ANSWER_LIMIT, timings
-
-
-def test_training_in_a_real_browser(server: Server, browser, tmp_path: Path) -> None:
-    page = browser.new_page()
-    page.goto(f"{server.url}/training")
-    case = training.load_cases()[0]
-    page.get_by_text(case.title).first.wait_for(timeout=STARTUP_LIMIT * 1000)
-    settle(page)
-    options = training.options(case)
-    # A plausible attempt: every right action but one, and one wrong choice.
-    right = [o for o in options if o.correct]
-    chosen = [*right[:-1], next(o for o in options if not o.correct)]
-    for option in chosen:
-        page.get_by_text(option.text, exact=True).click()
-    page.get_by_role("button", name="Submit answers").click()
-    page.get_by_text(f"Score: {len(right) - 2} of {len(right)}").wait_for(timeout=30_000)
-    settle(page)
-    page.get_by_text(f"1 of {len(training.load_cases())} cases answered").first.wait_for()
-    page.get_by_text("(verbatim)").first.click()  # NICE's words under the first verdict
-    scroll_to_top_of(page.get_by_text("cases answered").first, margin=12)
-    page.mouse.move(VIEWPORT["width"] - 20, 20)
-    page.wait_for_timeout(300)
-    shoot(page, "training.png", tmp_path, publish=True)
 
 
 def test_guideline_deep_link_in_a_real_browser(server: Server, browser, tmp_path: Path) -> None:
@@ -175,7 +150,7 @@ def test_first_action_in_view_after_a_red_flag_answer(
     box, chat, ok = in_view()
     assert ok, f"the first action moved out of view on {screen}: {box}, chat {chat}"
     # The README's picture: the top of a red-flag answer, Do now first, as a reader lands on it.
-    name = "chat.png" if screen == "laptop" else f"first-action-{screen}.png"
-    shoot(page, name, tmp_path, publish=screen == "laptop")
+    name = "chat.png" if screen == "laptop" else f"chat-{screen}.png"
+    shoot(page, name, tmp_path, publish=True)
     box, chat, ok = in_view()
     assert ok, f"taking the picture moved the first action on {screen}: {box}, chat {chat}"
