@@ -12,7 +12,7 @@ PORT ?= 8501
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup index browser lint bench clean-index audit screenshots
+.PHONY: run test setup index browser lint bench clean-index audit screenshots hooks
 
 run: setup index
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -53,6 +53,11 @@ lint: setup
 
 bench: setup index
 	$(BIN)/ng234 bench
+
+# The CDS Hooks service an EHR calls (docs/INTEROP.md): http://127.0.0.1:8502/cds-services.
+# Settings from NG234_* variables (NG234_HOOKS_TOKEN, NG234_HOOKS_CORS_ORIGINS, NG234_AUDIT_LOG).
+hooks: setup
+	$(BIN)/ng234 hooks serve
 
 # Dependency audit, the online check (docs/SAFETY.md H23): pip-audit over .venv against PyPI's
 # JSON API (or OSV: `$(BIN)/python scripts/audit.py --service osv`); exit 2 if anything was not

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,17 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(20000, description="Longer messages are truncated.")
     audit_log: Path | None = Field(None, description="Opt-in JSONL audit trail of answers.")
     audit_free_text: bool = Field(False, description="Also log the user's text (may identify).")
+    # The CDS Hooks service (`ng234 hooks serve`, docs/INTEROP.md).
+    hooks_token: SecretStr | None = Field(
+        None, description="If set, every CDS Hooks request must send 'Authorization: Bearer' it."
+    )
+    hooks_cors_origins: tuple[str, ...] = Field(
+        ("https://sandbox.cds-hooks.org",),
+        description="Browser origins allowed to call the CDS Hooks service (CORS); JSON list.",
+    )
+    hooks_max_body_bytes: int = Field(
+        1_000_000, gt=0, description="Larger CDS Hooks request bodies get 413."
+    )
 
 
 def get_settings() -> Settings:

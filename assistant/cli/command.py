@@ -6,7 +6,20 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from assistant.cli import ask, corpus, evaluate, golden, index, load, rules, score, search, verify
+from assistant.cli import (
+    ask,
+    corpus,
+    evaluate,
+    fhir,
+    golden,
+    hooks,
+    index,
+    load,
+    rules,
+    score,
+    search,
+    verify,
+)
 from assistant.cli.console import Register
 from assistant.errors import AssistantError
 from assistant.settings import get_settings
@@ -23,6 +36,8 @@ SUBCOMMANDS: list[Register] = [
     golden.add,
     load.add,
     verify.add,
+    fhir.add,
+    hooks.add,
 ]
 
 

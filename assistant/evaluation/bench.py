@@ -229,6 +229,116 @@ def first_load(ctx: Context) -> dict[str, Any]:
     return app_load.measure()
 
 
+#: The CDS Hooks service under load (docs/BENCHMARKS.md): clients, seconds.
+HOOKS_CLIENTS = 50
+HOOKS_SECONDS = 60
+HOOKS_WARMUP = 20
+
+
+def hook_payloads() -> list[bytes]:
+    """patient-view requests whose prefetch records each training case's facts (real Bundles)."""
+    import json
+    import uuid
+
+    from assistant.interop.bundle import case_bundle
+    from assistant.training import load_cases
+
+    payloads = []
+    for case in load_cases():
+        pid = case.id
+        bundle = case_bundle(case.facts, patient_id=pid, birth_date="1958-04-02")
+        entries = bundle["entry"][1:]
+        prefetch = {"patient": bundle["entry"][0]["resource"]}
+        for key, kind in (("conditions", "Condition"), ("observations", "Observation")):
+            found = [e for e in entries if e["resource"]["resourceType"] == kind]
+            prefetch[key] = {"resourceType": "Bundle", "type": "searchset", "entry": found}
+        request = {
+            "hook": "patient-view",
+            "hookInstance": str(uuid.uuid4()),
+            "context": {"userId": "Practitioner/bench", "patientId": pid},
+            "prefetch": prefetch,
+        }
+        payloads.append(json.dumps(request).encode())
+    return payloads
+
+
+def hooks_load(
+    settings: Settings, *, clients: int = HOOKS_CLIENTS, seconds: float = HOOKS_SECONDS
+) -> dict[str, Any]:
+    """`clients` threads, each on its own keep-alive connection, post real hook requests to the
+    service (a child process on loopback) for `seconds`; latency, throughput and errors."""
+    import http.client
+    import threading
+
+    from assistant.interop.process import service_process
+
+    payloads = hook_payloads()
+    path = "/cds-services/ng234-mscc"
+    headers = {"Content-Type": "application/json"}
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    errors = [0] * clients
+    with tempfile.TemporaryDirectory(prefix="ng234-hooks-") as tmp:
+        # The service's own settings come from the environment, as `ng234 hooks serve` does;
+        # no audit log, so the figures are the service's and not the disk's.
+        env = {"NG234_AUDIT_LOG": None, "NG234_HOOKS_TOKEN": None}
+        with service_process(Path(tmp) / "service.log", env) as service:
+
+            def post(conn: http.client.HTTPConnection, body: bytes) -> bool:
+                conn.request("POST", path, body=body, headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                return response.status == 200 and data.startswith(b'{"cards":')
+
+            warm = http.client.HTTPConnection(service.host, service.port, timeout=30)
+            for i in range(HOOKS_WARMUP):
+                post(warm, payloads[i % len(payloads)])
+            warm.close()
+            start = time.perf_counter()
+            deadline = start + seconds
+
+            def client(n: int) -> None:
+                conn = http.client.HTTPConnection(service.host, service.port, timeout=30)
+                i = n
+                while time.perf_counter() < deadline:
+                    t0 = time.perf_counter()
+                    try:
+                        ok = post(conn, payloads[i % len(payloads)])
+                    except (OSError, http.client.HTTPException):
+                        ok = False
+                        conn.close()
+                        conn = http.client.HTTPConnection(service.host, service.port, timeout=30)
+                    latencies[n].append(time.perf_counter() - t0)
+                    errors[n] += not ok
+                    i += clients
+                conn.close()
+
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            elapsed = time.perf_counter() - start
+    every = [t for per in latencies for t in per]
+    return {
+        "command": f"ng234 bench --only hooks ({clients} clients, {seconds:g} s, loopback)",
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "distinct_requests": len(payloads),
+        "requests": len(every),
+        "errors": sum(errors),
+        "throughput_rps": round(len(every) / elapsed, 1),
+        "p50_ms": _ms(percentile(every, 50)),
+        "p95_ms": _ms(percentile(every, 95)),
+        "p99_ms": _ms(percentile(every, 99)),
+        "max_ms": _ms(max(every, default=float("nan"))),
+    }
+
+
+def hooks(ctx: Context) -> dict[str, Any]:
+    """The CDS Hooks service: 50 concurrent clients for 60 s on loopback (p50, p95, errors)."""
+    return hooks_load(ctx.settings)
+
+
 BENCHMARKS: list[Benchmark] = [
     Benchmark("cold_start", cold_start),
     Benchmark("index_build", index_build),
@@ -237,6 +347,7 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("long_query", long_query),
     Benchmark("memory", memory),
     Benchmark("first_load", first_load),
+    Benchmark("hooks", hooks),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Interoperability: NG234 facts as FHIR codes, a CDS Hooks service, rules as PlanDefinitions."""
