@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from types import MappingProxyType
 
 from assistant import rules
 from assistant.answers.answer import (
@@ -79,11 +80,14 @@ def compose(
     possible: Sequence[PossibleOut] = (),
     text: str = "",
     suppose: Sequence[str] = (),
+    supposed: Mapping[str, str] | None = None,
 ) -> tuple[SessionState, Answer]:
     """The answer to the case as known: rules that apply, rules that depend on unknowns, lookups.
 
     `suppose`: facts a question names ("what if she gets weak legs?"); when a Box 1 red flag
     is among them, the urgent rules it would make apply are shown first, as depending on it.
+    `supposed`: what a question supposes, with values ("what if the MRI shows no mets?":
+    spinal metastases ruled out); every rule it would make apply is shown first, depending on it.
     """
     evaluation = rules.evaluate(state.case, rule_table)
     focus_recs = recommendations_in(passages, focus)
@@ -96,7 +100,9 @@ def compose(
     ]
     # Only a turn that wrote nothing asks "what if": a case statement is answered as it is.
     supposed = (
-        [] if changes else supposed_rows(passages, state.case, rule_table, evaluation, suppose)
+        []
+        if changes
+        else supposed_rows(passages, state.case, rule_table, evaluation, suppose, supposed or {})
     )
     if supposed:
         kept = {c.rule for c in supposed}
@@ -156,24 +162,29 @@ def supposed_rows(
     rule_table: Sequence[rules.Rule],
     evaluation: rules.Evaluation,
     suppose: Sequence[str],
+    supposed: Mapping[str, str] = MappingProxyType({}),
 ) -> list[ConditionalOut]:
-    """The urgent rules a question's named Box 1 red flag would make apply, as conditional rows
-    that depend on it (and on a cancer history, when the question names one not yet known)."""
+    """The rules a question's supposition would make apply, as conditional rows that depend on
+    it: the urgent rules of a Box 1 red flag it names (and of a cancer history it names, not yet
+    known), and every rule that what it supposes, read with its values, would make apply."""
     specs = catalogue()
     flags = [f for f in dict.fromkeys(suppose) if f in specs and specs[f].red_flag]
     flags = [f for f in flags if case.get(f) != "yes"]  # "what if she now gets …" too
-    if not flags:
-        return []
     values = {f: "yes" for f in flags}
-    if "cancer_diagnosis" in suppose and case.get("cancer_diagnosis") != "no":
+    if flags and "cancer_diagnosis" in suppose and case.get("cancer_diagnosis") != "no":
         values["cancer_diagnosis"] = "yes"
+    stated = {f: v for f, v in supposed.items() if f in specs and case.get(f) != v}
+    values.update(stated)
+    if not values:
+        return []
     what_if = rules.evaluate(make_case({**case.known(), **values}), rule_table)
     already = {h.rule_id for h in evaluation.applies}
     missing = list(values)
     return [
         conditional_recommendation(passages, hit, missing=missing, deciding=missing)
         for hit in what_if.applies
-        if hit.rule_id not in already and hit.urgency in URGENT and hit.strength != "do-not"
+        if hit.rule_id not in already
+        and (stated or (hit.urgency in URGENT and hit.strength != "do-not"))
     ]
 
 

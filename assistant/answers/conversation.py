@@ -52,6 +52,7 @@ from assistant.answers.intent import (
     patient_switch,
     reply_value,
     retracts,
+    supposition,
     unreadable,
 )
 from assistant.answers.possible import lead_notice, possible_red_flags
@@ -222,6 +223,10 @@ class Conversation:
             *extraction.uncertain,
             *(f for f, v in extraction.facts.items() if v not in ("no", "none")),
         )
+        # What a question supposes ("what if the MRI shows no mets?"), read as if stated: the
+        # rules it would make apply are shown as depending on it; the case is never written.
+        clause = supposition(text) if turn in ("question", "follow_up") else None
+        supposed = dict(extract(clause).facts) if clause else {}
         if turn in ("question", "follow_up"):
             # A question names topics; it never writes facts into the case (issue #13).
             extraction = extraction.model_copy(
@@ -276,6 +281,7 @@ class Conversation:
             possible=possible,
             text=text,
             suppose=asked_about if intent != "case" else (),
+            supposed=supposed if intent != "case" else {},
         )
         # More about the patient already being discussed is a follow-up on the live case; it
         # writes what it states (only a question never writes facts).

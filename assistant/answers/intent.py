@@ -46,6 +46,13 @@ class IntentVocabulary(BaseModel):
     patient_markers: tuple[str, ...] = ()
     correction_starts: tuple[str, ...] = ()
     hypothetical_starts: tuple[str, ...] = ()
+    #: Words that open a supposition inside a question ("what if the MRI shows no mets?",
+    #: "what should I do if she develops weak legs?", "say he responds well, then …"): what
+    #: follows, to the end of its sentence, is read as if stated (`supposition`).
+    supposition_cues: tuple[str, ...] = ()
+    #: Words after which "if" means "whether" ("decide if the spine is stable"), not a
+    #: supposition.
+    whether_if_after: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
 
 
@@ -170,6 +177,32 @@ def hypothetical(text: str) -> bool:
     when it names a scan result or a patient's findings."""
     words = phrase(text)
     return any(words == c or words.startswith(c + " ") for c in intents().hypothetical_starts)
+
+
+def supposition(text: str) -> str | None:
+    """What a question supposes: the words after its first supposition cue, to the end of that
+    sentence ("what if the MRI shows no mets?" -> "the MRI shows no mets"), or None."""
+    cues = sorted(intents().supposition_cues, key=len, reverse=True)
+    if not cues:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+    whether = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in intents().whether_if_after) + r")\s+$",
+        re.IGNORECASE,
+    )
+    match = next(
+        (
+            m
+            for m in pattern.finditer(text)
+            if not (m.group(0).lower() == "if" and whether.search(text[: m.start()]))
+        ),
+        None,
+    )
+    if match is None:
+        return None
+    rest = re.split(r"[?!]|\.(?:\s|$)|\n", text[match.end() :], maxsplit=1)[0]
+    rest = rest.strip(" ,;:-")
+    return rest or None
 
 
 def names_patient(text: str) -> bool:

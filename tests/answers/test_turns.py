@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answers.answer import COULD_NOT_READ, NOT_COVERED
 from assistant.answers.chat import new_session
-from assistant.answers.intent import is_question
+from assistant.answers.intent import is_question, supposition
 from assistant.settings import ROOT
 
 LIVE = "known prostate ca, new weakness in both legs since yesterday"
@@ -236,3 +236,47 @@ def test_no_what_if_rows_without_a_named_red_flag_in_a_question(conversation, me
     assert not any(
         c.cites == ["1.3.2"] and c.group == "asked" and c.rank == 1 for c in answer.conditional
     )
+
+
+# --- what a question supposes, with values (issue #13, session 5) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("what if the MRI shows no mets?", "the MRI shows no mets"),
+        ("and if the bone marrow confirms myeloma", "the bone marrow confirms myeloma"),
+        ("what should I do if she develops weak legs?", "she develops weak legs"),
+        (
+            "say he responds well, then the pain comes back. Then?",
+            "he responds well, then the pain comes back",
+        ),
+        # "if" meaning "whether" is no supposition
+        ("which score should I use to decide if the spine is stable?", None),
+        ("not sure if he is weak", None),
+        ("dose of dex?", None),
+    ],
+)
+def test_supposition_reads_the_clause_after_the_cue(text, clause):
+    assert supposition(text) == clause
+
+
+def test_what_a_question_supposes_with_values_shows_the_rules_it_would_start(conversation):
+    """ "What if the bone marrow confirms myeloma?" shows the rules that confirmed
+    haematological malignancy would make apply, as depending on it; the case is not written."""
+    case = "CT: lytic lesions in the spine, ?myeloma, no cancer history, no neuro symptoms"
+    state, answers = _turns(conversation, case, "what if the bone marrow confirms myeloma?")
+    before, after = answers
+    assert after.facts == before.facts  # a question never writes the case
+    supposed = [c for c in after.conditional if "haematological_malignancy" in c.missing]
+    assert supposed, [c.rule for c in after.conditional]
+    assert all(c.rule not in {r.rule for r in before.recommendations} for c in supposed)
+
+
+def test_a_whether_question_supposes_nothing(conversation):
+    _, answers = _turns(
+        conversation,
+        "65M prostate ca, MRI shows MSCC at T11, legs 4/5",
+        "which score should I use to decide if the spine is stable?",
+    )
+    assert not any("spinal_instability" in c.missing for c in answers[-1].conditional)

@@ -88,3 +88,66 @@ def test_suspicion_and_infiltration_vocabulary() -> None:
     )
     comfort = extract("comfort-focused care only").facts
     assert comfort.get("oncology_treatment_inappropriate") == "yes"
+
+
+# --- session 5: an examination list under one "normal", hedges with a modal, the coordinator --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "breast ca. full power, normal reflexes and sensation",
+            {"limb_weakness": "no", "cord_signs": "no", "sensory_loss": "no"},
+        ),
+        (
+            "breast ca. normal tone, reflexes and sensation",
+            {"cord_signs": "no", "sensory_loss": "no"},
+        ),
+        (
+            "breast ca. normal tone, sensation and power",
+            {"sensory_loss": "no", "limb_weakness": "no"},
+        ),
+    ],
+)
+def test_one_normal_over_an_examination_list_denies_each_item(text, expected):
+    facts = extract(text).facts
+    assert {f: facts.get(f) for f in expected} == expected
+
+
+def test_a_normal_list_never_overrides_a_stated_finding():
+    facts = extract("breast ca, normal sensation and reflexes but new leg weakness").facts
+    assert facts["limb_weakness"] == "yes" and facts["sensory_loss"] == "no"
+    read = extract("breast ca. normal reflexes and sensation except saddle area numb")
+    assert read.facts.get("sensory_loss") == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prostate ca, legs might be a bit weak",
+        "prostate ca, his legs may be weak",
+        "legs could be weaker",
+    ],
+)
+def test_a_modal_hedge_on_weak_legs_is_asked_not_dropped(text):
+    read = extract(text)
+    assert "limb_weakness" in read.uncertain and read.facts.get("limb_weakness") != "no"
+
+
+def test_weak_legs_with_a_plain_copula_stay_asserted():
+    assert extract("prostate ca, legs seem weaker").facts["limb_weakness"] == "yes"
+    assert extract("prostate ca, legs are not weak").facts["limb_weakness"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ovarian ca, leg weakness. MSCC coord aware", "MSCC co-ord informed", "MSCC keyworker rang"],
+)
+def test_naming_the_mscc_coordinator_is_not_an_mscc_diagnosis(text):
+    facts = extract(text).facts
+    assert "mscc" not in facts and "spinal_metastases" not in facts
+
+
+def test_mscc_itself_is_still_read():
+    assert extract("?MSCC, coord aware").facts.get("mscc") == "suspected"
