@@ -1032,3 +1032,12 @@ def test_token_pattern_covers_all_non_space():
     text = "a-b c/o 3/5 can't ?MSCC +ve T10. 😀"
     covered = "".join(text[m.start() : m.end()] for m in TOKEN.finditer(text))
     assert covered == re.sub(r"\s", "", text)
+
+
+@pytest.mark.parametrize("contrast", ["but", "bt", "tho", "though", "altho", "hwvr", "however"])
+def test_a_contrast_word_ends_a_negation_text_speak_too(contrast):
+    """'no wkness bt numb bum n legs' (round-7 blind rf7-128): the finding after the contrast is
+    the patient's, never recorded absent."""
+    read = extract(f"pros ca, no weakness {contrast} numb bum n legs")
+    assert read.facts.get("sensory_loss") == "yes"
+    assert read.facts.get("limb_weakness") == "no"
