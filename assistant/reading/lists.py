@@ -15,9 +15,11 @@ _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 #: Where an open negation's list may end: clause punctuation, an unspaced "/" and "and"
 #: ("no trauma/difficulty walking", "no trauma and pain shooting down the leg").
 _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
-#: Words that open a clause of their own after a comma ("no falls, new retention").
+#: Words that open a clause of their own after a comma ("no falls, new retention"); a side
+#: names an examination finding of its own ("no saddle numbness, left foot drop").
 _FRESH = frozenset(
     {"new", "newly", "now", "recent", "recently", "worsening", "increasing", "today"}
+    | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
 )
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})

@@ -1,0 +1,79 @@
+"""Everyday, ward and informant wording for Box 1 findings (issue #12; round-7 blind classes).
+
+Each phrasing is read as the patient's finding; the same words denied are read as "no"; words
+that carry a negation of their own ("can't move her legs", "no feeling below the chest") are a
+finding, never a denial of it; and a side named after a negated list ("no saddle numbness, left
+foot drop") opens a finding of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.extract import extract
+
+FOUND = [
+    ("breast ca, can't move her legs at all", "limb_weakness"),
+    ("breast ca, could not lift either leg off the bed", "limb_weakness"),
+    ("breast ca n legs gone n cant pee", "limb_weakness"),
+    ("bed 5, pros ca, no cp, legs wk, cant void", "limb_weakness"),
+    ("myeloma; quads 3/5", "limb_weakness"),
+    ("pancreatic ca, her hands have no strength", "limb_weakness"),
+    ("lymphoma, grip weak", "limb_weakness"),
+    ("bowel ca. balance poor, needed 2 to walk", "gait_disturbance"),
+    (
+        "Daughter\nmum has lung ca\nsays mum is dragging both feet when she walks",
+        "gait_disturbance",
+    ),
+    ("kidney ca, walking like he's drunk for a week", "gait_disturbance"),
+    ("renal ca, using the walls to walk", "gait_disturbance"),
+    ("melanoma; now wheelchair-bound, was walking a week ago", "gait_disturbance"),
+    ("pros ca pt - wife sez hes fallin lots", "gait_disturbance"),
+    (
+        "- son called\n- mum (lung ca) weeing herself overnight, never had this",
+        "bladder_bowel_dysfunction",
+    ),
+    ("prostate ca, wetting hisself at nite", "bladder_bowel_dysfunction"),
+    ("breast ca, walking v wobbly + incont x1", "bladder_bowel_dysfunction"),
+    ("thyroid ca, not been able to pass urine properly for a day", "bladder_bowel_dysfunction"),
+    ("lung ca, has to strain to start passing urine", "bladder_bowel_dysfunction"),
+    ("kidney ca, has no feeling below the chest", "sensory_loss"),
+    ("prostate ca, cannot feel the toilet paper when wiping", "sensory_loss"),
+    ("myeloma, tone on PR reduced", "cord_signs"),
+    ("pros ca, reflexes 3+, toes up", "cord_signs"),
+    ("breast ca, reflexes very brisk", "cord_signs"),
+    ("lung ca, 2/52 pain wrapping round chest at T6", "radicular_pain"),
+    ("bowel ca, zappy pain round chest", "radicular_pain"),
+    ("myeloma pt, pain shootin down R leg", "radicular_pain"),
+    ("ovarian ca, no urinary symptoms, no saddle numbness, left foot drop", "limb_weakness"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FOUND)
+def test_everyday_wording_is_read_as_the_finding(text, fact):
+    assert extract(text).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("breast ca, she can move her legs", "limb_weakness"),
+        ("prostate ca. wife has a bad back and keeps falling", "gait_disturbance"),
+        ("breast ca, legs gone numb", "limb_weakness"),
+        ("breast ca, no weakness, numbness or retention", "sensory_loss"),
+    ],
+)
+def test_it_is_not_read_where_it_is_not_said(text, fact):
+    assert extract(text).facts.get(fact) != "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("breast ca, no numbness and can still feel her legs", "sensory_loss"),
+        ("breast ca, not unable to walk", "gait_disturbance"),
+        ("breast ca, no weakness, numbness or retention", "limb_weakness"),
+    ],
+)
+def test_a_denial_is_still_read_as_no(text, fact):
+    assert extract(text).facts.get(fact) == "no"
