@@ -184,3 +184,41 @@ def test_cauda_equina_from_a_disc_without_cancer_is_not_ng234() -> None:
     # MSCC confirmed on imaging keeps it NG234's whatever else is named
     confirmed = {"cancer_diagnosis": "no", "mscc": "confirmed"}
     assert _topic_decision("MRI: MSCC at T8, also an L4/5 disc bulge", confirmed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spinal dural AV fistula causing progressive myelopathy in a 65M, no cancer. Surgery?",
+        "62M, no cancer, degenerative cervical myelopathy from spondylosis. Surgery?",
+        "78F osteoporosis, no cancer, new L1 wedge fracture after lifting. Vertebroplasty?",
+        "Breast ca with lung mets and recurrent pleural effusion - pleurodesis?",
+        "Cutaneous mets on the chest wall from breast ca are bleeding - dressings?",
+        "Is pembrolizumab first line for PD-L1 high NSCLC?",
+        "My labrador has a tumour on his spine pressing on the cord - steroids?",
+        "Shingles on the back 3 months ago, still burning pain - no cancer. Treatment?",
+    ],
+)
+def test_round_7_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breast ca with lung mets and new T8 spinal mets, legs weak - what now?",
+        "Pt with myeloma and a new L1 wedge fracture, new leg weakness",
+    ],
+)
+def test_an_outside_word_beside_spinal_metastases_or_a_red_flag_stays_in_scope(text: str) -> None:
+    facts = {"cancer_diagnosis": "yes", "limb_weakness": "yes"}
+    assert _topic_decision(text, facts)
+
+
+def test_the_users_own_child_is_not_the_patient() -> None:
+    text = (
+        "my 12 year old is off school today. Anyway - pt of mine with ovarian ca and new back pain"
+    )
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
+    # a parent asking about their own child is the child's case: not NG234's
+    assert not _topic_decision("my 12 year old son has back pain at night, what scan?")
