@@ -55,6 +55,7 @@ from assistant.answers.intent import (
     supposition,
     unreadable,
 )
+from assistant.answers.patients import one_patient
 from assistant.answers.possible import lead_notice, possible_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, catalogue
@@ -70,6 +71,8 @@ from assistant.settings import Settings
 
 #: Passages retrieved per turn (reported in `passages`).
 SEARCH_HITS = 5
+#: MSCC values that exclude it (an exclusion a new symptom may re-open).
+NOT_MSCC = frozenset({"none", "ruled_out"})
 
 Turn = tuple[SessionState, Answer]
 
@@ -183,6 +186,9 @@ class Conversation:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
         if retracts(text):
             state = retract(state, notices)
+        text, several = one_patient(text)
+        if several:
+            notices.append(several)
         extraction = extract(text)
         notices.extend(n for n in extraction.notices if n not in notices)
         ids, unknown_ids = explicit_ids(text, self.passages)
@@ -253,7 +259,12 @@ class Conversation:
             )
         before = state.case
         case, changes = apply_facts(before, extraction.facts)
-        case, changes = reopen_mscc(before, case, changes, extraction.facts, text, notices)
+        exclusion = next(
+            (e.text for e in extraction.evidence if e.fact == "mscc" and e.value in NOT_MSCC), None
+        )
+        case, changes = reopen_mscc(
+            before, case, changes, extraction.facts, text, notices, exclusion
+        )
         case, changes = assume(case, changes, extraction, notices)
         rt_days = extraction.rt_interval_days or state.rt_interval_days
         case, changes = time_recurrence(case, changes, extraction, rt_days, notices)

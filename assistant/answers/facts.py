@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from assistant.answers.answer import ChangeOut
-from assistant.answers.intent import intents, reports_onset
+from assistant.answers.intent import dated_past, intents, reports_onset
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, Case, catalogue
 from assistant.reading.extract import RECURRENCE_DAYS, Extraction
@@ -56,14 +56,21 @@ def reopen_mscc(
     said: Mapping[str, str],
     text: str,
     notices: list[str],
+    exclusion: str | None = None,
 ) -> Changed:
-    """A cord symptom or sign reported as new after MSCC was ruled out re-opens the question.
+    """A cord symptom or sign reported as new after MSCC was ruled out re-opens the question:
+    ruled out in an earlier turn, or in this message by imaging it dates in the past
+    (`exclusion`: the words that excluded it).
 
     Only when the turn reports an onset ("now", "new", "started"): a finding the exclusion
     already explained ("pain down the leg" after "MRI: root involvement, no MSCC") does not.
     """
     excluded = before.get("mscc")
-    if excluded not in ("none", "ruled_out") or "mscc" in said:
+    if said.get("mscc") in ("none", "ruled_out") and exclusion and dated_past(exclusion):
+        # "MRI in Feb: no cord compression … since Friday stumbling": the exclusion in this
+        # message is dated before a symptom it reports as new, so it no longer excludes MSCC.
+        excluded = said["mscc"]
+    elif excluded not in ("none", "ruled_out") or "mscc" in said:
         return case, changes
     new = [c for c in changes if catalogue()[c.fact].red_flag and c.after == "yes"]
     if not new:

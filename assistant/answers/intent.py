@@ -53,6 +53,10 @@ class IntentVocabulary(BaseModel):
     #: Words after which "if" means "whether" ("decide if the spine is stable"), not a
     #: supposition.
     whether_if_after: tuple[str, ...] = ()
+    #: A time in the past written with a finding ("MRI 3 months ago: no MSCC", "MRI in Feb").
+    dated_past_patterns: tuple[str, ...] = ()
+    #: A line that opens one patient of a handover ("Bed 4 - Mrs Brennan", "Mr Adams, 70").
+    patient_header_patterns: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
 
 
@@ -120,6 +124,11 @@ def says(text: str, cues: Iterable[str]) -> bool:
 def reports_onset(text: str) -> bool:
     """The message reports something as new or changed ('now', 'new', 'started', 'worse')."""
     return says(text, intents().onset)
+
+
+def dated_past(text: str) -> bool:
+    """The words carry a time in the past ("MRI in Feb: no cord compression", "3/12 ago")."""
+    return any(re.search(p, text, re.IGNORECASE) for p in intents().dated_past_patterns)
 
 
 def retracts(text: str) -> bool:

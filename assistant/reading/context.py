@@ -148,10 +148,24 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 k_cue = doubt if k in unsure else cue
             if k not in skipped and allows(cue.rule, entries[mentions[k].entry].fact):
                 found[k].append(k_cue)
+        if cue.rule.category == FAMILY and cue.rule.direction == "FORWARD":
+            # Asymmetric evidence: a diagnosis is the patient's only on strong evidence, so a
+            # relative named earlier in the sentence keeps it past the short window ("his
+            # brother ended up paralysed with leg weakness and a catheter from cord
+            # compression"); a red flag keeps the short window (over-calling costs a question).
+            for k in index.starting_in(cue.scope_end, cue.hard_end):
+                if entries[mentions[k].entry].fact in KEPT_BY_RELATIVE and cue not in found[k]:
+                    found[k].append(cue)
     for k, m in enumerate(mentions):
         if m.inner is not None:
             found[k].append(m.inner)
     return found
+
+
+#: ConText category of a relative or another person ("his brother", "the patient in bed 4").
+FAMILY = "FAMILY"
+#: Diagnoses a relative named earlier in the sentence keeps to the end of its scope.
+KEPT_BY_RELATIVE = frozenset({"mscc", "spinal_metastases", "complete_paralysis"})
 
 
 #: ConText category of a body-site cue naming part of a red flag's domain ("arms", "grip").

@@ -280,3 +280,30 @@ def test_a_whether_question_supposes_nothing(conversation):
         "which score should I use to decide if the spine is stable?",
     )
     assert not any("spinal_instability" in c.missing for c in answers[-1].conditional)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Renal ca, T8 met. MRI in Feb: no cord compression. Since Friday stumbling, L leg weaker",
+        "breast ca, MRI 3 months ago no MSCC, new leg weakness since yesterday",
+    ],
+)
+def test_an_exclusion_dated_before_a_new_symptom_no_longer_excludes_mscc(conversation, message):
+    _, (answer,) = _turns(conversation, message)
+    assert answer.facts.get("mscc") not in ("ruled_out", "none")
+    cited = {c for r in answer.recommendations for c in r.cites}
+    assert {"1.3.2", "1.5.2"} <= cited
+    assert any("no longer excludes MSCC" in n for n in answer.notices)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "breast ca, MRI today: no MSCC. new leg weakness since yesterday",  # imaging after onset
+        "breast ca, MRI in Feb no MSCC, legs weak",  # no onset said: asked, not re-opened
+    ],
+)
+def test_an_exclusion_not_dated_before_a_new_symptom_stands(conversation, message):
+    _, (answer,) = _turns(conversation, message)
+    assert answer.facts.get("mscc") == "ruled_out"

@@ -222,3 +222,12 @@ def test_the_users_own_child_is_not_the_patient() -> None:
     assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
     # a parent asking about their own child is the child's case: not NG234's
     assert not _topic_decision("my 12 year old son has back pain at night, what scan?")
+
+
+def test_a_back_strain_without_cancer_is_not_ng234_but_with_cancer_it_is() -> None:
+    text = "32M personal trainer, low back strain after deadlifts, no cancer history. Which NSAID?"
+    assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
+    known = "known prostate ca, thinks he has a back strain from lifting, pain at night"
+    assert _topic_decision(
+        known, {"cancer_diagnosis": "yes", "back_pain": "yes", "pain_night": "yes"}
+    )

@@ -1,0 +1,107 @@
+"""One patient out of a handover of several ("Bed 3 - Mr Adams …⏎Bed 4 - Mrs Brennan …").
+
+A message whose lines open with two or more patient headers (a bed, bay or room number, or a
+title and surname: `assistant/data/intents.json`, `patient_header_patterns`) describes several
+patients. When the rest of the message names exactly one of them ("what do we need to do for
+bed 4?", "question is about Mrs Brennan"), only that patient's lines are read, with a notice
+naming the others; otherwise every line is read, as before, and the notice asks for one
+patient at a time. Reading another patient's findings into this one would over-call; dropping
+this patient's would under-call, so lines are dropped only when the message itself names who
+it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.answers.intent import intents
+
+#: Titles before a surname that names a patient.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A patient's lines: the header as written ("Bed 4", "Mrs Brennan") and its keys."""
+
+    header: str
+    keys: frozenset[str]
+    text: str
+
+
+@cache
+def _headers() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in intents().patient_header_patterns)
+
+
+def _keys(header: str) -> frozenset[str]:
+    """What names a patient: 'bed 4' and the surname ('brennan')."""
+    words = re.findall(r"[a-z]+|\d+", header.lower())
+    keys = set()
+    for i, word in enumerate(words):
+        if word.isdigit() and i > 0:
+            keys.add(f"{words[i - 1]} {word}")
+        elif word in TITLES and i + 1 < len(words) and len(words[i + 1]) > 1:
+            keys.add(words[i + 1])  # "Mr A" is named by his bed, not by "a"
+    return frozenset(keys)
+
+
+def _header(line: str) -> str | None:
+    for pattern in _headers():
+        match = pattern.match(line)
+        if match:
+            return match.group(0).strip(" -:–—,")
+    return None
+
+
+def split(text: str) -> tuple[list[str], list[Block], list[str]]:
+    """The lines before the first patient header, the patient blocks, and the lines after the
+    last block that open with no header but follow a blank line or ask a question."""
+    before: list[str] = []
+    blocks: list[Block] = []
+    lines = text.splitlines()
+    current: list[str] = []
+    header: str | None = None
+    for line in lines:
+        found = _header(line)
+        if found:
+            if header is not None:
+                blocks.append(Block(header, _keys(header), "\n".join(current)))
+            header, current = found, [line]
+        elif header is None:
+            before.append(line)
+        else:
+            current.append(line)
+    if header is not None:
+        # A closing question ("What do we need to do for bed 4?") is not the last patient's.
+        after = []
+        while len(current) > 1 and ("?" in current[-1] or not current[-1].strip()):
+            after.insert(0, current.pop())
+        blocks.append(Block(header, _keys(header), "\n".join(current)))
+        return before, blocks, after
+    return before, blocks, []
+
+
+def one_patient(text: str) -> tuple[str, str | None]:
+    """The text to read for the patient the message is about, and a notice (None if the
+    message describes one patient)."""
+    before, blocks, after = split(text)
+    if len(blocks) < 2:
+        return text, None
+    rest = " ".join([*before, *after]).lower()
+    named = [b for b in blocks if any(re.search(rf"\b{re.escape(k)}\b", rest) for k in b.keys)]
+    others = ", ".join(b.header for b in blocks)
+    if len(named) != 1:
+        return text, (
+            f"This message seems to describe more than one patient ({others}); every line was "
+            "read as one case. Describe one patient at a time, or say which one you mean."
+        )
+    chosen = named[0]
+    dropped = ", ".join(b.header for b in blocks if b is not chosen)
+    kept = "\n".join([*before, chosen.text, *after])
+    return kept, (
+        f"Read {chosen.header} only, the patient the message asks about; "
+        f"{dropped} {'is' if ',' not in dropped else 'are'} another patient and was not read."
+    )
