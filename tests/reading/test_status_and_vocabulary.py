@@ -263,3 +263,21 @@ def test_round_5_everyday_wording(text: str, fact: str, value: str) -> None:
 )
 def test_round_5_wording_where_it_must_not_fire(text: str, fact: str) -> None:
     assert extract(text).facts.get(fact) not in ("yes", "confirmed"), extract(text).facts
+
+
+def test_a_relative_keeps_a_diagnosis_past_the_short_window_but_not_a_red_flag() -> None:
+    """Asymmetric evidence for experiencers (round-7 blind b15): a diagnosis is the patient's
+    only on strong evidence, a red flag is the patient's unless a relative governs it closely."""
+    long = (
+        "prostate ca. He's anxious because his brother ended up paralysed with leg weakness "
+        "and a catheter from cord compression last year."
+    )
+    facts = extract(long).facts
+    assert "mscc" not in facts and "spinal_metastases" not in facts
+    # the patient's own diagnosis after the relative's clause is still read
+    assert extract("his brother died of lung cancer and he now has MSCC at T10").facts["mscc"] == (
+        "confirmed"
+    )
+    # a red flag far from the relative cue stays the patient's
+    far = "breast ca. her mum had a stroke years ago and the patient today has new weak legs"
+    assert extract(far).facts.get("limb_weakness") == "yes"
