@@ -66,6 +66,11 @@ def words_label(cites: Sequence[str]) -> str:
     return f"NICE's words, NG234 {', '.join(cites)} (verbatim)"
 
 
+def why_label(cites: Sequence[str]) -> str:
+    """The label of a rationale's expander: "Why? The committee's rationale for NG234 1.3.2"."""
+    return f"Why? The committee's rationale for NG234 {', '.join(cites)}"
+
+
 def _quotes(rec: RecommendationOut | LookupOut) -> None:
     st.markdown(
         "\n\n".join(f"**NG234 {escape(q.id)}**\n\n{blockquote(q.text)}" for q in rec.quotes)
@@ -93,7 +98,7 @@ def recommendation(
             _quotes(rec)
         if rec.rationale:
             with right:
-                why = _lazy("Why? The committee's rationale", f"why-{key}", ":material/lightbulb:")
+                why = _lazy(why_label(rec.cites), f"why-{key}", ":material/lightbulb:")
                 if why.open:
                     with why:
                         rationale(rec.rationale, passages)
@@ -238,7 +243,7 @@ def lookup(item: LookupOut, passages: Mapping[str, Passage], *, key: str) -> Non
         if item.evidence_review:
             st.caption(f"Evidence review {escape(item.evidence_review)}")
         if item.rationale:
-            why = _lazy("Why? The committee's rationale", f"why-{key}", ":material/lightbulb:")
+            why = _lazy(why_label([item.id]), f"why-{key}", ":material/lightbulb:")
             if why.open:
                 with why:
                     rationale(item.rationale, passages)

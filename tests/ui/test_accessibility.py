@@ -187,6 +187,9 @@ def test_each_quote_expander_names_its_recommendation(page) -> None:
     assert quotes, labels
     assert all("NICE's words, NG234 1." in label for label in quotes), quotes
     assert len(set(quotes)) == len(quotes), "two quote expanders read the same"
+    whys = [label for label in labels if "Why?" in label]
+    assert whys and all("for NG234 1." in label for label in whys), whys
+    assert len(set(whys)) == len(whys), "two rationale expanders read the same"
 
 
 def test_sidebar_labels_have_no_markup_codes(page) -> None:
