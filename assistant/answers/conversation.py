@@ -221,7 +221,7 @@ class Conversation:
                 facts=state.case.known(),
                 notices=notices,
             )
-        if turn in ("follow_up", "correction") and live and not scope.off_topic(text):
+        if turn in ("follow_up", "correction") and live and not scope.off_topic_for_case(text):
             answerable = True  # about the live NG234 case: never refused
         # Findings a question names ("what if she gets weak legs?"): what it asks would apply.
         asked_about = (

@@ -43,6 +43,10 @@ class ScopeVocabulary(BaseModel):
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
     outside_topics: tuple[str, ...] = ()
+    #: A follow-up marked as not about the case ("unrelated, but …").
+    unrelated_patterns: tuple[str, ...] = ()
+    #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
+    own_patient_patterns: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -53,7 +57,12 @@ class ScopeVocabulary(BaseModel):
         return names
 
     @field_validator(
-        "anchor_patterns", "child_patterns", "adult_patterns", "child_informant_patterns"
+        "anchor_patterns",
+        "child_patterns",
+        "adult_patterns",
+        "child_informant_patterns",
+        "unrelated_patterns",
+        "own_patient_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -141,9 +150,18 @@ def _outside_regex() -> re.Pattern[str]:
     return _terms_regex(vocabulary().outside_topics)
 
 
-def off_topic(text: str) -> bool:
-    """Names another condition or an outside topic ("unrelated - antibiotic for pneumonia?")."""
-    return names_outside_topic(text) or names_other_domain(text)
+def off_topic_for_case(text: str) -> bool:
+    """A follow-up on a live NG234 case that is not about it: an outside topic, one marked as
+    unrelated with nothing spinal in it, or another condition asked about in general ("how do I
+    treat DKA?"). A condition of the patient's own ("what if he's diabetic?") is context for
+    NG234's advice (corticosteroids and blood glucose, 1.8.8), so it is answered."""
+    if names_outside_topic(text):
+        return True
+    if any(p.search(text) for p in _patterns("unrelated_patterns")):
+        return not names_spinal_domain(text)
+    if not names_other_domain(text):
+        return False
+    return not any(p.search(text) for p in _patterns("own_patient_patterns"))
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:

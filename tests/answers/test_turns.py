@@ -135,9 +135,24 @@ def test_a_follow_up_without_a_live_case_is_not_a_follow_up(conversation) -> Non
     assert answer.turn != "follow_up"
 
 
-def test_an_off_topic_aside_on_a_live_case_is_still_refused(conversation) -> None:
-    _, (_, answer) = _turns(conversation, LIVE, "unrelated - antibiotic for pneumonia?")
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "unrelated - antibiotic for pneumonia?",
+        "unrelated: what's the weather going to be like tomorrow",
+        "how do I treat DKA in general?",
+    ],
+)
+def test_an_off_topic_aside_on_a_live_case_is_still_refused(conversation, aside) -> None:
+    _, (_, answer) = _turns(conversation, LIVE, aside)
     assert answer.out_of_scope and answer.message == NOT_COVERED
+
+
+@pytest.mark.parametrize("aside", ["what if he's diabetic?", "his AF - ok to give dex?"])
+def test_a_condition_of_the_patients_own_is_answered_on_the_live_case(conversation, aside):
+    """Diabetes or AF of this patient is context for NG234's advice (steroids, glucose)."""
+    _, (_, answer) = _turns(conversation, LIVE, aside)
+    assert not answer.out_of_scope and answer.turn == "follow_up"
 
 
 def test_a_correction_changes_only_what_it_names(conversation) -> None:

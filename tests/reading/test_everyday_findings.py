@@ -46,7 +46,29 @@ FOUND = [
     ("bowel ca, zappy pain round chest", "radicular_pain"),
     ("myeloma pt, pain shootin down R leg", "radicular_pain"),
     ("ovarian ca, no urinary symptoms, no saddle numbness, left foot drop", "limb_weakness"),
+    # round-8 follow-ups: a finding at the very end of the message
+    ("prostate ca, legs weak and he keeps tripping", "gait_disturbance"),
+    ("lung ca, 1/52 back pain, bad at night", "pain_night"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("prostate ca, MSCC, on dex 16mg daily", "dexamethasone_given", "yes"),
+        ("not on dex", "dexamethasone_given", "no"),
+        ("myeloma, ?cord comp", "mscc", "suspected"),
+        ("myeloma, cord comp at T10 on MRI", "mscc", "confirmed"),
+        ("prostate ca, no cord comp on MRI", "mscc", "none"),
+    ],
+)
+def test_ward_abbreviations_for_treatment_and_status(text, fact, value):
+    assert extract(text).facts.get(fact) == value
+
+
+def test_a_question_about_dex_records_nothing():
+    read = extract("should he be on dex?")
+    assert "dexamethasone_given" not in read.facts
 
 
 @pytest.mark.parametrize(("text", "fact"), FOUND)
