@@ -167,6 +167,12 @@ class SynonymTable(BaseModel):
     precedence: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     ignore: tuple[str, ...] = Field((), description="Regexes of spans that are never facts.")
     fuzzy_exclude: tuple[str, ...] = Field((), description="Words never typo-corrected.")
+    short_typo_targets: tuple[str, ...] = Field(
+        (),
+        description="Shorter clinical words (5-7 letters) a one-edit typo is corrected to "
+        "('upgoin' -> 'upgoing', 'clonnus' -> 'clonus'); longer vocabulary words are corrected "
+        "anyway. Only these, so that an ordinary short word is never turned into a finding.",
+    )
     entries: tuple[Synonym, ...]
 
     @model_validator(mode="before")

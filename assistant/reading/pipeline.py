@@ -28,6 +28,8 @@ from assistant.reading.text import TOKEN, WORD, phrase_tokens
 #: Words at least this long may be typo-corrected (one edit; two from FUZZY_TWO_EDITS letters).
 FUZZY_MIN_LEN = 8
 FUZZY_TWO_EDITS = 12
+#: Shorter words (from this length) may be corrected to the table's short_typo_targets only.
+SHORT_FUZZY_MIN_LEN = 5
 
 LEAF = ""  # trie key holding the phrases that end at a node (no token is empty)
 
@@ -52,6 +54,7 @@ class Pipeline:
     cue_regexes: list[tuple[re.Pattern[str], int]]
     terminated_by: dict[str, frozenset[str]]
     vocabulary: dict[str, tuple[str, ...]]
+    short_targets: tuple[str, ...]
     known_words: frozenset[str]
     groups: dict[str, str]
     order: dict[str, int]
@@ -106,6 +109,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         cue_regexes=cue_regexes,
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
+        short_targets=tuple(table.short_typo_targets),
         known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
         groups={name: f.group for name, f in facts.items()},
         order={name: i for i, name in enumerate(facts)},
@@ -141,7 +145,7 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
     for m in WORD.finditer(text):
         word = m.group()
-        if len(word) < FUZZY_MIN_LEN:
+        if len(word) < SHORT_FUZZY_MIN_LEN:
             continue
         fixed = _nearest(word.lower(), pipe)
         if fixed is None:
@@ -160,19 +164,26 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
 
 
 def _nearest(word: str, pipe: Pipeline) -> str | None:
-    if word in pipe.known_words:
+    if word in pipe.known_words or word in pipe.short_targets or not word.isalpha():
         return None
+    if len(word) < FUZZY_MIN_LEN:
+        # A short word is corrected only to a listed clinical word ("clonnus" -> "clonus"),
+        # a dropped last letter included ("upgoin" -> "upgoing", "numbnes" -> "numbness").
+        return _nearest_cached(word, pipe.short_targets, truncations=True)
     return _nearest_cached(word, pipe.vocabulary.get(word[0], ()))
 
 
 @lru_cache(maxsize=8192)
-def _nearest_cached(word: str, candidates: tuple[str, ...]) -> str | None:
+def _nearest_cached(
+    word: str, candidates: tuple[str, ...], truncations: bool = False
+) -> str | None:
     edits = 2 if len(word) >= FUZZY_TWO_EDITS else 1
     # Inflections are not typos: "significantly" is not a misspelling of "significant".
     close = [
         c
         for c in candidates
-        if abs(len(c) - len(word)) <= edits and not (c.startswith(word) or word.startswith(c))
+        if abs(len(c) - len(word)) <= edits
+        and not (word.startswith(c) or (c.startswith(word) and not truncations))
     ]
     best = process.extractOne(word, close, scorer=OSA.distance, score_cutoff=edits)
     return None if best is None else best[0]

@@ -99,3 +99,28 @@ def test_it_is_not_read_where_it_is_not_said(text, fact):
 )
 def test_a_denial_is_still_read_as_no(text, fact):
     assert extract(text).facts.get(fact) == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("ca kidney, upgoin plantars bilat", "cord_signs"),
+        ("Renal ca. Pantars upgoing bilateraly", "cord_signs"),
+        ("Lymphoma pt, clonnus both ankles", "cord_signs"),
+        ("Breast cancr with bone mets, numbnes in both feet", "sensory_loss"),
+        ("Ca prostate. Pins and neeldes both legs", "sensory_loss"),
+    ],
+)
+def test_a_one_letter_typo_of_a_short_clinical_word_is_read(text, fact):
+    read = extract(text)
+    assert read.facts.get(fact) == "yes"
+    assert any("Possible typos" in n for n in read.notices)  # said, never silent
+
+
+@pytest.mark.parametrize(
+    "text", ["cancel the MRI", "single fraction 8 Gy", "the plantar fasciitis", "calling the team"]
+)
+def test_ordinary_short_words_are_not_corrected_into_findings(text):
+    read = extract(text)
+    assert not read.facts
+    assert not any("Possible typos" in n for n in read.notices)
