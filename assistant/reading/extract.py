@@ -228,7 +228,11 @@ DATED = "DATED"
 #: Categories that make a sentence about now, whatever dates it also has.
 _NOW = frozenset({"CURRENT"})
 #: Cue words (of any category) that put a denial in their sentence in the past.
-_PAST_WORDS = frozenset({"previously", "prior to", "before", "until", "used to"})
+_PAST_WORDS = frozenset(
+    {"previously", "prior to", "before", "until", "used to", "usually", "at baseline", "baseline"}
+    | {"premorbidly", "pre-morbidly", "premorbid", "before admission", "before this admission"}
+    | {"before this episode", "until recently"}
+)
 #: Cue words (of any category) that put their sentence in the present.
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
 #: Diagnosis facts an old scan may have excluded.

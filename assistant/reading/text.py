@@ -123,10 +123,27 @@ def _numbered_item(text: str, starts: list[int], ends: list[int], lower: list[st
     return lower[i - 1][:1].isalpha() or lower[i - 1] in _SENTENCE_END or lower[i - 1] == ","
 
 
+def _bare_numbering(text: str, starts: list[int], ends: list[int], lower: list[str]) -> set[int]:
+    """Tokens that number items written inline without punctuation ("1 ca prostate 2 back pain
+    3 no fever 4 clonus"): standalone numbers 1, 2, 3, … in order (at least three), each
+    before a word. Each from 2 on opens an item of its own."""
+    chain: list[int] = []
+    for i, tok in enumerate(lower[:-1]):
+        if not (tok.isascii() and tok.isdigit()) or len(tok) > 2 or not lower[i + 1][:1].isalpha():
+            continue
+        if i and (not text[ends[i - 1] : starts[i]] or lower[i - 1] in _LEVEL_LETTERS):
+            continue
+        if int(tok) == len(chain) + 1:
+            chain.append(i)
+    return set(chain[1:]) if len(chain) >= 3 else set()
+
+
 def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) -> list[int]:
     """Sentence index of each token: ends at . ! ; newlines, questions and 'Header:' labels."""
     n = len(lower)
     breaks = [False] * n  # breaks[i]: a sentence starts at token i
+    for i in _bare_numbering(text, starts, ends, lower):
+        breaks[i] = True  # "3 no fever 4 clonus R ankle": the clonus is stated
     for i in range(n - 1):
         tok, gap = lower[i], text[ends[i] : starts[i + 1]]
         full_stop = tok in _SENTENCE_END and (

@@ -124,3 +124,38 @@ def test_ordinary_short_words_are_not_corrected_into_findings(text):
     read = extract(text)
     assert not read.facts
     assert not any("Possible typos" in n for n in read.notices)
+
+
+# --- the three red flags round 9's first run recorded absent, each a class ------------------
+
+
+def test_a_habitual_normal_is_not_a_denial_now():
+    """'walking with a frame today, usually walks unaided' (rf9-012)."""
+    read = extract("lymphoma. walking with a frame today, usually walks unaided")
+    assert read.facts.get("gait_disturbance") == "yes"
+    assert extract("lymphoma. usually walks unaided").facts.get("gait_disturbance") != "no"
+    assert extract("lymphoma. walks unaided").facts.get("gait_disturbance") == "no"
+
+
+def test_a_walking_aid_is_a_finding_only_when_said_to_be_new():
+    assert extract("prostate ca, now walking with a stick").facts.get("gait_disturbance") == "yes"
+    rehab = extract("MSCC treated with RT, walking with a frame, very motivated")
+    assert "gait_disturbance" not in rehab.facts
+
+
+def test_an_inline_numbered_list_ends_a_negation_at_each_number():
+    """'1 ca prostate 2 back pain 3 no fever 4 clonus R ankle 5 pwr ok' (rf9-051)."""
+    read = extract("1 ca prostate 2 back pain 3 no fever 4 clonus R ankle 5 pwr ok")
+    assert read.facts.get("cord_signs") == "yes"
+    # numbers that are not a 1, 2, 3 … run change nothing
+    plain = extract("breast ca 2 weeks back pain, no weakness or numbness").facts
+    assert plain.get("limb_weakness") == "no" and plain.get("sensory_loss") == "no"
+
+
+def test_band_pain_is_radicular_and_a_resolved_old_pain_does_not_deny_it():
+    """'Old sciatica resolved. Now: 1) band pain T6' (rf9-328)."""
+    text = "Lung ca. Old sciatica resolved. Now: 1) band pain T6, 2) ?subtle weakness L leg"
+    read = extract(text)
+    assert read.facts.get("radicular_pain") == "yes"
+    assert "limb_weakness" in read.uncertain
+    assert extract("lung ca, no band pain").facts.get("radicular_pain") == "no"
