@@ -11,7 +11,6 @@ in the background (the page says so meanwhile). Needs the test extras (Playwrigh
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
+from assistant.localhost import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,12 +39,6 @@ class BenchUnavailableError(AssistantError):
     hint = "Run `make test` once (it installs Debian's chromium and the test extras)."
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
@@ -55,7 +49,7 @@ def _healthy(url: str) -> bool:
 
 def one_run(browser) -> dict[str, float | bool]:
     """One cold server start: seconds to health, to a usable chat input, to the first answer."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -87,12 +81,7 @@ def one_run(browser) -> dict[str, float | bool]:
         answered = time.perf_counter() - start
         page.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, grace_s=20)
     return {
         "health_s": healthy,
         "chat_input_usable_s": usable,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,17 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.localhost import HOST, free_port, stop
 from assistant.settings import ROOT
 
-HOST = "127.0.0.1"
+__all__ = ["HOST", "Service", "free_port", "service_process"]
 START_TIMEOUT_S = 60.0
-
-
-def free_port(host: str = HOST) -> int:
-    """A TCP port nothing listens on now (the OS's choice)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -85,9 +78,4 @@ def service_process(
             time.sleep(0.1)
         yield Service(host=host, port=port, log=log, pid=proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc, grace_s=10)

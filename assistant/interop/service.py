@@ -107,14 +107,21 @@ def record_bundle(hook: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
 # --- the audit trail ------------------------------------------------------------------------------
 
 
-def call_record(hook: Mapping[str, Any], reading: Reading, result: CardSet) -> dict[str, Any]:
-    """One hook call as an audit record: rules and coded facts, no patient id or text."""
+def _record_head(kind: str) -> dict[str, Any]:
+    """What every audit line of the service starts with: schema, kind, time and versions."""
     return {
         "schema": SCHEMA_VERSION,
-        "kind": "cds-hooks.call",
+        "kind": kind,
         "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "assistant_version": __version__,
         "guideline": GUIDELINE_VERSION,
+    }
+
+
+def call_record(hook: Mapping[str, Any], reading: Reading, result: CardSet) -> dict[str, Any]:
+    """One hook call as an audit record: rules and coded facts, no patient id or text."""
+    return {
+        **_record_head("cds-hooks.call"),
         "hook": hook.get("hook"),
         "hook_instance": hook.get("hookInstance"),
         "scope": result.scope,
@@ -135,11 +142,7 @@ def feedback_record(item: Mapping[str, Any], shown: Mapping[str, Any] | None) ->
     coding = reason.get("reason") if isinstance(reason.get("reason"), Mapping) else {}
     accepted = item.get("acceptedSuggestions") or []
     return {
-        "schema": SCHEMA_VERSION,
-        "kind": "cds-hooks.feedback",
-        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
-        "assistant_version": __version__,
-        "guideline": GUIDELINE_VERSION,
+        **_record_head("cds-hooks.feedback"),
         "service": hooks_config().service.id,
         "card": item.get("card"),
         "outcome": item.get("outcome"),
