@@ -20,6 +20,7 @@ FOUND = [
     ("myeloma; quads 3/5", "limb_weakness"),
     ("pancreatic ca, her hands have no strength", "limb_weakness"),
     ("lymphoma, grip weak", "limb_weakness"),
+    ("Breast ca. Weak R hand grip, can't open jars. No leg weakness.", "limb_weakness"),
     ("bowel ca. balance poor, needed 2 to walk", "gait_disturbance"),
     (
         "Daughter\nmum has lung ca\nsays mum is dragging both feet when she walks",
