@@ -319,3 +319,27 @@ def test_details_are_read_as_said_and_only_from_case_statements(conversation) ->
     asked = conversation.run(["known breast ca, weak legs", "what if she is 67?"])
     assert "age" not in asked.details  # a question never writes into the case
     assert re.fullmatch(r"[\w ;/:.-]*", " ".join(answer.details.values()))
+
+
+@pytest.mark.parametrize(
+    ("message", "rule"),
+    [
+        (
+            "MSCC T9 from lung ca, prognosis a few weeks, no surgery or RT, best supportive care",
+            "R1.2.8-end-of-life-care",
+        ),
+        (
+            "MSCC T8 treated with RT 2 weeks ago, improving, would benefit from specialist rehab",
+            "R1.12.5-supportive-care",
+        ),
+    ],
+)
+def test_standing_care_is_shown_when_the_case_is_about_it(conversation, message, rule) -> None:
+    """End-of-life care for someone whose prognosis is poor or who is for comfort care only,
+    supportive care for someone in rehabilitation: promoted out of the folded standing care."""
+    answer = conversation.run([message])
+    row = next(r for r in answer.recommendations if r.rule == rule)
+    assert row.group != "standing"
+    plain = conversation.run(["known breast ca, spinal mets T8, new back pain"])
+    same = next(r for r in plain.recommendations if r.rule == rule)
+    assert same.group == "standing"  # not promoted without it
