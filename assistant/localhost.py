@@ -16,11 +16,12 @@ def free_port(host: str = HOST) -> int:
         return probe.getsockname()[1]
 
 
-def stop(process: subprocess.Popen, grace_s: float = 10) -> None:
-    """SIGTERM the child, and SIGKILL it if it has not exited after `grace_s` seconds."""
+def stop(process: subprocess.Popen, grace_s: float = 10, kill_wait_s: float = 10) -> None:
+    """SIGTERM the child (this pid only), and SIGKILL it if it has not exited after `grace_s`
+    seconds."""
     process.terminate()
     try:
         process.wait(timeout=grace_s)
     except subprocess.TimeoutExpired:
         process.kill()
-        process.wait(timeout=grace_s)
+        process.wait(timeout=kill_wait_s)

@@ -128,7 +128,7 @@ def reports_onset(text: str) -> bool:
 
 def dated_past(text: str) -> bool:
     """The words carry a time in the past ("MRI in Feb: no cord compression", "3/12 ago")."""
-    return any(re.search(p, text, re.IGNORECASE) for p in intents().dated_past_patterns)
+    return any(rx.search(text) for rx in compiled("dated_past_patterns"))
 
 
 def retracts(text: str) -> bool:
@@ -158,13 +158,15 @@ def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
 
 
 @cache
-def _compiled(name: str) -> tuple[re.Pattern[str], ...]:
+@cache
+def compiled(name: str) -> tuple[re.Pattern[str], ...]:
+    """A pattern list of the intent vocabulary, compiled (case-insensitive)."""
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
 
 
 def patient_switch(text: str) -> str | None:
     """The rest of a message that opens with a patient switch ("Case 2: 70M …"), else None."""
-    for rx in _compiled("switch_patterns"):
+    for rx in compiled("switch_patterns"):
         m = rx.match(text)
         if m:
             return text[m.end() :].strip()
@@ -216,7 +218,7 @@ def supposition(text: str) -> str | None:
 
 def names_patient(text: str) -> bool:
     """The message speaks of a particular patient (an age and sex, 'pt', 'she', 'known' …)."""
-    return any(rx.search(text) for rx in _compiled("patient_markers"))
+    return any(rx.search(text) for rx in compiled("patient_markers"))
 
 
 def is_correction(text: str) -> bool:

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from assistant.answers.intent import intents
+from assistant.answers.intent import compiled
 
 #: Titles before a surname that names a patient.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
@@ -29,11 +28,6 @@ class Block:
     header: str
     keys: frozenset[str]
     text: str
-
-
-@cache
-def _headers() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in intents().patient_header_patterns)
 
 
 def _keys(header: str) -> frozenset[str]:
@@ -49,7 +43,7 @@ def _keys(header: str) -> frozenset[str]:
 
 
 def _header(line: str) -> str | None:
-    for pattern in _headers():
+    for pattern in compiled("patient_header_patterns"):
         match = pattern.match(line)
         if match:
             return match.group(0).strip(" -:–—,")
