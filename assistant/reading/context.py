@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION
-from assistant.reading.lists import LIST_DOUBT, end_list, extend_over_lists
+from assistant.reading.lists import LIST_DOUBT, end_list, extend_over_lists, opens_a_finding
 from assistant.reading.mentions import Cue, Index, Mention, allows
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
@@ -73,6 +73,9 @@ def _window(cue: Cue, doc: Text) -> None:
         for i in range(first, end):
             if doc.lower[i] in stops or _ends_question(doc, i):
                 end = i
+                break
+            if cue.rule.category == NEGATED and opens_a_finding(doc, first, i):
+                end = i  # "no fever new leg weakness": the weakness is stated, not denied
                 break
         cue.scope_end = max(end, cue.end) if cue.rule.direction == "FORWARD" else end
     if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):

@@ -17,7 +17,7 @@ _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
 #: Words that open a clause of their own after a comma ("no falls, new retention"); a side
 #: names an examination finding of its own ("no saddle numbness, left foot drop").
-_FRESH = frozenset(
+FRESH = frozenset(
     {"new", "newly", "now", "recent", "recently", "worsening", "increasing", "today"}
     | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
 )
@@ -31,6 +31,17 @@ _LIST_CLOSERS = frozenset({"or", "nor"})
 LIST_DOUBT = ContextRule(
     literal="negation carried across a comma", category=POSSIBLE, direction="FORWARD"
 )
+
+
+#: Words after which an onset or side word still belongs to the denial ("no fever or new pain").
+_STILL_LISTING = frozenset({"or", "nor", "any", "no", "nil", ","})
+
+
+def opens_a_finding(doc: Text, first: int, i: int) -> bool:
+    """An onset or side word past a negation's first word, not inside its list, opens a
+    finding of its own ("no fever new leg weakness"; "no new weakness" stays denied, and after
+    a comma `end_list` decides)."""
+    return i > first and doc.lower[i] in FRESH and doc.lower[i - 1] not in _STILL_LISTING
 
 
 def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[int]:
@@ -122,6 +133,11 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
         return skipped, unsure
     if cue.rule.direction not in ("FORWARD", "BIDIRECTIONAL"):
         return skipped, unsure
+    opening = next(
+        (i for i in range(cue.end, cue.scope_end) if opens_a_finding(doc, cue.end, i)), None
+    )
+    if opening is not None:
+        cue.scope_end = opening  # "no fever new leg weakness": the weakness is stated
     punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _SOFT_JOINS), None)
     if punct is None:
         return skipped, unsure
@@ -137,7 +153,7 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
         (
             i
             for i in range(punct + 1, cue.scope_end)
-            if doc.lower[i] in _FRESH and doc.lower[i - 1] == ","
+            if doc.lower[i] in FRESH and doc.lower[i - 1] == ","
         ),
         None,
     )

@@ -1041,3 +1041,30 @@ def test_a_contrast_word_ends_a_negation_text_speak_too(contrast):
     read = extract(f"pros ca, no weakness {contrast} numb bum n legs")
     assert read.facts.get("sensory_loss") == "yes"
     assert read.facts.get("limb_weakness") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("known prostate ca no fever new leg weakness", "limb_weakness"),
+        ("prostate ca no fever left leg weak", "limb_weakness"),
+        ("breast ca nil cough now legs weak", "limb_weakness"),
+    ],
+)
+def test_an_onset_or_side_word_ends_an_unpunctuated_negation(text, fact):
+    """Found in the final review: with no comma, 'no fever new leg weakness' recorded the
+    weakness absent. An onset or side word past the negation's first word opens a finding."""
+    assert extract(text).facts.get(fact) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prostate ca, no new weakness",
+        "prostate ca no fever or new weakness",
+        "prostate ca no left leg weakness",
+        "no new or worsening weakness",
+    ],
+)
+def test_an_onset_or_side_word_inside_the_denial_stays_denied(text):
+    assert extract(text).facts.get("limb_weakness") == "no"
