@@ -10,13 +10,24 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from assistant.case import catalogue
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION
-from assistant.reading.lists import LIST_DOUBT, end_list, extend_over_lists, opens_a_finding
+from assistant.reading.lists import (
+    LIST_DOUBT,
+    end_list,
+    extend_over_lists,
+    juxtaposed_red_flags,
+    opens_a_finding,
+)
 from assistant.reading.mentions import Cue, Index, Mention, allows
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
 
 _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
+
+
+#: Box 1 cord red flags: a denial must govern them plainly to record them absent (H02).
+_RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
 
 
 def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
@@ -138,6 +149,8 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 unsure = {k for k in span if mentions[k].start in reached}
         else:
             skipped, unsure = end_list(cue, index, doc, pipe)
+        if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":
+            unsure |= juxtaposed_red_flags(cue, index, doc, _RED_FLAGS, pipe)
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
             if k in unsure and mentions[k].inner is not None:

@@ -44,6 +44,108 @@ def opens_a_finding(doc: Text, first: int, i: int) -> bool:
     return i > first and doc.lower[i] in FRESH and doc.lower[i - 1] not in _STILL_LISTING
 
 
+#: Words that may stand between a denial and the red flag it governs ("no significant leg
+#: weakness", "denies any new urinary symptoms"). Any other word there ("no fever weak legs")
+#: makes the denial's reach unclear: the red flag is asked, never recorded absent (H02).
+_GOVERNED_THROUGH = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "new",
+        "significant",
+        "obvious",
+        "focal",
+        "definite",
+        "further",
+        "other",
+        "acute",
+        "sudden",
+        "true",
+        "objective",
+        "subjective",
+        "reported",
+        "current",
+        "ongoing",
+        "recent",
+        "worsening",
+        "increasing",
+        "progressive",
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "limb",
+        "limbs",
+        "lower",
+        "upper",
+        "bilateral",
+        "both",
+        "l",
+        "r",
+        "left",
+        "right",
+        "saddle",
+        "perianal",
+        "urinary",
+        "faecal",
+        "fecal",
+        "bowel",
+        "bowels",
+        "bladder",
+        "evidence",
+        "of",
+        "signs",
+        "symptoms",
+        "sign",
+        "symptom",
+        "complaint",
+        "complaints",
+        "c",
+        "o",
+        "his",
+        "her",
+        "their",
+        "or",
+        "nor",
+        "and",
+        "to",
+        "suggest",
+        "suggestive",
+        "concerning",
+        "for",
+        "in",
+        "at",
+        "with",
+        "neurological",
+        "neuro",
+    ]
+)
+
+
+def juxtaposed_red_flags(
+    cue: Cue, index: Index, doc: Text, red_flags: frozenset[str], pipe: Pipeline
+) -> set[int]:
+    """Red-flag mentions a forward negation reaches only across a word that is neither a
+    finding nor a modifier ("no fever weak legs"): read as not known, never as absent."""
+    out: set[int] = set()
+    reach = cue.end
+    unclear = False
+    for k in sorted(
+        index.starting_in(cue.end, cue.scope_end), key=lambda k: index.mentions[k].start
+    ):
+        mention = index.mentions[k]
+        between = doc.lower[reach : mention.start]
+        listed = any(w in ("or", "nor") for w in between)  # "no fever or weak legs"
+        if not listed and any(w[:1].isalpha() and w not in _GOVERNED_THROUGH for w in between):
+            unclear = True
+        if unclear and pipe.table.entries[mention.entry].fact in red_flags:
+            out.add(k)
+        reach = max(reach, mention.end)
+    return out
+
+
 def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[int]:
     """Widen a windowed scope over a coordinated list of findings ("X, Y or Z denied").
 

@@ -1068,3 +1068,31 @@ def test_an_onset_or_side_word_ends_an_unpunctuated_negation(text, fact):
 )
 def test_an_onset_or_side_word_inside_the_denial_stays_denied(text):
     assert extract(text).facts.get("limb_weakness") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("prostate ca no fever weak legs", "limb_weakness"),
+        ("prostate ca no fever leg weakness", "limb_weakness"),
+        ("prostate ca no cough retention", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_a_red_flag_reached_across_an_unrelated_word_is_asked_not_absent(text, fact):
+    """'no fever weak legs' (no punctuation): the denial's reach is unclear, so asked."""
+    read = extract(text)
+    assert read.facts.get(fact) != "no"
+    assert fact in read.uncertain
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("no significant leg weakness", "limb_weakness"),
+        ("denies any new urinary symptoms", "bladder_bowel_dysfunction"),
+        ("no numbness in the saddle area", "sensory_loss"),
+        ("no problems with walking", "gait_disturbance"),
+    ],
+)
+def test_a_denial_through_modifiers_still_governs_its_red_flag(text, fact):
+    assert extract(text).facts.get(fact) == "no"
