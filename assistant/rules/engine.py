@@ -60,6 +60,11 @@ class RuleHit(BaseModel):
         description="The fewest unknown facts whose answers could make it apply (undetermined "
         "rules only): one red flag for 'any red flag', every part for 'all of'.",
     )
+    asks: tuple[str, ...] = Field(
+        (),
+        description="Applying rules only: unknown facts of the rule's 'unless' exception "
+        "(Rule.asks), asked because a 'yes' would withdraw the rule.",
+    )
 
 
 class Question(BaseModel):
@@ -70,7 +75,11 @@ class Question(BaseModel):
     fact: str
     text: str
     red_flag: bool = False
-    rules: tuple[str, ...] = Field((), description="Undetermined rules the answer bears on.")
+    rules: tuple[str, ...] = Field(
+        (),
+        description="Rules the answer bears on: undetermined ones, and applying ones whose "
+        "'unless' exception it would settle.",
+    )
 
 
 class Conflict(BaseModel):
@@ -226,8 +235,13 @@ def _hit_key(hit: RuleHit) -> tuple[int, tuple[tuple[int, ...], ...], str]:
     return (URGENCY_ORDER.index(hit.urgency), cites, hit.rule_id)
 
 
-def _questions(undetermined: Sequence[RuleHit]) -> tuple[Question, ...]:
+def _questions(
+    undetermined: Sequence[RuleHit], applying: Sequence[RuleHit] = ()
+) -> tuple[Question, ...]:
     """The fewest questions that bear on every undetermined rule, most urgent first.
+
+    An applying rule with an unsettled 'unless' exception (`asks`) is borne on by the
+    exception's facts in the same way: a 'yes' would withdraw it.
 
     Every unknown cord-compression red flag that bears on a rule is asked (each 'no' is needed
     before cord compression can be set aside). Other facts are chosen greedily in rank order
@@ -238,6 +252,9 @@ def _questions(undetermined: Sequence[RuleHit]) -> tuple[Question, ...]:
     bears: dict[str, list[RuleHit]] = {}
     for hit in undetermined:
         for name in hit.missing:
+            bears.setdefault(name, []).append(hit)
+    for hit in applying:
+        for name in hit.asks:
             bears.setdefault(name, []).append(hit)
 
     def rank(name: str) -> tuple[bool, int, int, int]:
@@ -294,6 +311,10 @@ def evaluate(
         if outcome.value == NO:
             not_applicable.append(rule.id)
             continue
+        asks: frozenset[str] = frozenset()
+        if outcome.value == YES and rule.asks is not None:
+            exception = evaluator.run(rule.asks)
+            asks = exception.missing if exception.value == UNKNOWN else frozenset()
         hit = RuleHit(
             rule_id=rule.id,
             cites=rule.cites,
@@ -303,14 +324,16 @@ def evaluate(
             trace=outcome.why,
             missing=tuple(sorted(outcome.missing, key=_fact_rank)),
             deciding=tuple(sorted(outcome.to_yes, key=_fact_rank)),
+            asks=tuple(sorted(asks, key=_fact_rank)),
         )
         (applies if outcome.value == YES else undetermined).append(hit)
     undetermined.sort(key=_hit_key)
+    applies.sort(key=_hit_key)
     return Evaluation(
-        applies=tuple(sorted(applies, key=_hit_key)),
+        applies=tuple(applies),
         undetermined=tuple(undetermined),
         not_applicable=tuple(sorted(not_applicable)),
-        questions=_questions(undetermined),
+        questions=_questions(undetermined, applies),
         conflicts=_conflicts(case, load_conflicts(), defs),
     )
 
@@ -341,6 +364,10 @@ def _words(cond: Condition, defs: Mapping[str, Definition], expand: bool) -> str
         if isinstance(inner, FactIs):
             if inner.is_ == (UNKNOWN,):
                 return f"{_lower_first(labels[inner.fact].label)} is recorded (either way)"
+            if UNKNOWN in inner.is_:  # definite: the other values, as recorded
+                rest = [v for v in labels[inner.fact].values if v not in inner.is_]
+                shown = " or ".join(_show(v) for v in rest)
+                return f"{_lower_first(labels[inner.fact].label)} is recorded as {shown}"
             return f"{_lower_first(labels[inner.fact].label)} is not {_values(inner)}"
         return f"not ({_words(inner, defs, expand)})"
     parts = cond.all_ if isinstance(cond, AllOf) else cond.any_

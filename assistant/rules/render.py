@@ -43,6 +43,9 @@ Reading conventions (judgements, stated once):
   suspicion of MSCC" (1.5.3) holds when MSCC is not recorded only if all six Box 1 cord items
   are known to be absent; "without MSCC" (1.10.2, 1.11.6) is a diagnosis and needs MSCC
   recorded as not suspected or ruled out.
+- "Offer … unless" (1.10.4, 1.10.5): the offer is the default. The rule applies unless an
+  exception is recorded; while an exception is not known, its facts are asked as the questions
+  that would withdraw the rule (a rule's "unless (asked while not recorded)").
 - Urgency is NICE's where it gives one (immediately, within 24 hours, within 1 week). Where it
   gives none, the rule's note says what was chosen and why; the choice is conservative.
 - Scores (SINS, revised Tokuhashi; `ng234 score`) only ever feed facts in the direction that
@@ -93,8 +96,12 @@ def rules_markdown() -> str:
         out.append("| Rule | When | Then | Cites | Strength | Urgency | Note |")
         out.append("|---|---|---|---|---|---|---|")
         for rule in table.rules:
+            when = describe(rule)
+            if rule.asks is not None:
+                unless = describe(rule.asks).removeprefix("If ")
+                when += f"; unless (asked while not recorded): {unless}"
             out.append(
-                f"| `{rule.id}` | {_cell(describe(rule))} "
+                f"| `{rule.id}` | {_cell(when)} "
                 f"| {_cell(rule.action)} | {', '.join(rule.cites)} | {rule.strength} "
                 f"| {rule.urgency} | {_cell(rule.note or '')} |"
             )

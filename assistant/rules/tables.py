@@ -230,6 +230,12 @@ class Rule(BaseModel):
         min_length=10, description="NICE's imperative, verbatim fragments joined by ' … '."
     )
     when: Condition
+    asks: Condition | None = Field(
+        None,
+        description="The exception of an 'offer … unless' recommendation, three-valued. `when` "
+        "already withholds the rule when the exception is recorded; while it is not known the "
+        "rule applies and the exception's unknown facts are asked (they would withdraw it).",
+    )
     note: str | None = Field(None, description="Why a reading or an urgency is a judgement.")
 
     @field_validator("cites")
@@ -294,6 +300,7 @@ class RuleBook(BaseModel):
         conds = [("definition " + d.name, d.when) for d in self.definitions]
         conds += [("conflict " + c.id, c.when) for c in self.conflicts]
         conds += [("rule " + r.id, r.when) for t in self.tables for r in t.rules]
+        conds += [("rule " + r.id + " asks", r.asks) for t in self.tables for r in t.rules if r.asks]
         for where, cond in conds:
             missing = refs_in(cond) - known
             if missing:

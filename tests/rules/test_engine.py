@@ -381,6 +381,7 @@ def test_the_trace_of_a_not_names_what_made_it_hold() -> None:
     assert outcome.why == (
         "Metastatic spinal cord compression (MSCC): confirmed",
         "Suitable for spinal surgery: no",
+        "Radiotherapy for this MSCC already given: not yet known",
         "Complete tetraplegia or paraplegia for 2 weeks or longer: no",
         "Overall prognosis: good",
     )
@@ -455,3 +456,29 @@ def test_status_of_an_unknown_rule_names_it() -> None:
         evaluate(make_case({})).status("R0-nothing")
     with pytest.raises(KeyError, match="R0-nothing"):
         rule_by_id("R0-nothing")
+
+
+# --- 'offer … unless': the exception is asked while the rule applies ---------------------------
+
+
+def _urgent_rt(extra: dict[str, str]):
+    facts = {"cancer_diagnosis": "yes", "spinal_metastases": "confirmed", "mscc": "confirmed",
+             "suitable_for_surgery": "no", **extra}  # fmt: skip
+    return evaluate(make_case(facts))
+
+
+def test_an_unrecorded_exception_leaves_the_rule_applying_and_is_asked() -> None:
+    result = _urgent_rt({})
+    hit = next(h for h in result.applies if h.rule_id == "R1.10.4-urgent-radiotherapy")
+    assert hit.asks[0] == "complete_paralysis" and "prognosis" in hit.asks
+    asked = {q.fact: q.rules for q in result.questions}
+    assert "R1.10.4-urgent-radiotherapy" in asked["complete_paralysis"]
+
+
+def test_a_settled_exception_is_not_asked_and_a_recorded_one_withholds_the_rule() -> None:
+    settled = _urgent_rt({"complete_paralysis": "no", "prognosis": "good"})
+    hit = next(h for h in settled.applies if h.rule_id == "R1.10.4-urgent-radiotherapy")
+    assert hit.asks == ()
+    assert not any("R1.10.4-urgent-radiotherapy" in q.rules for q in settled.questions)
+    withheld = _urgent_rt({"prognosis": "poor"})
+    assert withheld.status("R1.10.4-urgent-radiotherapy") == "not"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from assistant.case import catalogue, make_case
+from assistant.case import UNKNOWN, catalogue, make_case
 from assistant.cli import main
 from assistant.cli.rules import document
 from assistant.rules import (
@@ -268,6 +268,21 @@ def test_golden_case(case: dict) -> None:
     cond, conflict = _target(case)
     got = _status(cond, make_case(case_facts(case)), load_definitions(), conflict)
     assert got == case["expect"], case.get("why", "")
+    if "asks" in case:
+        asked = _asked(rule_by_id(case["rule"]).asks, make_case(case_facts(case)), None)
+        assert asked == set(case["asks"]), case.get("why", "")
+
+
+def _asked(cond: Condition, facts_case, definitions) -> set[str]:
+    """The facts an 'unless' exception (Rule.asks) leaves to ask: its unknown facts, if unknown."""
+    outcome = check(cond, facts_case, definitions=definitions)
+    return set(outcome.missing) if outcome.value == UNKNOWN else set()
+
+
+def test_every_rule_with_an_exception_has_golden_cases_of_what_it_asks() -> None:
+    with_asks = {r.id for r in load_rules() if r.asks is not None}
+    assert with_asks, "no rule has an 'unless' exception"
+    assert with_asks <= {c["rule"] for c in CASES if "asks" in c}
 
 
 def test_every_rule_and_conflict_has_a_case_that_applies_and_one_that_does_not() -> None:
@@ -283,7 +298,7 @@ def test_every_rule_and_conflict_has_a_case_that_applies_and_one_that_does_not()
 def test_golden_case_facts_are_valid_case_facts() -> None:
     for case in CASES:
         make_case(case_facts(case))
-        assert set(case) <= {"rule", "conflict", "profile", "facts", "expect", "why"}
+        assert set(case) <= {"rule", "conflict", "profile", "facts", "expect", "why", "asks"}
 
 
 # --- the golden cases pin the tables: a mutation check on the data -------------------------------
@@ -359,15 +374,21 @@ def test_golden_cases_pin_every_condition() -> None:
             total += 1
             if not killed(changed, targets, definitions):
                 survivors.append(f"{key}:{desc}")
+    # What an 'unless' exception asks is its unknown facts, the same for a condition and its
+    # negation: its negation mutants change nothing observable and are not counted.
+    asking = [(c, k, rule_by_id(c["rule"]).asks) for c, k, _, _ in prepared if "asks" in c]
     for name, definition in definitions.items():
         users = [(c, k, conflict, when) for c, k, when, conflict in prepared
                  if _uses(when, name, definitions)]  # fmt: skip
+        askers = [(c, k, asks) for c, k, asks in asking if _uses(asks, name, definitions)]
         for desc, changed in mutants(definition.when):
+            if not users and desc.endswith(("negate", "remove not")):
+                continue
             total += 1
             defs = {**definitions, name: definition.model_copy(update={"when": changed})}
             if not any(
                 _status(when, k, defs, conflict) != c["expect"] for c, k, conflict, when in users
-            ):
+            ) and not any(_asked(asks, k, defs) != set(c["asks"]) for c, k, asks in askers):
                 survivors.append(f"def {name}:{desc}")
     assert total > 900
     assert survivors == []
@@ -401,9 +422,12 @@ def test_describe_reads_as_plain_words() -> None:
         "weakness," in expanded
     )
     assert "radicular pain) is yes" in expanded
-    urgent = describe(load_definitions()["mscc_urgent_radiotherapy"].when)
-    assert "not (complete tetraplegia or paraplegia is yes and" in urgent
-    assert "overall prognosis is not poor" in urgent
+    urgent = describe(load_definitions()["rt_1_10_4_exception"].when)
+    assert "(complete tetraplegia or paraplegia is yes and" in urgent
+    assert "overall prognosis is poor" in urgent
+    recorded = describe(load_definitions()["rt_1_10_4_exception_recorded"].when)
+    assert "complete tetraplegia or paraplegia is recorded as yes and" in recorded
+    assert recorded.endswith("or overall prognosis is recorded as poor")
     suspected = describe(load_definitions()["mscc_suspected"].when)
     assert "(MSCC) is not yet known" in suspected
     assert "recorded as present and metastatic spinal cord compression (MSCC) is none" in suspected
