@@ -173,6 +173,12 @@ class SynonymTable(BaseModel):
         "('upgoin' -> 'upgoing', 'clonnus' -> 'clonus'); longer vocabulary words are corrected "
         "anyway. Only these, so that an ordinary short word is never turned into a finding.",
     )
+    respellings: dict[str, str] = Field(
+        default_factory=dict,
+        description="Text-speak and dropped-g spellings read as the word they stand for "
+        "('nite' -> 'night', 'gettin' -> 'getting'): whole words, any case, before the typo "
+        "correction and whatever their length.",
+    )
     entries: tuple[Synonym, ...]
 
     @model_validator(mode="before")

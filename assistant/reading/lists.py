@@ -287,6 +287,14 @@ def _confirmed_list(
     """
     if _closes_list(doc, punct + 1, cue.scope_end):
         return True
+    if doc.lower[punct] == "/" and doc.lower[punct + 1 : punct + 2] != ["/"]:
+        # Two words for one finding written tight ("no numbness/tingling", "no urinary
+        # retention/incontinence"): one denied finding, not a new item after a separator.
+        facts = pipe.table.entries
+        before = {facts[index.mentions[k].entry].fact for k in index.starting_in(cue.end, punct)}
+        after = {facts[index.mentions[k].entry].fact for k in carried}
+        if len(after) == 1 and after <= before:
+            return True
     if doc.lower[punct] != ",":
         return False  # "no leg weakness/urinary retention": retention is asked (design 2.5)
     head = any(

@@ -55,6 +55,7 @@ class Pipeline:
     terminated_by: dict[str, frozenset[str]]
     vocabulary: dict[str, tuple[str, ...]]
     short_targets: tuple[str, ...]
+    respellings: dict[str, str]
     known_words: frozenset[str]
     groups: dict[str, str]
     order: dict[str, int]
@@ -110,6 +111,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
+        respellings={k.lower(): v for k, v in table.respellings.items()},
         known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
         groups={name: f.group for name, f in facts.items()},
         order={name: i for i, name in enumerate(facts)},
@@ -145,9 +147,10 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
     for m in WORD.finditer(text):
         word = m.group()
-        if len(word) < SHORT_FUZZY_MIN_LEN:
+        fixed = pipe.respellings.get(word.lower())
+        if fixed is None and len(word) < SHORT_FUZZY_MIN_LEN:
             continue
-        fixed = _nearest(word.lower(), pipe)
+        fixed = fixed or _nearest(word.lower(), pipe)
         if fixed is None:
             continue
         pieces.append(text[pos : m.start()])

@@ -205,8 +205,10 @@ def test_not_fit_for_surgery_sets_surgery_aside_and_shows_urgent_radiotherapy(co
     aside = {c for r in answer.set_aside for c in r.cites}
     assert {"1.11.3", "1.11.4"} <= aside and not {"1.11.3", "1.11.4"} & applying
     assert all("not suitable" in r.because and "1.10.4" in r.instead for r in answer.set_aside)
-    radiotherapy = next(c for c in answer.conditional if "1.10.4" in c.cites)
-    assert radiotherapy.group == "pending"  # NICE's alternative is shown with its questions
+    # NICE's alternative applies (its 'unless' exceptions are asked) and is shown to do now
+    radiotherapy = next(r for r in answer.recommendations if "1.10.4" in r.cites)
+    assert radiotherapy.group == "act"
+    assert any("1.10.4" in d.cites for d in answer.do_now)
     # the same case fit for surgery keeps surgery among the actions
     fit = conversation.run(["breast ca, MRI confirmed MSCC T8, legs weak, fit for surgery"])
     assert "1.11.3" in {c for r in fit.recommendations for c in r.cites}
