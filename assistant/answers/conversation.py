@@ -23,6 +23,7 @@ from assistant.answers.answer import (
     COULD_NOT_READ,
     NOT_COVERED,
     Answer,
+    ChangeOut,
     Intent,
     PassageHit,
     TurnKind,
@@ -221,8 +222,13 @@ class Conversation:
                 facts=state.case.known(),
                 notices=notices,
             )
-        if turn in ("follow_up", "correction") and live and not scope.off_topic_for_case(text):
-            answerable = True  # about the live NG234 case: never refused
+        if turn in ("follow_up", "correction", "question") and live:
+            # About the live NG234 case: never refused; an aside about something else
+            # ("unrelated, but amoxicillin dose?", "her sister's screening mammogram") is.
+            off_topic = scope.off_topic_for_case(text)
+            answerable = (answerable or turn != "question") and not off_topic
+            if off_topic and turn == "follow_up":
+                turn = "question"  # not about this patient: a general question, refused
         # Findings a question names ("what if she gets weak legs?"): what it asks would apply.
         asked_about = (
             *extraction.topics,
@@ -297,16 +303,23 @@ class Conversation:
         # More about the patient already being discussed is a follow-up on the live case; it
         # writes what it states (only a question never writes facts).
         shown: TurnKind = "follow_up" if turn == "case" and live else turn
+        if shown == "follow_up" and _changes_a_stated_fact(changes):
+            shown = "correction"  # "update: not fit for GA after all": a stated fact changed
         return new, answer.model_copy(update={"turn": shown})
 
     def _turn(
         self, text: str, intent: Intent, extraction: Extraction, ids: Sequence[str], live: bool
     ) -> TurnKind:
         """What kind of turn a statement is (a pure reading of cue data; issue #13)."""
-        if is_correction(text) or retracts(text):
-            return "correction"
         general = is_general(text)
         asks = general or intent in ("question", "rationale", "lookup", "score")
+        # A correction corrects the live case: "sorry. 71M …" with nothing said before is a
+        # case, and "sorry phone in pocket. what imaging?" states nothing to correct.
+        questioning = "?" in text or is_follow_up(text)
+        if live and (
+            retracts(text) or (is_correction(text) and (extraction.facts or not questioning))
+        ):
+            return "correction"
         if live and is_follow_up(text) and not general:
             return "follow_up"
         if not extraction.facts and not ids and unreadable(text, self.known_words):
@@ -331,3 +344,13 @@ class Conversation:
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
         """The answer to the case as known, from this conversation's passages and rules."""
         return compose(state, intent, self.passages, self.rule_table, **parts)
+
+
+def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
+    """A turn that gives a fact already stated a different value corrects the case. A
+    suspicion settled by a result ("?MSCC" then "MRI: no compression") is news, not a
+    correction."""
+    return any(
+        c.before not in (None, UNKNOWN) and "suspected" not in c.before and c.after != c.before
+        for c in changes
+    )

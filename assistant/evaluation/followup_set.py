@@ -95,6 +95,13 @@ def turn_kind(answer: Answer) -> TurnKind:
     return getattr(answer, "turn", None) or INTENT_AS_TURN.get(answer.intent, answer.intent)
 
 
+def refused(answer: Answer) -> bool:
+    """The answer says NG234 does not cover the message. Text it could not read is told so
+    ("could not read this"), which is no refusal of the topic, though it gives nothing from
+    NG234 either (`out_of_scope`)."""
+    return answer.out_of_scope and answer.turn != "unreadable"
+
+
 def check(expected: Check, answer: Answer) -> CheckResult:
     """Compare the answer after one turn with the check for that turn."""
     # A question's NG234 rows are lookups and conditional rules; a case's are what applies.
@@ -114,7 +121,7 @@ def check(expected: Check, answer: Answer) -> CheckResult:
         },
         set_but_unknown={f: answer.facts[f] for f in expected.facts_unknown if f in answer.facts},
         missing=sorted(set(expected.must_cite) - cited),
-        refusal_wrong=expected.refused is not None and expected.refused != answer.out_of_scope,
+        refusal_wrong=expected.refused is not None and expected.refused != refused(answer),
     )
 
 

@@ -322,3 +322,34 @@ def test_an_exclusion_dated_before_a_new_symptom_no_longer_excludes_mscc(convers
 def test_an_exclusion_not_dated_before_a_new_symptom_stands(conversation, message):
     _, (answer,) = _turns(conversation, message)
     assert answer.facts.get("mscc") == "ruled_out"
+
+
+def test_a_correction_needs_a_live_case_and_something_to_correct(conversation) -> None:
+    """'sorry.' opening a first message is a case; 'sorry' with a question and nothing stated
+    on a live case is a follow-up, and the case is unchanged."""
+    _, (answer,) = _turns(conversation, "sorry. 71M oesophageal ca, new back pain and weak legs")
+    assert answer.turn == "case" and answer.facts["limb_weakness"] == "yes"
+    _, (first, answer) = _turns(conversation, LIVE, "sorry phone in pocket. what imaging and how fast?")
+    assert answer.turn == "follow_up" and answer.facts == first.facts
+
+
+def test_a_stated_fact_changed_is_a_correction_a_settled_suspicion_is_not(conversation) -> None:
+    fit = "MSCC at L1, 57M renal ca, mechanical pain, fit for surgery"
+    _, (_, answer) = _turns(conversation, fit, "update: anaesthetist says not fit for GA, surgery off")
+    assert answer.turn == "correction" and answer.facts["suitable_for_surgery"] == "no"
+    suspected = "62M prostate ca, weak legs since yesterday, ?MSCC, dex given"
+    _, (_, answer) = _turns(conversation, suspected, "MRI back: no cord compression. stop the dex?")
+    assert answer.turn == "follow_up"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "unrelated but what's the dose of amoxicillin for a chest infection?",
+        "also - her sister's 47, when's she due a screening mammogram?",
+    ],
+)
+def test_an_aside_about_something_else_is_refused_and_keeps_the_case(conversation, aside):
+    _, (first, answer) = _turns(conversation, LIVE, aside)
+    assert answer.out_of_scope and answer.message == NOT_COVERED
+    assert answer.turn == "question" and answer.facts == first.facts

@@ -87,6 +87,32 @@ def test_follow_up_scoring(conversation, tmp_path: Path) -> None:
     assert report["fully_right"] == 1
 
 
+def test_unreadable_text_is_no_refusal_but_an_outside_topic_is(conversation, tmp_path) -> None:
+    def one(text: str, refused: bool, kind: str) -> dict:
+        check = {"after_turn": 0, "intent": kind, "refused": refused}
+        return {"id": f"{kind}-{refused}", "turns": [text], "checks": [check]}
+
+    rows = load_rows(
+        _write(
+            tmp_path / "fu.jsonl",
+            [
+                one("asdfjkl;", False, "unreadable"),
+                one("asdfjkl;", True, "unreadable"),
+                one("what is the first line treatment for hypertension?", True, "question"),
+                one("what is the first line treatment for hypertension?", False, "question"),
+            ],
+        ),
+        followup_set.FollowUpConversation,
+    )
+    results = {r.id: r.ok for r in followup_set.run(conversation, rows)}
+    assert results == {
+        "unreadable-False": True,
+        "unreadable-True": False,
+        "question-True": True,
+        "question-False": False,
+    }
+
+
 def test_cli_redflags_exits_nonzero_only_when_a_red_flag_is_lost(tmp_path: Path, capsys) -> None:
     path = _write(
         tmp_path / "rf.jsonl",
