@@ -231,3 +231,32 @@ def test_a_back_strain_without_cancer_is_not_ng234_but_with_cancer_it_is() -> No
     assert _topic_decision(
         known, {"cancer_diagnosis": "yes", "back_pain": "yes", "pain_night": "yes"}
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paracetamol overdose, 4h level above the line - NAC regimen?",
+        "Adrenal met from lung ca found on CT, asymptomatic - biopsy or not?",
+    ],
+)
+def test_round_11_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+def test_a_degenerative_cause_without_cancer_is_not_ng234_but_with_cancer_it_is() -> None:
+    text = "75M, MRI shows degenerative lumbar canal stenosis, neurogenic claudication, new weakness"
+    assert not _topic_decision(text, {"cancer_diagnosis": "no", "limb_weakness": "yes"})
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "limb_weakness": "yes"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breast ca, also has multiple sclerosis, new leg weakness and back pain",
+        "prostate ca with liver mets and spine mets, new weak legs",
+        "lung ca with degenerative spine disease, new leg weakness",
+    ],
+)
+def test_round_11_words_beside_a_cancer_red_flag_stay_in_scope(text: str) -> None:
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "limb_weakness": "yes"})
