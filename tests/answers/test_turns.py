@@ -353,3 +353,8 @@ def test_an_aside_about_something_else_is_refused_and_keeps_the_case(conversatio
     _, (first, answer) = _turns(conversation, LIVE, aside)
     assert answer.out_of_scope and answer.message == NOT_COVERED
     assert answer.turn == "question" and answer.facts == first.facts
+
+
+def test_plain_films_are_ng234s_imaging_words(conversation) -> None:
+    _, (answer,) = _turns(conversation, "role of plain films?")
+    assert not answer.out_of_scope and answer.turn == "question"
