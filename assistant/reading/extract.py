@@ -231,7 +231,7 @@ _NOW = frozenset({"CURRENT"})
 _PAST_WORDS = frozenset(
     {"previously", "prior to", "before", "until", "used to", "usually", "at baseline", "baseline"}
     | {"premorbidly", "pre-morbidly", "premorbid", "before admission", "before this admission"}
-    | {"before this episode", "until recently"}
+    | {"before this episode", "until recently", "was (walking or mobile, before now)"}
 )
 #: Cue words (of any category) that put their sentence in the present.
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})

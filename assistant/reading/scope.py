@@ -173,6 +173,15 @@ def ng234_case(facts: Mapping[str, str]) -> bool:
     return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & spinal)
 
 
+def _mscc_treated_as_suspected(facts: Mapping[str, str]) -> bool:
+    """Dexamethasone given for suspected MSCC is NG234's business whatever the scan then
+    showed ('gave 16 mg dex for ?MSCC, MRI shows a disc prolapse: taper or stop?', 1.8.2)."""
+    return facts.get("dexamethasone_given") == "yes" and facts.get("mscc") in (
+        "suspected",
+        "ruled_out",
+    )
+
+
 def _asserted(facts: Mapping[str, str]) -> set[str]:
     return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
 
@@ -200,7 +209,7 @@ def in_scope(
     if not named_ids and not continuing_case and about_a_child(text):
         return False  # NG234 is applied here to adults only (README, intended purpose)
     outside = not named_ids and not continuing_case and names_outside_topic(text)
-    if outside and not ng234_case(facts):
+    if outside and not ng234_case(facts) and not _mscc_treated_as_suspected(facts):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
         return True

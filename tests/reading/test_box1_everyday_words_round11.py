@@ -46,3 +46,20 @@ DENIED = [
 @pytest.mark.parametrize(("text", "fact"), DENIED)
 def test_the_same_words_denied_are_not_present(text: str, fact: str) -> None:
     assert extract(text).facts.get(fact) != "yes", extract(text).evidence
+
+
+def test_a_past_normal_beside_a_new_walking_aid_is_never_a_denial_now() -> None:
+    """Round 12's one recorded absent (rf12-013): 'was walking unaided' is how the patient
+    used to walk, and the frame is new."""
+    text = (
+        "Handover 19:00\nBay 2 bed 6, lymphoma\nPain controlled\nCatheterised at 16:00 for "
+        "retention, residual 1.1L\nMobilising with frame (new since admission, was walking "
+        "unaided)"
+    )
+    assert extract(text).facts.get("gait_disturbance") == "yes"
+    assert extract("lymphoma. was walking unaided").facts.get("gait_disturbance") is None
+
+
+@pytest.mark.parametrize("text", ["lymphoma. gait was normal on examination", "walking unaided"])
+def test_a_normal_gait_now_is_still_a_denial(text: str) -> None:
+    assert extract(text).facts.get("gait_disturbance") == "no"

@@ -260,3 +260,9 @@ def test_a_degenerative_cause_without_cancer_is_not_ng234_but_with_cancer_it_is(
 )
 def test_round_11_words_beside_a_cancer_red_flag_stay_in_scope(text: str) -> None:
     assert _topic_decision(text, {"cancer_diagnosis": "yes", "limb_weakness": "yes"})
+
+
+def test_dexamethasone_given_for_suspected_mscc_is_ng234s_whatever_the_scan_showed() -> None:
+    text = "We gave 16mg dex in ED for ?MSCC, MRI now shows disc prolapse only. Taper or stop?"
+    assert _topic_decision(text, {"dexamethasone_given": "yes", "mscc": "ruled_out"})
+    assert not _topic_decision(text, {"mscc": "ruled_out"})  # no steroid given: the disc's
