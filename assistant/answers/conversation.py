@@ -42,6 +42,7 @@ from assistant.answers.intent import (
     WORD,
     classify,
     clean_message,
+    elliptical,
     facts_only_in_questions,
     hypothetical,
     intents,
@@ -149,7 +150,14 @@ class Conversation:
         if value is not None:
             new, answer = self._answer_question(state, value, notices)
             return new, answer.model_copy(update={"turn": "follow_up"})
-        return self._statement(state, text, notices)
+        if state.last_topic and not state.case.known() and elliptical(text):
+            # "why?", "and how long do you continue it?" after a general question: read
+            # together with it, and said so.
+            notices.append(f'Read with your previous question: "{state.last_topic}"')
+            text = f"{state.last_topic} {text}"
+        new, answer = self._statement(state, text, notices)
+        general = answer.turn == "question" and not answer.out_of_scope and not new.case.known()
+        return new.model_copy(update={"last_topic": text if general else None}), answer
 
     @audited
     def update(self, state: SessionState, facts: dict[str, str]) -> Turn:
@@ -328,8 +336,10 @@ class Conversation:
         pure = asks and facts_only_in_questions(text, read)
         if live and pure and not general:
             return "follow_up"
-        if pure and (general or hypothetical(text) or not names_patient(text)):
-            return "question"
+        if pure and (
+            general or hypothetical(text) or not names_patient(text) or not extraction.facts
+        ):
+            return "question"  # a question that states nothing about a patient
         return "case"
 
     @property

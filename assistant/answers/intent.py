@@ -57,6 +57,9 @@ class IntentVocabulary(BaseModel):
     dated_past_patterns: tuple[str, ...] = ()
     #: A line that opens one patient of a handover ("Bed 4 - Mrs Brennan", "Mr Adams, 70").
     patient_header_patterns: tuple[str, ...] = ()
+    #: A short question that leans on the question before it ("why?", "and how long do you
+    #: continue it?", "what about the dose?"): read together with that question.
+    elliptical_patterns: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
 
 
@@ -162,6 +165,17 @@ def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
 def compiled(name: str) -> tuple[re.Pattern[str], ...]:
     """A pattern list of the intent vocabulary, compiled (case-insensitive)."""
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
+
+
+#: A follow-on question is short: longer messages say what they are about.
+ELLIPTICAL_MAX_WORDS = 10
+
+
+def elliptical(text: str) -> bool:
+    """A short question that needs the one before it ("why?", "and how long?")."""
+    if len(text.split()) > ELLIPTICAL_MAX_WORDS:
+        return False
+    return any(rx.search(text) for rx in compiled("elliptical_patterns"))
 
 
 def patient_switch(text: str) -> str | None:

@@ -29,6 +29,11 @@ class SessionState(BaseModel):
         default_factory=dict,
         description="Age, sex, duration, level and times as said (reading/details.py).",
     )
+    last_topic: str | None = Field(
+        None,
+        description="The last general question answered with no live case, so that a short "
+        "follow-on ('why?', 'and how long?') is read together with it.",
+    )
 
     def after_turn(
         self, case: Case, changes: Sequence[ChangeOut], rt_interval_days: int | None = None

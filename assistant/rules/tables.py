@@ -300,7 +300,9 @@ class RuleBook(BaseModel):
         conds = [("definition " + d.name, d.when) for d in self.definitions]
         conds += [("conflict " + c.id, c.when) for c in self.conflicts]
         conds += [("rule " + r.id, r.when) for t in self.tables for r in t.rules]
-        conds += [("rule " + r.id + " asks", r.asks) for t in self.tables for r in t.rules if r.asks]
+        conds += [
+            ("rule " + r.id + " asks", r.asks) for t in self.tables for r in t.rules if r.asks
+        ]
         for where, cond in conds:
             missing = refs_in(cond) - known
             if missing:

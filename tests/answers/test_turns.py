@@ -329,13 +329,17 @@ def test_a_correction_needs_a_live_case_and_something_to_correct(conversation) -
     on a live case is a follow-up, and the case is unchanged."""
     _, (answer,) = _turns(conversation, "sorry. 71M oesophageal ca, new back pain and weak legs")
     assert answer.turn == "case" and answer.facts["limb_weakness"] == "yes"
-    _, (first, answer) = _turns(conversation, LIVE, "sorry phone in pocket. what imaging and how fast?")
+    _, (first, answer) = _turns(
+        conversation, LIVE, "sorry phone in pocket. what imaging and how fast?"
+    )
     assert answer.turn == "follow_up" and answer.facts == first.facts
 
 
 def test_a_stated_fact_changed_is_a_correction_a_settled_suspicion_is_not(conversation) -> None:
     fit = "MSCC at L1, 57M renal ca, mechanical pain, fit for surgery"
-    _, (_, answer) = _turns(conversation, fit, "update: anaesthetist says not fit for GA, surgery off")
+    _, (_, answer) = _turns(
+        conversation, fit, "update: anaesthetist says not fit for GA, surgery off"
+    )
     assert answer.turn == "correction" and answer.facts["suitable_for_surgery"] == "no"
     suspected = "62M prostate ca, weak legs since yesterday, ?MSCC, dex given"
     _, (_, answer) = _turns(conversation, suspected, "MRI back: no cord compression. stop the dex?")
@@ -358,3 +362,28 @@ def test_an_aside_about_something_else_is_refused_and_keeps_the_case(conversatio
 def test_plain_films_are_ng234s_imaging_words(conversation) -> None:
     _, (answer,) = _turns(conversation, "role of plain films?")
     assert not answer.out_of_scope and answer.turn == "question"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What does NICE say about plain X-rays for suspected spinal mets?", "why?"),
+        ("what's the initial dex dose in MSCC with neuro signs?", "and how long do you give it?"),
+    ],
+)
+def test_a_short_follow_on_question_is_read_with_the_one_before(conversation, first, then):
+    state, (_, answer) = _turns(conversation, first, then)
+    assert not answer.out_of_scope and answer.turn == "question" and not answer.facts
+    assert any("previous question" in n for n in answer.notices)
+    assert state.last_topic and first in state.last_topic
+
+
+def test_a_follow_on_after_a_case_is_about_the_case_not_an_old_question(conversation) -> None:
+    state, (_, _, answer) = _turns(conversation, "dose of dex in MSCC?", LIVE, "why?")
+    assert state.last_topic is None
+    assert not any("previous question" in n for n in answer.notices)
+
+
+def test_a_service_question_with_a_time_word_is_a_question(conversation) -> None:
+    _, (answer,) = _turns(conversation, "Who covers the MSCC coordinator role overnight?")
+    assert answer.turn == "question" and not answer.facts

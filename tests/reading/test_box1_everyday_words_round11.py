@@ -26,7 +26,10 @@ FOUND = [
     ("prostate ca, wife says his legs have gone to jelly", "limb_weakness"),
     ("thyroid ca, says her hands have no grip", "limb_weakness"),
     ("prostate ca. electric shocks shooting down the back of his L leg", "radicular_pain"),
-    ("renal ca, her chest feels like there's a tight band round it from the back", "radicular_pain"),
+    (
+        "renal ca, her chest feels like there's a tight band round it from the back",
+        "radicular_pain",
+    ),
 ]
 
 

@@ -245,7 +245,9 @@ def test_round_11_outside_topics_are_refused(text: str) -> None:
 
 
 def test_a_degenerative_cause_without_cancer_is_not_ng234_but_with_cancer_it_is() -> None:
-    text = "75M, MRI shows degenerative lumbar canal stenosis, neurogenic claudication, new weakness"
+    text = (
+        "75M, MRI shows degenerative lumbar canal stenosis, neurogenic claudication, new weakness"
+    )
     assert not _topic_decision(text, {"cancer_diagnosis": "no", "limb_weakness": "yes"})
     assert _topic_decision(text, {"cancer_diagnosis": "yes", "limb_weakness": "yes"})
 
