@@ -41,3 +41,14 @@ def test_it_is_read_as_the_patients(text: str, expected: dict[str, str]) -> None
 )
 def test_a_relatives_finding_in_someone_elses_case_stays_theirs(text: str) -> None:
     assert extract(text).facts.get("limb_weakness") is None
+
+
+def test_a_relatives_longer_clause_keeps_its_findings() -> None:
+    """A relative's clause may run past eight words before naming a finding; a comma-free
+    clause about them keeps it theirs (the patient's own is asked, never assumed)."""
+    text = (
+        "74M with prostate cancer. It's actually his wife who's been unsteady on her feet and "
+        "had a weak leg"
+    )
+    assert extract(text).facts.get("limb_weakness") is None
+    assert extract("prostate ca, his legs are weak").facts.get("limb_weakness") == "yes"
