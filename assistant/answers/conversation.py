@@ -150,14 +150,17 @@ class Conversation:
         if value is not None:
             new, answer = self._answer_question(state, value, notices)
             return new, answer.model_copy(update={"turn": "follow_up"})
+        topic = None
         if state.last_topic and not state.case.known() and elliptical(text):
             # "why?", "and how long do you continue it?" after a general question: read
-            # together with it, and said so.
-            notices.append(f'Read with your previous question: "{state.last_topic}"')
-            text = f"{state.last_topic} {text}"
+            # together with it, and said so. The topic stays that question (never a growing
+            # concatenation of follow-ons).
+            topic = state.last_topic
+            notices.append(f'Read with your previous question: "{topic}"')
+            text = f"{topic} {text}"
         new, answer = self._statement(state, text, notices)
         general = answer.turn == "question" and not answer.out_of_scope and not new.case.known()
-        return new.model_copy(update={"last_topic": text if general else None}), answer
+        return new.model_copy(update={"last_topic": (topic or text) if general else None}), answer
 
     @audited
     def update(self, state: SessionState, facts: dict[str, str]) -> Turn:

@@ -378,6 +378,13 @@ def test_a_short_follow_on_question_is_read_with_the_one_before(conversation, fi
     assert state.last_topic and first in state.last_topic
 
 
+def test_follow_ons_keep_the_first_question_as_the_topic(conversation) -> None:
+    first = "What does NICE say about plain X-rays for suspected spinal mets?"
+    state, answers = _turns(conversation, first, "why?", "and why not CT?", "why?")
+    assert state.last_topic == first
+    assert all(not a.out_of_scope for a in answers)
+
+
 def test_a_follow_on_after_a_case_is_about_the_case_not_an_old_question(conversation) -> None:
     state, (_, _, answer) = _turns(conversation, "dose of dex in MSCC?", LIVE, "why?")
     assert state.last_topic is None
