@@ -268,3 +268,9 @@ def test_dexamethasone_given_for_suspected_mscc_is_ng234s_whatever_the_scan_show
     text = "We gave 16mg dex in ED for ?MSCC, MRI now shows disc prolapse only. Taper or stop?"
     assert _topic_decision(text, {"dexamethasone_given": "yes", "mscc": "ruled_out"})
     assert not _topic_decision(text, {"mscc": "ruled_out"})  # no steroid given: the disc's
+
+
+def test_a_strained_back_without_cancer_is_not_ng234_but_with_cancer_it_is() -> None:
+    text = "45M, strained his back moving a sofa yesterday, neuro normal"
+    assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
