@@ -203,7 +203,8 @@ def pending_card(
     if not pending and not reading.conflicts:
         return None
     specs = catalogue()
-    by_rule = {h.rule_id: h for h in pending}
+    # A question bears on undetermined rules, or on an applying one whose 'unless' it settles.
+    by_rule = {h.rule_id: h for h in (*pending, *evaluation.applies)}
     lines = []
     for q in evaluation.questions:
         cites = sorted(

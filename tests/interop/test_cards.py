@@ -130,3 +130,16 @@ def test_shorten_cuts_at_a_word() -> None:
     assert shorten("short") == "short"
     cut = shorten("word " * 60)
     assert len(cut) <= SUMMARY_LIMIT - 1 and cut.endswith("word…")
+
+
+def test_a_question_on_an_applying_rules_exception_names_that_rule(passage_map) -> None:
+    """1.10.4 applies while its 'unless' is not recorded, and the pending card asks the
+    exception ('complete paralysis?') as bearing on 1.10.4 (it raised KeyError: the card
+    looked the rule up among the undetermined ones only)."""
+    facts = {"cancer_diagnosis": "yes", "spinal_metastases": "confirmed", "mscc": "confirmed",
+             "suitable_for_surgery": "no", "back_pain": "no"}  # fmt: skip
+    result = cards(facts, passages=passage_map)
+    assert "R1.10.4-urgent-radiotherapy" in result.applies
+    pending = next(c for c in result.cards if c["extension"]["ng234"]["kind"] == "pending")
+    line = next(x for x in pending["detail"].splitlines() if "complete_paralysis" in x)
+    assert "bears on 1.10.4" in line
