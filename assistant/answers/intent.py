@@ -161,7 +161,6 @@ def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
 
 
 @cache
-@cache
 def compiled(name: str) -> tuple[re.Pattern[str], ...]:
     """A pattern list of the intent vocabulary, compiled (case-insensitive)."""
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
