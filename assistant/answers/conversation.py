@@ -326,12 +326,13 @@ class Conversation:
         asks = general or intent in ("question", "rationale", "lookup", "score")
         # A correction corrects the live case: "sorry. 71M …" with nothing said before is a
         # case, and "sorry phone in pocket. what imaging?" states nothing to correct.
-        questioning = "?" in text or is_follow_up(text)
+        follow_up = is_follow_up(text)
+        questioning = "?" in text or follow_up
         if live and (
             retracts(text) or (is_correction(text) and (extraction.facts or not questioning))
         ):
             return "correction"
-        if live and is_follow_up(text) and not general:
+        if live and follow_up and not general:
             return "follow_up"
         if not extraction.facts and not ids and unreadable(text, self.known_words):
             return "unreadable"
