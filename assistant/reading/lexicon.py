@@ -148,6 +148,41 @@ class Synonym(BaseModel):
         return {self.fact: "no"} if spec.type == "tri" and self.value == "yes" else {}
 
 
+class Labelled(BaseModel):
+    """Findings written as 'Label: value' ("Legs: weak", "Sens: ↓ L foot", "PU: nil 12h").
+
+    Each value list becomes one generated entry whose pattern reads a label, an optional
+    separator (':', '-', '=' or nothing), optional side or degree words, then the value.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fact: str
+    labels: tuple[str, ...] = Field(min_length=1, description="Label words, as regexes.")
+    values: dict[str, tuple[str, ...]] = Field(
+        description="Fact value -> value words (regexes) that mean it after the label."
+    )
+    note: str | None = None
+
+
+#: Words allowed between a label and its value: sides and degrees ("Power: L mildly reduced").
+_LABEL_QUALIFIERS = (
+    r"(?:(?:l|r|lt|rt|left|right|both|bilat(?:eral(?:ly)?)?|b/l|bl|mildly|slightly|very|v|"
+    r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally)\s+)*"
+)
+
+
+def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
+    """The regex of one label/value list: label, separator, qualifiers, then a value."""
+    labels = "|".join(spec.labels)
+    values = "|".join(words)
+    return (
+        rf"(?<![\w/])(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
+        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+|(?<=\w)(?=[\u2191\u2193]))"
+        rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
+    )
+
+
 class SynonymTable(BaseModel):
     """The validated contents of synonyms.json, checked against facts.json."""
 
@@ -180,6 +215,11 @@ class SynonymTable(BaseModel):
         "correction and whatever their length.",
     )
     entries: tuple[Synonym, ...]
+    labelled: tuple[Labelled, ...] = Field(
+        (),
+        description="'Label: value' findings; each value list is compiled into an entry "
+        "appended after `entries`.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -206,6 +246,18 @@ class SynonymTable(BaseModel):
             else e
             for e in raw.get("entries", ())
         ]
+        for spec in raw.get("labelled", ()):
+            spec = Labelled.model_validate(spec)
+            entries.extend(
+                {
+                    "fact": spec.fact,
+                    "value": value,
+                    "patterns": [labelled_pattern(spec, words)],
+                    "inner_cues": False,  # "Walking - not managing": the value's own words
+                    "note": f"generated from labelled: {', '.join(spec.labels[:3])} ...",
+                }
+                for value, words in spec.values.items()
+            )
         return {**raw, "entries": entries, "ignore": [expand(p) for p in raw.get("ignore", ())]}
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ legs. A finding reached only across a bare comma is read as not known, never as 
 from __future__ import annotations
 
 from assistant.reading.lexicon import NEGATED, POSSIBLE, ContextRule
-from assistant.reading.mentions import Cue, Index, Mention
+from assistant.reading.mentions import LABEL_PUNCT, Cue, Index, Mention
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
 
@@ -240,7 +240,9 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
     )
     if opening is not None:
         cue.scope_end = opening  # "no fever new leg weakness": the weakness is stated
-    punct = next((i for i in range(cue.end, cue.scope_end) if doc.lower[i] in _SOFT_JOINS), None)
+    # "Denies: weakness, numbness": the label's own colon opens the list, it is no join.
+    first = cue.end + (cue.end < cue.scope_end and doc.lower[cue.end] in LABEL_PUNCT)
+    punct = next((i for i in range(first, cue.scope_end) if doc.lower[i] in _SOFT_JOINS), None)
     if punct is None:
         return skipped, unsure
     if not any(

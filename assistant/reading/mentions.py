@@ -53,6 +53,10 @@ class Mention:
     inner: Cue | None = None  # a negation/doubt cue inside a pattern match that modifies it
 
 
+#: Punctuation between a label and its value that a vocabulary phrase reads through.
+LABEL_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
+
+
 def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]:
     """Every phrase of the trie found in the tokens: (start, end, item)."""
     found = []
@@ -66,6 +70,8 @@ def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]
                     doc.text[doc.starts[i + k] : doc.ends[i + k]] == exact[k] for k in range(j - i)
                 ):
                     found.append((i, j, item[0]))
+            if j + 1 < n and lower[j] in LABEL_PUNCT and lower[j] not in node:
+                j += 1  # "Power: reduced", "anal tone - lax": a label's colon joins the phrase
             node = node.get(lower[j]) if j < n else None
             j += 1
     return found
@@ -73,8 +79,13 @@ def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]
 
 def _regex_matches(doc: Text, regexes: list[tuple[re.Pattern[str], int]]):
     for regex, idx in regexes:
+        # A named group "cue" marks the cue's own words; the rest of the match is context
+        # ("Daughter rang ...\nDad has ...": only "Dad" is the cue, the informant is context).
+        group = "cue" if "cue" in regex.groupindex else 0
         for m in regex.finditer(doc.text):
-            start, end = doc.tokens_of(m.start(), m.end())
+            if m.start(group) < 0:
+                continue
+            start, end = doc.tokens_of(m.start(group), m.end(group))
             if end > start:
                 yield start, end, idx, m
 
@@ -137,6 +148,18 @@ def find_cues(doc: Text, pipe: Pipeline) -> list[tuple[int, int, int]]:
             for t in range(s, e):
                 owner[t] = (s, e)
             kept.append((s, e, idx))
+    # A pseudo-cue also blocks a cue of its category on the very same words: "Dad" that a
+    # calling daughter describes is the patient, not a relative.
+    pseudo = {
+        (s, e, pipe.rules[idx].category)
+        for s, e, idx in kept
+        if pipe.rules[idx].direction == "PSEUDO"
+    }
+    kept = [
+        (s, e, idx)
+        for s, e, idx in kept
+        if pipe.rules[idx].direction == "PSEUDO" or (s, e, pipe.rules[idx].category) not in pseudo
+    ]
     return sorted(kept)
 
 

@@ -1,0 +1,171 @@
+"""Round-13 reading: 'Label: value' findings, coordinated adjectives, informants (issue #12).
+
+Clerking notes write findings as labels ("Legs: weak bilat", "Sens: ↓ L foot", "PU: nil 12h",
+"refl ↑"); these are compiled from the `labelled` table in synonyms.json. A label's colon
+joins a vocabulary phrase ("Power: reduced") and opens a denial's list ("Denies: weakness").
+"Weak and numb legs" states both findings. A relative who rings about the patient describes
+the patient ("Daughter rang ...\\nDad has bowel cancer"), not a relative of the patient.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.extract import extract
+
+STATED = [
+    ("Hx: ca bowel\nResp: clear\nLegs: weak bilat\nUrine: passing normally", "limb_weakness"),
+    ("Lung cancer. Examination - tone: increased in legs; power: reduced", "limb_weakness"),
+    ("Lung cancer. Examination - tone: increased in legs; power: reduced", "cord_signs"),
+    ("ca breast, c/o L arm weak + heavy, sens \u2193 L hand", "sensory_loss"),
+    ("ca lung. Sens: reduced below T10", "sensory_loss"),
+    ("Ca prostate\nSaddle sensation: absent", "sensory_loss"),
+    ("ca prost. no temp. LLs wk. PU ok. refl \u2191", "cord_signs"),
+    ("ca lung, new R leg wk, plantars \u2191, sens ok", "cord_signs"),
+    ("Ca bowel. No fever. On exam knee jerks very brisk, spreading.", "cord_signs"),
+    ("ca kidney\nPU: nil 12h, scan 950\nBO: ok\nsens: ok", "bladder_bowel_dysfunction"),
+    ("ca prost, PU nil since 10pm, scan >999", "bladder_bowel_dysfunction"),
+    ("Mr F - myeloma\nMobility: unable\nContinence: incontinent of urine", "gait_disturbance"),
+    (
+        "Mr F - myeloma\nMobility: unable\nContinence: incontinent of urine",
+        "bladder_bowel_dysfunction",
+    ),
+    (
+        "Carer's notes: Appetite - poor. Walking \u2013 not managing. Cancer - prostate.",
+        "gait_disturbance",
+    ),
+    ("lung ca \u2013 denies wkness \u2013 but mobs \u2193 needing 2", "gait_disturbance"),
+    ("Known ca prostate. Afebrile. Weak and numb legs for 2 days.", "limb_weakness"),
+    ("Known ca prostate. Afebrile. Weak and numb legs for 2 days.", "sensory_loss"),
+    ("Ca prostate w/ mets. No fever/rigors. Weak/numb LLs.", "limb_weakness"),
+    ("ca prost w mets. no temp, nil cp. LLs wk ++ cnt wlk", "gait_disturbance"),
+    ("pt ca colon, nil fever, nil vom, cnt feel R foot", "sensory_loss"),
+    ("ca lung, nil cp, pins n needles both legs", "sensory_loss"),
+    ("Mets from melenoma. Sensory levle T8.", "sensory_loss"),
+    ("She had thyroid cancer. She describes a girdle of pain around her waist.", "radicular_pain"),
+    ("Breast cancer: a tight, squeezing pain encircling her chest.", "radicular_pain"),
+    (
+        "Bowel ca w/ bone mets\r\nNo headache\r\nPain shoots down back of L thigh to heel",
+        "radicular_pain",
+    ),
+    (
+        "myeloma\nPain now shooting from his back down the outside of his right leg",
+        "radicular_pain",
+    ),
+    ("Known myeloma. bladder has not worked since last night", "bladder_bowel_dysfunction"),
+    ("Known myeloma. catheter drained 1L", "bladder_bowel_dysfunction"),
+    (
+        "Son says his mum (lymphoma) is her usual self apart from her legs being weak.",
+        "limb_weakness",
+    ),
+    (
+        "Mr H has prostate cancer. He has no fever. His legs have been weak for two days.",
+        "limb_weakness",
+    ),
+    (
+        "Bowel ca. Now needs the wheelchair to get anywhere, was walking last week.",
+        "gait_disturbance",
+    ),
+    ("Lung ca. Couldn't feel how hot the bath water was on her legs.", "sensory_loss"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), STATED)
+def test_a_stated_finding_in_these_forms_is_read(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes", extract(text).evidence
+
+
+NORMAL = [
+    ("ca lung. Sens: ok", "sensory_loss"),
+    ("ca lung. PU: ok", "bladder_bowel_dysfunction"),
+    ("ca lung. Legs: normal", "limb_weakness"),
+    ("ca lung. Mobility: independent", "gait_disturbance"),
+    ("ca lung. Plantars: flexor", "cord_signs"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), NORMAL)
+def test_a_normal_label_reads_as_no(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "no", extract(text).evidence
+
+
+NOT_READ = [
+    ("ca lung. Arms: normal", "limb_weakness"),  # says nothing of the legs
+    ("ca lung. CT scan 2020 clear", "bladder_bowel_dysfunction"),  # a year is no volume
+    ("ca lung. BO: nil for 3 days on morphine", "bladder_bowel_dysfunction"),
+    ("ca lung. Urinary: none", "bladder_bowel_dysfunction"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_READ)
+def test_labels_that_settle_nothing_are_not_read(text: str, fact: str) -> None:
+    assert fact not in extract(text).facts, extract(text).evidence
+
+
+def test_a_value_that_carries_its_own_not_is_a_finding_never_a_denial() -> None:
+    facts = extract("Prostate ca. Walking - not managing.").facts
+    assert facts.get("gait_disturbance") == "yes"
+
+
+def test_a_label_colon_after_a_denial_opens_its_list() -> None:
+    e = extract("ca lung. Denies: weakness, numbness or retention")
+    assert e.facts.get("limb_weakness") == "no"
+    assert e.facts.get("bladder_bowel_dysfunction") == "no"
+    # without the closing "or" the later item stays asked, as for "denies weakness, numbness"
+    e = extract("ca lung. Denies: weakness, numbness")
+    assert e.facts.get("limb_weakness") == "no"
+    assert "sensory_loss" not in e.facts
+
+
+def test_a_denied_coordination_denies_both() -> None:
+    facts = extract("ca lung, no weak or numb legs").facts
+    assert facts.get("limb_weakness") == "no"
+    assert facts.get("sensory_loss") == "no"
+
+
+def test_a_crossed_mark_denies_the_finding_before_it_and_a_tick_keeps_it() -> None:
+    facts = extract("pros ca. retention \u2713. wkness \u2717. numb \u2713").facts
+    assert facts.get("limb_weakness") == "no"
+    assert facts.get("sensory_loss") == "yes"
+    assert facts.get("bladder_bowel_dysfunction") == "yes"
+
+
+def test_pain_encircling_the_chest_denied_is_not_present() -> None:
+    assert (
+        extract("Renal ca. No pain radiating down the legs or round the chest.").facts.get(
+            "radicular_pain"
+        )
+        == "no"
+    )
+
+
+def test_a_calling_relative_describes_the_patient_across_lines() -> None:
+    text = (
+        "Daughter rang the ward line\nDad has bowel cancer spread to his bones\nno headache\n"
+        "She says he fell twice this morning"
+    )
+    facts = extract(text).facts
+    assert facts.get("cancer_diagnosis") == "yes"
+    assert facts.get("gait_disturbance") == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # the relative is someone else's: their findings are not the patient's
+        (
+            "Daughter worried because her friend's dad had numb legs. Her own dad (lung ca) "
+            "has no numbness but is weak in both legs.",
+            "sensory_loss",
+        ),
+        # a wife's father is not the patient
+        (
+            "Myeloma. Wife worried as her father was incontinent before he died. Pt continent.",
+            "bladder_bowel_dysfunction",
+        ),
+    ],
+)
+def test_a_relative_of_the_caller_who_is_not_the_patient_stays_a_relative(
+    text: str, fact: str
+) -> None:
+    assert extract(text).facts.get(fact) != "yes", extract(text).evidence
