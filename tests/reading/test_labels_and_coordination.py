@@ -169,3 +169,19 @@ def test_a_relative_of_the_caller_who_is_not_the_patient_stays_a_relative(
     text: str, fact: str
 ) -> None:
     assert extract(text).facts.get(fact) != "yes", extract(text).evidence
+
+
+def test_a_screening_test_is_no_diagnosis() -> None:
+    facts = extract("78F, wedge fracture T12, myeloma screen negative, no cancer ever").facts
+    assert facts.get("cancer_diagnosis") != "yes"
+    assert "haematological_malignancy" not in facts
+    # the diagnosis itself still reads
+    assert extract("78F, known myeloma, new back pain").facts.get("cancer_diagnosis") == "yes"
+
+
+def test_an_incidental_metastasis_elsewhere_is_not_an_asymptomatic_spinal_one() -> None:
+    assert "asymptomatic_metastases" not in extract("Incidental adrenal met in RCC").facts
+    assert (
+        extract("Incidental T7 met on staging CT, RCC").facts.get("asymptomatic_metastases")
+        == "yes"
+    )

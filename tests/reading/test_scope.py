@@ -274,3 +274,50 @@ def test_a_strained_back_without_cancer_is_not_ng234_but_with_cancer_it_is() -> 
     text = "45M, strained his back moving a sofa yesterday, neuro normal"
     assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
     assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metastatic hormone-sensitive prostate ca - enzalutamide or abiraterone first?",
+        "can metformin be continued before CT contrast?",
+        "Adult with spinal muscular atrophy, nusinersen access?",
+        "TLS prophylaxis before starting chemo for high-grade lymphoma - allopurinol?",
+        "breast ca pt asking about cold cap and wigs for chemo hair loss",
+        "24M sickle cell, crisis w severe back + leg pain, opioid dosing?",
+        "22yo footballer w sciatica after a tackle, straight leg raise positive",
+        "cancer screening blood test advertised online - worth doing?",
+    ],
+)
+def test_round_13_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paeds onc: 14M medulloblastoma with drop mets down the spine, plan?",
+        "16 yo (well, 15 and 11 months) with osteosarcoma of L3 - surgery options?",
+    ],
+)
+def test_round_13_children_are_refused(text: str) -> None:
+    assert scope.about_a_child(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a paeds nurse but asking about my dad - 70, prostate ca, new back pain",
+        "How should MSCC services tackle health inequalities e.g. deprivation?",
+        "No cancer diagnosis as yet but CT shows lytic lesions throughout the spine",
+    ],
+)
+def test_round_13_words_inside_ng234_questions_do_not_refuse_them(text: str) -> None:
+    assert not scope.about_a_child(text)
+    assert not scope.names_outside_topic(text)
+
+
+def test_hip_osteoarthritis_without_cancer_is_not_ng234_but_with_cancer_it_is() -> None:
+    text = "70M, hip OA, pain walking 200m, back pain too, when refer?"
+    assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
