@@ -54,6 +54,7 @@ from assistant.answers.intent import (
     patient_switch,
     reply_value,
     retracts,
+    stated_outside_questions,
     supposition,
     unreadable,
 )
@@ -251,11 +252,17 @@ class Conversation:
         clause = supposition(text) if turn in ("question", "follow_up") else None
         supposed = dict(extract(clause).facts) if clause else {}
         if turn in ("question", "follow_up"):
-            # A question names topics; it never writes facts into the case (issue #13).
+            # A question names topics; it never writes facts into the case (issue #13). A
+            # follow-up's own statements about the patient ("Decompression done, 3 weeks
+            # post-op. What next?") are written: only what it asks is not.
+            stated = _stated_facts(text, extraction) if turn == "follow_up" else {}
             extraction = extraction.model_copy(
                 update={
-                    "topics": (*extraction.topics, *extraction.facts),
-                    "facts": {},
+                    "topics": (
+                        *extraction.topics,
+                        *(f for f in extraction.facts if f not in stated),
+                    ),
+                    "facts": stated,
                     "uncertain": (),
                     "assumed": {},
                     "assumed_from": {},
@@ -368,3 +375,15 @@ def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
         c.before not in (None, UNKNOWN) and "suspected" not in c.before and c.after != c.before
         for c in changes
     )
+
+
+def _stated_facts(text: str, extraction: Extraction) -> dict[str, str]:
+    """Facts a follow-up states outside its question sentences, every mention of them so."""
+    evidence = [ev for ev in extraction.evidence if ev.fact in extraction.facts]
+    where = stated_outside_questions(text, [ev.start for ev in evidence])
+    asked = {ev.fact for ev, out in zip(evidence, where, strict=True) if not out}
+    return {
+        fact: value
+        for fact, value in extraction.facts.items()
+        if fact not in asked and any(ev.fact == fact for ev in evidence)
+    }

@@ -277,7 +277,26 @@ def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:
     "T10 MSCC, legs weak. Anything else for the steroids?" states a case and asks about it;
     "whats the steroid dose for cord compression" only names topics (issue #13).
     """
+    return not any(
+        not asked and any(start <= s < end for s in starts)
+        for start, end, asked in _sentences_asked(text)
+    )
+
+
+def stated_outside_questions(text: str, starts: Sequence[int]) -> list[bool]:
+    """For each offset, whether it lies in a sentence that states rather than asks.
+
+    "Decompression done. He's 3 weeks post-op. What next?": the first two sentences state
+    facts about the patient, which a follow-up writes; "what if she gets weak legs?" states none.
+    """
+    spans = _sentences_asked(text)
+    return [any(start <= s < end and not asked for start, end, asked in spans) for s in starts]
+
+
+def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
+    """Each sentence's span and whether it is itself a question."""
     cues = intents().question_starts
+    out = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group()
         words = phrase(sentence)
@@ -292,6 +311,5 @@ def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:
                 and not _STATES_FIRST.search(sentence)
             )
         )
-        if not asked and any(m.start() <= s < m.end() for s in starts):
-            return False
-    return True
+        out.append((m.start(), m.end(), asked))
+    return out

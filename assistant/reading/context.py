@@ -203,8 +203,27 @@ def site_limited(mention: Mention, cues: list[Cue], doc: Text) -> str | None:
             continue
         if cue.start >= mention.end and cue.start - mention.end > reach:
             continue
+        if _joined_to_legs(cue, doc):
+            continue  # "power 5/5 UL + LL": the legs are named too
         return doc.text[doc.starts[cue.start] : doc.ends[cue.end - 1]]
     return None
+
+
+#: Words naming the legs, and the joins that make "UL + LL" one site list.
+_LEGS = frozenset({"ll", "lls", "le", "les", "leg", "legs", "lower", "feet"})
+_SITE_JOINS = frozenset({"+", "and", "&", "/"})
+
+
+def _joined_to_legs(cue: Cue, doc: Text) -> bool:
+    """Whether another site cue's words are joined to the legs ("UL + LL", "arms and legs")."""
+    after, before = cue.end, cue.start - 1
+    if (
+        after + 1 < len(doc.lower)
+        and doc.lower[after] in _SITE_JOINS
+        and doc.lower[after + 1] in _LEGS
+    ):
+        return True
+    return before - 1 >= 0 and doc.lower[before] in _SITE_JOINS and doc.lower[before - 1] in _LEGS
 
 
 #: ConText category of an exception cue ("except", "apart from", "bar", "besides").
