@@ -148,7 +148,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 span = index.starting_in(cue.scope_start, cue.scope_end)
                 unsure = {k for k in span if mentions[k].start in reached}
         else:
-            skipped, unsure = end_list(cue, index, doc, pipe)
+            skipped, unsure = end_list(cue, index, doc, pipe, cues)
         if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":
             unsure |= juxtaposed_red_flags(cue, index, doc, _RED_FLAGS, pipe)
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue

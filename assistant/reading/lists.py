@@ -6,6 +6,8 @@ legs. A finding reached only across a bare comma is read as not known, never as 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.reading.lexicon import NEGATED, POSSIBLE, ContextRule
 from assistant.reading.mentions import LABEL_PUNCT, Cue, Index, Mention
 from assistant.reading.pipeline import Pipeline
@@ -212,7 +214,9 @@ def _coordinated(seps: list[str], fact: str, others: list[Mention], pipe: Pipeli
     )
 
 
-def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int], set[int]]:
+def end_list(
+    cue: Cue, index: Index, doc: Text, pipe: Pipeline, cues: Sequence[Cue] = ()
+) -> tuple[set[int], set[int]]:
     """Read an open negation past a comma as a list of findings only.
 
     Returns the mentions it skips and the mentions it reaches only as an unconfirmed list.
@@ -273,13 +277,19 @@ def end_list(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> tuple[set[int
             skipped.add(k)
         else:
             carried.add(k)
-    if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe):
+    if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe, cues):
         unsure = carried
     return skipped, unsure
 
 
 def _confirmed_list(
-    cue: Cue, punct: int, carried: set[int], index: Index, doc: Text, pipe: Pipeline
+    cue: Cue,
+    punct: int,
+    carried: set[int],
+    index: Index,
+    doc: Text,
+    pipe: Pipeline,
+    cues: Sequence[Cue] = (),
 ) -> bool:
     """Whether findings past a negation's first comma are plainly items of its list.
 
@@ -303,4 +313,11 @@ def _confirmed_list(
         pipe.listing[index.mentions[k].entry] == "finding"
         for k in index.starting_in(cue.end, punct)
     )
-    return head and len(carried) >= 2
+    # A run of bare findings only: an item with a cue of its own ("no limb weakness, upgoing
+    # R plantar, possible saddle numbness") shows the run is not one denial's list.
+    own = any(
+        other is not cue and punct < other.start < index.mentions[k].end
+        for other in cues
+        for k in carried
+    )
+    return head and len(carried) >= 2 and not own
