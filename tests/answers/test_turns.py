@@ -394,3 +394,20 @@ def test_a_follow_on_after_a_case_is_about_the_case_not_an_old_question(conversa
 def test_a_service_question_with_a_time_word_is_a_question(conversation) -> None:
     _, (answer,) = _turns(conversation, "Who covers the MSCC coordinator role overnight?")
     assert answer.turn == "question" and not answer.facts
+
+
+def test_a_follow_up_writes_what_it_states_but_not_what_it_asks(conversation) -> None:
+    """'Decompression and stabilisation done. He's 3 weeks post-op. What next?': the
+    statements are facts about the patient; the question is not (round 13)."""
+    _, (_, after) = _turns(
+        conversation,
+        "58M renal cell ca, MSCC T12 on MRI, legs 4/5, fit for surgery and he wants it",
+        "Decompression and stabilisation done. He's now 3 weeks post-op, wound healed. "
+        "What next for the tumour bed?",
+    )
+    assert after.turn == "follow_up"
+    assert after.facts.get("had_spinal_surgery") == "yes"
+    assert "1.10.8" in {c for r in after.recommendations for c in r.cites}
+    # what a follow-up only asks is never written
+    _, (first, asked) = _turns(conversation, LIVE, "what if she develops urinary retention?")
+    assert asked.facts == first.facts

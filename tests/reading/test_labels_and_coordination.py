@@ -185,3 +185,60 @@ def test_an_incidental_metastasis_elsewhere_is_not_an_asymptomatic_spinal_one() 
         extract("Incidental T7 met on staging CT, RCC").facts.get("asymptomatic_metastases")
         == "yes"
     )
+
+
+ROUND_14 = [
+    (
+        "Mr F, myeloma\nafebrile\nc/o pins and needles both hands and says his grip feels weak",
+        "limb_weakness",
+    ),
+    ("ca prostate\n- sit to stand: needed 2, legs shaking", "gait_disturbance"),
+    ("Prostate cancer. No fever but for two days both legs have felt weak.", "limb_weakness"),
+    (
+        "Pt has myeloma and denies SOB and his legs have gone from under him twice today",
+        "gait_disturbance",
+    ),
+    ("Prostate ca pt, no head injury but legs not working, can't move them", "limb_weakness"),
+    ("ca breast, no fever but LLs numb n weak", "limb_weakness"),
+    ("NHL. Power: 3/5 bilat. Sensation: recovering but still reduced L5.", "sensory_loss"),
+    ("Lung cancer, loss of light-touch sensation in a saddle distribution.", "sensory_loss"),
+    (
+        "Prostate ca. Had an accident (urine) during transfer, no warning.",
+        "bladder_bowel_dysfunction",
+    ),
+    ("Knwon prostate cancr. No feever. Legs weeak since tuesday.", "limb_weakness"),
+    ("Lung cacner, unable to wlak", "gait_disturbance"),
+    ("Ca prostrate. New retenshun, catheterised.", "bladder_bowel_dysfunction"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), ROUND_14)
+def test_round_14_phrasings_are_read(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes", extract(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ca lung. Sens: not reduced",  # a negated value is no finding of the label table
+        "ca lung, legs are working fine",
+        "ca lung, he had an accident in the car park",  # no urine or bowel named
+    ],
+)
+def test_round_14_patterns_do_not_fire_on_their_near_misses(text: str) -> None:
+    facts = extract(text).facts
+    assert facts.get("sensory_loss") != "yes"
+    assert facts.get("limb_weakness") != "yes"
+    assert facts.get("bladder_bowel_dysfunction") != "yes"
+
+
+def test_a_comma_run_with_a_hedged_item_is_not_one_denial() -> None:
+    """rf14-333: 'no limb weakness, upgoing R plantar, possible saddle numbness' recorded the
+    upgoing plantar as absent; the hedged last item shows the run is not one list."""
+    e = extract("Melanoma.\nPt: no limb weakness, upgoing R plantar, possible saddle numbness.")
+    assert e.facts.get("limb_weakness") == "no"
+    assert e.facts.get("cord_signs") != "no"
+    # a run of bare findings stays one denial
+    facts = extract("ca lung. denies weakness, numbness, incontinence").facts
+    assert facts.get("sensory_loss") == "no"
+    assert facts.get("bladder_bowel_dysfunction") == "no"
