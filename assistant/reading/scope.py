@@ -43,6 +43,9 @@ class ScopeVocabulary(BaseModel):
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
     outside_topics: tuple[str, ...] = ()
+    #: Not a person's clinical care at all (an animal, a writing task): refused whatever
+    #: else the message names ("my dog has bone cancer in his spine").
+    never_ng234: tuple[str, ...] = ()
     #: A follow-up marked as not about the case ("unrelated, but …").
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
@@ -140,6 +143,16 @@ def about_a_child(text: str) -> bool:
     return any(rx.search(text) for rx in _patterns("child_patterns"))
 
 
+def names_never_ng234(text: str) -> bool:
+    """An animal patient or a task that is not clinical care ("my dog", "summarise this")."""
+    return bool(_never_regex().search(text))
+
+
+@cache
+def _never_regex() -> re.Pattern[str]:
+    return _terms_regex(vocabulary().never_ng234)
+
+
 def names_outside_topic(text: str) -> bool:
     """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic."""
     return bool(_outside_regex().search(text))
@@ -204,6 +217,8 @@ def in_scope(
     retrieval_in_scope: bool,
 ) -> bool:
     """Whether to answer from NG234 or refuse (pure; see the module docstring)."""
+    if not named_ids and not continuing_case and names_never_ng234(text):
+        return False
     if not named_ids and names_non_malignant_cause(text, facts):
         return False
     if not named_ids and not continuing_case and about_a_child(text):

@@ -321,3 +321,57 @@ def test_hip_osteoarthritis_without_cancer_is_not_ng234_but_with_cancer_it_is() 
     text = "70M, hip OA, pain walking 200m, back pain too, when refer?"
     assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
     assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
+
+
+@pytest.mark.parametrize("key", ["outside_topics", "never_ng234"])
+def test_refusing_terms_never_start_an_ng234_phrase(raw_corpus, key: str) -> None:
+    """Terms match word prefixes: 'dexa' would refuse every dexamethasone question and 'the cat'
+    every catheter one. NG234 names traumatic injury and intradural tumours only to exclude them."""
+    text = raw_corpus.lower()
+    allowed = {"traumatic", "intradural"}
+    clashes = [
+        term
+        for term in getattr(scope.vocabulary(), key)
+        if term not in allowed and re.search(r"(?<![a-z0-9])" + re.escape(term), text)
+    ]
+    assert not clashes, clashes
+    assert "dexa" not in getattr(scope.vocabulary(), key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dog has bone cancer in his spine and can't use his back legs, what dose of steroids?",
+        "summarise this article on AI in radiology for me",
+    ],
+)
+def test_an_animal_or_a_writing_task_is_refused_whatever_it_names(text: str) -> None:
+    facts = {"cancer_diagnosis": "yes", "spinal_metastases": "confirmed", "limb_weakness": "yes"}
+    assert not _topic_decision(text, facts)
+
+
+def test_a_catheter_or_dexamethasone_is_not_a_refusing_word() -> None:
+    text = "wife of pt with MSCC is terrified about the catheter and the dexamethasone"
+    assert not scope.names_never_ng234(text) and not scope.names_outside_topic(text)
+    assert _topic_decision(text, {"mscc": "confirmed"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What dex dose with AC chemo for nausea?",
+        "dex for altitude sickness - dose for a trek?",
+        "omeprazole for GORD - how long for?",
+        "BRCA testing criteria for someone whose mum had ovarian ca?",
+        "Primary chondrosarcoma of T9 in a 42M - what radiotherapy dose?",
+        "pt 31M, gym bro, deadlifting, sudden sharp LBP, no hx of anything. needs MRI??",
+    ],
+)
+def test_round_14_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+def test_first_line_analgesia_for_spinal_metastases_is_answered() -> None:
+    """sc11-050 was refused by the generic 'first line for' (kept for systemic therapy)."""
+    assert _topic_decision("Paracetamol or morphine first line for spinal mets pain?")
+    assert not _topic_decision("first line for metastatic breast cancer, CDK4/6?")
