@@ -56,7 +56,11 @@ def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
                 continue
             # medspaCy limit_scope: a later (earlier) terminator, cue of the same category or of
             # a category in terminating_types ends a forward (backward) scope.
-            keys = {"TERMINATE", rule.category, *pipe.terminated_by.get(rule.category, ())}
+            keys = (
+                {"TERMINATE", rule.category, *pipe.terminated_by.get(rule.category, ())}
+                if rule.terminable
+                else {"TERMINATE"}
+            )
             for key in keys & starts.keys():
                 if rule.direction in ("FORWARD", "BIDIRECTIONAL"):
                     k = bisect_right(starts[key], cue.start)

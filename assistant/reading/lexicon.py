@@ -62,6 +62,13 @@ class ContextRule(BaseModel):
     excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
     metadata: dict[str, Any] | None = None
 
+    @property
+    def terminable(self) -> bool:
+        """False (metadata "terminable": false): only TERMINATE cues end its scope, not the
+        categories of terminating_types (a backward cue naming whose finding it was: 'the leg
+        weakness in the notes is her husband's')."""
+        return bool((self.metadata or {}).get("terminable", True))
+
     @model_validator(mode="after")
     def _check(self) -> ContextRule:
         if self.pattern is not None:

@@ -242,3 +242,82 @@ def test_a_comma_run_with_a_hedged_item_is_not_one_denial() -> None:
     facts = extract("ca lung. denies weakness, numbness, incontinence").facts
     assert facts.get("sensory_loss") == "no"
     assert facts.get("bladder_bowel_dysfunction") == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "breast ca. power 5/5 all four limbs. The leg weakness you'll see in the notes is her "
+        "husband's - he had a stroke",
+        "NSCLC T11 met\n- power full\n- NB the new leg weakness on the board is bed 4, NOT Mr T",
+    ],
+)
+def test_a_finding_said_afterwards_to_be_someone_elses_is_not_the_patients(text: str) -> None:
+    assert extract(text).facts.get("limb_weakness") != "yes", extract(text).evidence
+
+
+def test_the_patients_own_finding_beside_an_ownership_phrase_stays_hers() -> None:
+    assert extract("breast ca. the weakness is new, legs weak").facts.get("limb_weakness") == "yes"
+
+
+def test_a_scan_dated_by_its_month_does_not_rule_out_a_new_symptom() -> None:
+    text = "breast ca\nMRI whole spine Jan this year - clear, no mets\nNow: new numbness to T10"
+    e = extract(text)
+    assert "mscc" not in e.facts and "spinal_metastases" not in e.facts
+    assert any("dated imaging" in n for n in e.notices)
+    # undated, the same scan still rules them out
+    assert (
+        extract("breast ca. MRI whole spine clear, no mets.").facts.get("spinal_metastases")
+        == "ruled_out"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("63M, never had cancer. Lost 6 kg without trying, back pain at night", "yes"),
+        ("71F, no known cancer. CXR today shows R hilar mass. back pain", "yes"),
+        ("68M. 8 kg weight loss over 3 months, back pain", "yes"),
+    ],
+)
+def test_a_mass_or_unexplained_weight_loss_is_a_suspicion_of_cancer(text: str, value: str) -> None:
+    assert extract(text).facts.get("cancer_suspected") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "70M, no weight loss, back pain after lifting",
+        "70M, sudden back pain and a pulsatile abdominal mass",
+        "lost 2 kg on a diet, back pain",
+    ],
+)
+def test_no_weight_loss_or_a_pulsatile_mass_is_no_suspicion(text: str) -> None:
+    assert extract(text).facts.get("cancer_suspected") != "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "renal ca, 3 weeks post T8 decompression and stabilisation for MSCC, no post-op RT yet",
+        "NSCLC | MSCC T10 -> posterior decompression + stabilisation 10/7 ago",
+        "Decompression and stabilisation done.",
+    ],
+)
+def test_surgery_that_has_happened_is_read(text: str) -> None:
+    assert extract(text).facts.get("had_spinal_surgery") == "yes"
+
+
+def test_other_phrasings_of_round_13() -> None:
+    assert (
+        extract("radiology say MRI absolutely contraindicated").facts.get("mri_contraindicated")
+        == "yes"
+    )
+    assert (
+        "mscc"
+        not in extract("ca lung. should we MRI the spine to screen for cord compression?").facts
+    )
+    assert "cord_signs" not in extract("epidural disease at L2 compressing the conus").facts
+    facts = extract("O/E full power UL + LL, normal sensation").facts
+    assert facts.get("limb_weakness") == "no" and facts.get("sensory_loss") == "no"
+    assert "limb_weakness" not in extract("ca lung. Arms: full power").facts
