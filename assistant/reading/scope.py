@@ -168,13 +168,16 @@ def off_topic_for_case(text: str) -> bool:
     unrelated with nothing spinal in it, or another condition asked about in general ("how do I
     treat DKA?"). A condition of the patient's own ("what if he's diabetic?") is context for
     NG234's advice (corticosteroids and blood glucose, 1.8.8), so it is answered."""
-    if names_outside_topic(text):
-        return True
     if any(p.search(text) for p in _patterns("unrelated_patterns")):
         return not names_spinal_domain(text)
+    own = any(p.search(text) for p in _patterns("own_patient_patterns"))
+    if names_outside_topic(text):
+        # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
+        # mammogram" or "amoxicillin dose for a chest infection?" is not
+        return not own
     if not names_other_domain(text):
         return False
-    return not any(p.search(text) for p in _patterns("own_patient_patterns"))
+    return not own
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:

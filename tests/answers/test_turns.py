@@ -411,3 +411,17 @@ def test_a_follow_up_writes_what_it_states_but_not_what_it_asks(conversation) ->
     # what a follow-up only asks is never written
     _, (first, asked) = _turns(conversation, LIVE, "what if she develops urinary retention?")
     assert asked.facts == first.facts
+
+
+def test_a_patient_described_inside_a_question_is_a_case(conversation) -> None:
+    """'Should I give dex to a 70M with lung ca, T4 met and new leg weakness?' describes a
+    patient: what it says of the patient is the case's, not a topic (round 14)."""
+    _, (answer,) = _turns(
+        conversation, "Should I give dex to a 70M with lung ca, T4 met on CT and new leg weakness?"
+    )
+    assert answer.facts.get("cancer_diagnosis") == "yes"
+    assert answer.facts.get("spinal_metastases") == "confirmed"
+    # the closing '?' still hedges the weakness: asked first, never assumed
+    assert answer.questions and answer.questions[0].fact == "limb_weakness"
+    _, (general,) = _turns(conversation, "Should I give dex for new leg weakness in MSCC?")
+    assert "limb_weakness" not in general.facts and "cancer_diagnosis" not in general.facts

@@ -375,3 +375,12 @@ def test_first_line_analgesia_for_spinal_metastases_is_answered() -> None:
     """sc11-050 was refused by the generic 'first line for' (kept for systemic therapy)."""
     assert _topic_decision("Paracetamol or morphine first line for spinal mets pain?")
     assert not _topic_decision("first line for metastatic breast cancer, CDK4/6?")
+
+
+def test_an_outside_drug_of_the_patients_own_is_not_an_aside() -> None:
+    """'he's diabetic on metformin - anything extra?' asks about the patient's steroids (1.8.8);
+    an outside topic with nobody's or somebody else's name on it stays an aside."""
+    assert not scope.off_topic_for_case("he's diabetic on metformin - anything extra?")
+    assert scope.off_topic_for_case("unrelated but what's the metformin dose in CKD?")
+    assert scope.off_topic_for_case("can metformin be continued before CT contrast?")
+    assert scope.off_topic_for_case("her sister's screening mammogram - when is it due?")
