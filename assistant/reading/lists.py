@@ -273,13 +273,28 @@ def end_list(
         if kind == "other":
             cue.scope_end = index.mentions[k].start
             break
-        if kind == "normal":
+        if kind == "normal" or _has_own_verb(index.mentions[k], doc):
+            # a normal finding is read on its own; so is a clause with its own verb past the
+            # comma ("no numbness, and pain radiates down the R leg": the pain is stated)
             skipped.add(k)
         else:
             carried.add(k)
     if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe, cues):
         unsure = carried
     return skipped, unsure
+
+
+#: Finite verbs that make a listed finding a clause of its own ("pain radiates down the leg").
+_OWN_VERBS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "radiates", "radiated", "shoots", "shot",
+    "goes", "went", "spreads", "travels", "travelled", "traveled", "runs", "ran", "comes", "came",
+    "feels", "felt", "keeps", "kept", "started", "starts", "began", "begins", "developed",
+})  # fmt: skip
+
+
+def _has_own_verb(mention: Mention, doc: Text) -> bool:
+    """Whether a mention's own words include a finite verb: a clause, not a list item."""
+    return any(doc.lower[i] in _OWN_VERBS for i in range(mention.start + 1, mention.end))
 
 
 def _confirmed_list(

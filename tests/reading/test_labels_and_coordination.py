@@ -309,3 +309,59 @@ def test_other_phrasings_of_round_13() -> None:
     facts = extract("O/E full power UL + LL, normal sensation").facts
     assert facts.get("limb_weakness") == "no" and facts.get("sensory_loss") == "no"
     assert "limb_weakness" not in extract("ca lung. Arms: full power").facts
+
+
+ROUND_15 = [
+    ("melanoma\nMobilised 5m with frame - very unsteady, needed 2 to assist", "gait_disturbance"),
+    (
+        "Pancreatic ca\nHusband reports she has been wet the last 2 nights",
+        "bladder_bowel_dysfunction",
+    ),
+    (
+        "lung ca f/u\r\nMentioned she has had leaking of urine since Friday",
+        "bladder_bowel_dysfunction",
+    ),
+    (
+        "colorectal cancer:\n1. back pain\n2. Difficulty initiating micturition",
+        "bladder_bowel_dysfunction",
+    ),
+    ("myeloma, a shooting pain from his buttock to his heel on the left", "radicular_pain"),
+    ("thyroid cancer, she has lost feeling in her right leg", "sensory_loss"),
+    ("Ca prostate; BLs weak; no fever", "limb_weakness"),
+    ("melanoma; R ankle dorsiflexion weak (3/5)", "limb_weakness"),
+    ("breast ca. Walked at home before. Now struggling to walk 5m.", "gait_disturbance"),
+    ("prostate cancer, bilateral lower limb paresis", "limb_weakness"),
+    ("colorectal cancer, a 'dead' feeling in his groin and buttocks", "sensory_loss"),
+    ("Prostate ca. Says he's 'needing to go but nothing comes'.", "bladder_bowel_dysfunction"),
+    ("melanoma pt bed 6 - soiled x2 today new, legs weak", "bladder_bowel_dysfunction"),
+    ("pt w/ ca prostate - saddle anaesth + retention", "cord_signs"),  # as 'saddle anaesthesia'
+    ("Metastatic colon ca\nStanding: legs weak, can't step or walk", "gait_disturbance"),
+    # rf15-096, the round's one recorded absent: a clause with its own verb after ", and"
+    (
+        "No weakness and no numbness, and pain radiates down the back of the R leg. ca breast.",
+        "radicular_pain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), ROUND_15)
+def test_round_15_phrasings_are_read(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes", extract(text).evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("ca lung. no soiling, legs fine", "bladder_bowel_dysfunction"),
+        ("ca lung. never been wet", "bladder_bowel_dysfunction"),
+        ("ca lung. no weakness, numbness or pain radiating down the legs", "radicular_pain"),
+    ],
+)
+def test_round_15_words_denied_are_not_present(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "no", extract(text).evidence
+
+
+def test_back_pain_in_everyday_words() -> None:
+    facts = extract("breast ca, says her back has been killing her at night for 3 weeks").facts
+    assert facts.get("back_pain") == "yes" and facts.get("pain_night") == "yes"
+    assert "back_pain" not in extract("breast ca, the heat is killing her").facts

@@ -384,3 +384,27 @@ def test_an_outside_drug_of_the_patients_own_is_not_an_aside() -> None:
     assert scope.off_topic_for_case("unrelated but what's the metformin dose in CKD?")
     assert scope.off_topic_for_case("can metformin be continued before CT contrast?")
     assert scope.off_topic_for_case("her sister's screening mammogram - when is it due?")
+
+
+def test_a_carer_who_is_a_paediatric_nurse_asking_about_her_father_is_answered() -> None:
+    """sc12-084: the user's own profession names no child patient."""
+    text = (
+        "my dad (83) has prostate cancer, back pain getting worse, now his legs are numb. "
+        "I'm a paediatric nurse myself"
+    )
+    assert not scope.about_a_child(text)
+    assert scope.about_a_child("paediatric oncology: 9 year old with back pain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kidney stone pain radiating to the back, 38M, no cancer",
+        "Methotrexate weekly dose for RA and monitoring bloods?",
+        "How long should tamoxifen be continued after early breast cancer?",
+        "Spinal cord stimulator for failed back surgery syndrome?",
+        "what's the best mattress for chronic lower back pain? i'm 40 and healthy",
+    ],
+)
+def test_round_15_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
