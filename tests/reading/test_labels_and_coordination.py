@@ -365,3 +365,27 @@ def test_back_pain_in_everyday_words() -> None:
     facts = extract("breast ca, says her back has been killing her at night for 3 weeks").facts
     assert facts.get("back_pain") == "yes" and facts.get("pain_night") == "yes"
     assert "back_pain" not in extract("breast ca, the heat is killing her").facts
+
+
+def test_a_finding_said_not_to_be_the_patients_is_not_read_for_him() -> None:
+    text = (
+        "Handover re Mr B, bed 12. (The new leg weakness on the handover sheet is NOT him - "
+        "that's Mrs Ali in bed 14.)\nMr B: 79, prostate ca, power full"
+    )
+    assert extract(text).facts.get("limb_weakness") == "no"
+
+
+def test_bladder_and_bowels_unchanged_is_no_new_dysfunction() -> None:
+    assert (
+        extract("prostate ca, waterworks and bowels unchanged").facts.get(
+            "bladder_bowel_dysfunction"
+        )
+        == "no"
+    )
+    # a stated retention beside it is never overridden
+    assert (
+        extract("prostate ca, bowels unchanged, new retention").facts.get(
+            "bladder_bowel_dysfunction"
+        )
+        == "yes"
+    )
