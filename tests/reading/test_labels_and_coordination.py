@@ -389,3 +389,16 @@ def test_bladder_and_bowels_unchanged_is_no_new_dysfunction() -> None:
         )
         == "yes"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lytic lesion T9 ?met, known breast ca", "suspected"),
+        ("T7 collapse - ?metastatic, lung ca", "suspected"),
+        ("known breast ca, lytic lesion T9", "confirmed"),
+        ("breast ca, T9 lytic met confirmed on MRI", "confirmed"),
+    ],
+)
+def test_a_lesion_the_report_queries_is_suspected_not_confirmed(text: str, value: str) -> None:
+    assert extract(text).facts.get("spinal_metastases") == value
