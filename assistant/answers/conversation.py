@@ -381,9 +381,6 @@ def _stated_facts(text: str, extraction: Extraction) -> dict[str, str]:
     """Facts a follow-up states outside its question sentences, every mention of them so."""
     evidence = [ev for ev in extraction.evidence if ev.fact in extraction.facts]
     where = stated_outside_questions(text, [ev.start for ev in evidence])
+    stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
     asked = {ev.fact for ev, out in zip(evidence, where, strict=True) if not out}
-    return {
-        fact: value
-        for fact, value in extraction.facts.items()
-        if fact not in asked and any(ev.fact == fact for ev in evidence)
-    }
+    return {f: v for f, v in extraction.facts.items() if f in stated and f not in asked}

@@ -94,11 +94,6 @@ def _anchor_regexes() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@cache
-def _other_regex() -> re.Pattern[str]:
-    return _terms_regex(vocabulary().other_domain_terms)
-
-
 def names_spinal_domain(text: str) -> bool:
     """True when the text names the spine, the cord or NG234's own tools."""
     return any(rx.search(text) for rx in _anchor_regexes())
@@ -106,7 +101,7 @@ def names_spinal_domain(text: str) -> bool:
 
 def names_other_domain(text: str) -> bool:
     """True when the text names a condition or topic NG234 does not cover."""
-    return bool(_other_regex().search(text))
+    return bool(_terms("other_domain_terms").search(text))
 
 
 def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
@@ -119,12 +114,13 @@ def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
         "confirmed"
     ):
         return False
-    return bool(_non_malignant_regex().search(text))
+    return bool(_terms("non_malignant_causes").search(text))
 
 
 @cache
-def _non_malignant_regex() -> re.Pattern[str]:
-    return _terms_regex(vocabulary().non_malignant_causes)
+def _terms(name: str) -> re.Pattern[str]:
+    """A term list of the scope vocabulary as one word-prefix regex (compiled once)."""
+    return _terms_regex(getattr(vocabulary(), name))
 
 
 @cache
@@ -145,29 +141,20 @@ def about_a_child(text: str) -> bool:
 
 def names_never_ng234(text: str) -> bool:
     """An animal patient or a task that is not clinical care ("my dog", "summarise this")."""
-    return bool(_never_regex().search(text))
-
-
-@cache
-def _never_regex() -> re.Pattern[str]:
-    return _terms_regex(vocabulary().never_ng234)
+    return bool(_terms("never_ng234").search(text))
 
 
 def names_outside_topic(text: str) -> bool:
     """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic."""
-    return bool(_outside_regex().search(text))
-
-
-@cache
-def _outside_regex() -> re.Pattern[str]:
-    return _terms_regex(vocabulary().outside_topics)
+    return bool(_terms("outside_topics").search(text))
 
 
 def off_topic_for_case(text: str) -> bool:
-    """A follow-up on a live NG234 case that is not about it: an outside topic, one marked as
-    unrelated with nothing spinal in it, or another condition asked about in general ("how do I
-    treat DKA?"). A condition of the patient's own ("what if he's diabetic?") is context for
-    NG234's advice (corticosteroids and blood glucose, 1.8.8), so it is answered."""
+    """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
+    nothing spinal in it, or an outside topic or another condition that is not the patient's
+    own ("how do I treat DKA?", "her sister's mammogram"). A condition or drug of the patient's
+    own ("what if he's diabetic?", "he's on metformin") is context for NG234's advice
+    (corticosteroids and blood glucose, 1.8.8), so it is answered."""
     if any(p.search(text) for p in _patterns("unrelated_patterns")):
         return not names_spinal_domain(text)
     own = any(p.search(text) for p in _patterns("own_patient_patterns"))
