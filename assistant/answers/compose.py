@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
@@ -30,6 +31,9 @@ from assistant.rules.tables import FactIs, walk
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
+#: The passage id of Box 1, and how a recommendation names it.
+BOX_1 = "box-1"
+_NAMES_BOX_1 = re.compile(r"\bbox 1\b", re.IGNORECASE)
 #: Urgencies whose undetermined rules are always shown for a case: never silent on them.
 URGENT = ("immediate", "24h")
 
@@ -51,6 +55,14 @@ def focus_passages(
         return why + [i for i in top if i not in why][:1]
     named = set(topics)
     extra = [pid for pid in hit_ids[FOCUS_HITS:] if named and named & tested_by_rules_citing(pid)]
+    # Box 1 is what 1.3.1, 1.3.2 and 1.3.6 point to ("the symptoms ... listed in box 1"): a
+    # question answered by them is answered by the box too ("what symptoms to watch for?").
+    if (
+        BOX_1 in passages
+        and BOX_1 not in top + extra
+        and any(_NAMES_BOX_1.search(passages[pid].text) for pid in top)
+    ):
+        extra.append(BOX_1)
     return top + extra
 
 

@@ -291,7 +291,9 @@ class Conversation:
         )
         case, changes = assume(case, changes, extraction, notices)
         rt_days = extraction.rt_interval_days or state.rt_interval_days
-        case, changes = time_recurrence(case, changes, extraction, rt_days, notices)
+        case, changes = time_recurrence(
+            case, changes, extraction, rt_days, notices, earlier_rt_days=state.rt_interval_days
+        )
         note_uncertain(case, extraction.uncertain, notices)
         possible = possible_red_flags(self.net, text, extraction, case) if intent == "case" else []
         lead = lead_notice(possible)

@@ -119,9 +119,28 @@ def time_recurrence(
     extraction: Extraction,
     rt_days: int | None,
     notices: list[str],
+    earlier_rt_days: int | None = None,
 ) -> Changed:
-    """Recurrent symptoms in this turn, timed from radiotherapy given in an earlier one."""
+    """Recurrent symptoms in this turn, timed from radiotherapy given in an earlier one; or a
+    recurrence timed in an earlier turn, re-timed when this one gives the radiotherapy a new
+    date ("sorry, the RT was 6 weeks ago, not 5 months ago")."""
     fact = "recurrence_3_months_after_rt"
+    if (
+        earlier_rt_days is not None
+        and extraction.rt_interval_days is not None
+        and extraction.rt_interval_days != earlier_rt_days
+        and fact not in extraction.facts
+        and case.get(fact) in ("yes", "no")
+    ):
+        value = "yes" if extraction.rt_interval_days >= RECURRENCE_DAYS else "no"
+        if value == case.get(fact):
+            return case, changes
+        case, more = apply_facts(case, {fact: value})
+        notices.append(
+            f"Recurrence re-timed from the radiotherapy now given as about "
+            f"{extraction.rt_interval_days} days ago (was {earlier_rt_days})."
+        )
+        return case, [*changes, *more]
     if not extraction.recurrence_pending or case.get(fact) != UNKNOWN:
         return case, changes
     if rt_days is None:

@@ -67,6 +67,7 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -91,7 +92,7 @@ from assistant.reading.lexicon import (
 from assistant.reading.lists import LIST_DOUBT
 from assistant.reading.mentions import Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
-from assistant.reading.text import Text, clean, segment
+from assistant.reading.text import CLAUSE_PUNCT, Text, clean, segment
 from assistant.reading.values import READERS, RECURRENCE_DAYS, Reading, read_recurrence
 
 #: Longest message read; matches Settings.max_message_chars. Longer text is cut with a notice.
@@ -181,6 +182,8 @@ def _status(cues: list[Cue], mention: Mention) -> tuple[Status, Cue | None]:
 
 
 def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
+    if entry.considered and status in ("uncertain", "hypothetical"):
+        status = "asserted"  # "plan: autologous SCT": a planned transplant is being considered
     if status == "negated":
         return Reading(entry.negated_facts())
     if status == "uncertain":
@@ -192,6 +195,67 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
     if entry.reader is not None:
         return READERS[entry.reader](mention.match, entry) if mention.match else Reading({})
     return Reading({entry.fact: entry.value, **entry.also})
+
+
+#: HISTORICAL cue words that put a diagnosis in a past episode ("previous MSCC", "hx of MSCC");
+#: not "known" or "chronic", which describe a current state ("known MSCC, on RT").
+_PAST_EPISODE_WORDS = frozenset(
+    {"previous", "previously", "prior", "past", "in the past", "history of", "hx of", "h/o"}
+    | {"hx", "pmh", "pmhx", "past medical history", "past history", "old"}
+)
+#: DATED cues that are always months or years back: a year, "last year".
+_LONG_AGO_RULES = frozenset({"dated year", "dated month and year", "last year"})
+#: "N units ago" before an "ago" cue; 90 days or more is a past episode.
+_AGO = re.compile(
+    r"(?:(\d{1,3})|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+few|few|several|many))\s*(years?|yrs?|y|months?|mths?|mos?|weeks?|wks?)\s*$"
+)
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "few": 3,
+    "several": 3, "many": 6,
+}  # fmt: skip
+_UNIT_DAYS = {"y": 365, "m": 30, "w": 7}
+#: An episode this many days back or more is a past one (1.10.9's three months).
+PAST_EPISODE_DAYS = 90
+
+
+#: How near (tokens, same clause) a date or 'previous' must stand to make a mention a past one.
+PAST_EPISODE_WINDOW = 6
+
+
+def _past_episode(
+    mention: Mention, raw_cues: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+) -> tuple[int, int] | None:
+    """The cue (token span) that puts a mention in a past episode: 'previous', 'hx of', a year,
+    'last year' or 'N months/years ago' of 90 days or more, in its sentence and clause within
+    PAST_EPISODE_WINDOW tokens ("Had MSCC at L1 in 2022"; not "MSCC at T10, RT there in 2022").
+    Raw cues, so a date inside a longer mention still counts. None if it may be current."""
+    sentence = doc.sent_of[mention.start]
+    for s, e, idx in raw_cues:
+        rule = pipe.rules[idx]
+        if doc.sent_of[s] != sentence:
+            continue
+        lo, hi = (e, mention.start) if e <= mention.start else (mention.end, s)
+        if hi - lo > PAST_EPISODE_WINDOW or any(t in CLAUSE_PUNCT for t in doc.lower[lo:hi]):
+            continue
+        if s < mention.end and e > mention.start and rule.category != DATED:
+            continue  # a 'previous' inside the mention is its own words
+        if rule.category == HISTORICAL and rule.literal in _PAST_EPISODE_WORDS:
+            if e <= mention.start:
+                return s, e
+            continue
+        if rule.category != DATED:
+            continue
+        if rule.literal in _LONG_AGO_RULES:
+            return s, e
+        if rule.literal == "ago":
+            m = _AGO.search(doc.text[: doc.starts[s]].lower())
+            if m:
+                n = int(m.group(1)) if m.group(1) else _WORD_NUMBERS[" ".join(m.group(2).split())]
+                if n * _UNIT_DAYS[m.group(3)[0]] >= PAST_EPISODE_DAYS:
+                    return s, e
+    return None
 
 
 def _cue_text(doc: Text, cue: Cue | None, original: str) -> str | None:
@@ -323,6 +387,16 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
         reading = _reading(entry, mention, status)
+        past = _past_episode(mention, raw_cues, doc, pipe) if status == "asserted" else None
+        if past is not None and entry.when_past_episode is not None:
+            # "Had MSCC at L1 in 2022": a past episode, not the compression now (H24).
+            reading = Reading(dict(entry.when_past_episode))
+            said = original[slice(*doc.span(mention.start, mention.end))]
+            when = original[slice(*doc.span(*past))]
+            notices.append(
+                f"'{said}' is a past episode ('{when}'): recorded as history, not as now. "
+                "Say so if it is current."
+            )
         start, end = doc.span(mention.start, mention.end)
         sentence_at[start] = doc.sent_of[mention.start]
         base = {

@@ -125,6 +125,16 @@ class Synonym(BaseModel):
     when_uncertain: dict[str, str] = Field(
         default_factory=dict, description="Facts set when hedged (else listed as uncertain)."
     )
+    when_past_episode: dict[str, str] | None = Field(
+        None,
+        description="Facts set when the mention is of a past episode ('previous MSCC', 'MSCC "
+        "in 2022', 'MSCC 2 years ago'): a past MSCC is spinal metastases, not the current MSCC.",
+    )
+    considered: bool = Field(
+        False,
+        description="The fact is that something is being considered: a plan, an 'if' or a "
+        "hedge about it ('plan: then autologous SCT', '?for RT') still means it is.",
+    )
     masks: tuple[str, ...] = Field((), description="Facts whose mentions inside this one drop.")
     inner_cues: bool = Field(
         True,
@@ -184,7 +194,8 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
     labels = "|".join(spec.labels)
     values = "|".join(words)
     return (
-        rf"(?<![\w/])(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
+        # "NSCLC/T7 met/plantars ↑": a slash list item is a label; "o/e" or "c/o" is not.
+        rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
         rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+|(?<=\w)(?=[\u2191\u2193]))"
         rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
     )
@@ -280,7 +291,12 @@ class SynonymTable(BaseModel):
         for e in self.entries:
             where = f"entry {e.fact}={e.value}"
             check(e.fact, e.value, where)
-            for extra in (e.also, e.when_negated or {}, e.when_uncertain):
+            for extra in (
+                e.also,
+                e.when_negated or {},
+                e.when_uncertain,
+                e.when_past_episode or {},
+            ):
                 for name, value in extra.items():
                     check(name, value, where)
             for name in e.masks:

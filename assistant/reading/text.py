@@ -148,7 +148,10 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
         tok, gap = lower[i], text[ends[i] : starts[i + 1]]
         full_stop = tok in _SENTENCE_END and (
             tok != "."
-            or not (len(lower[i - 1]) == 1 or lower[i - 1] in _ABBREVIATIONS)
+            or not (
+                (len(lower[i - 1]) == 1 and lower[i - 1].isalpha())
+                or lower[i - 1] in _ABBREVIATIONS
+            )
             or (i > 1 and lower[i - 2] == "/")  # "no h/a. pain radiating": "h/a" ends it
         )
         question = tok == "?" and gap and text[starts[i + 1]].isupper() and lower[i - 1].isalnum()

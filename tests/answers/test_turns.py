@@ -425,3 +425,59 @@ def test_a_patient_described_inside_a_question_is_a_case(conversation) -> None:
     assert answer.questions and answer.questions[0].fact == "limb_weakness"
     _, (general,) = _turns(conversation, "Should I give dex for new leg weakness in MSCC?")
     assert "limb_weakness" not in general.facts and "cancer_diagnosis" not in general.facts
+
+
+# --- round 16: re-timed recurrence, Box 1 with the symptoms it lists, steroids offered -------
+
+
+def test_a_corrected_radiotherapy_date_re_times_the_recurrence(conversation) -> None:
+    _, (first, second) = _turns(
+        conversation,
+        "breast ca, T11 met, had 8 Gy there 5 months ago with complete pain relief. pain now "
+        "back in the same place, constant incl at rest. MRI: no MSCC, neuro intact.",
+        "sorry, I misread the clinic letter - the RT was 6 weeks ago, not 5 months ago",
+    )
+    assert first.facts["recurrence_3_months_after_rt"] == "yes"
+    assert second.facts["recurrence_3_months_after_rt"] == "no"
+    assert "1.10.9" not in {c for r in second.recommendations for c in r.cites}
+    assert any("re-timed" in n for n in second.notices)
+
+
+def test_a_repeated_radiotherapy_date_changes_nothing(conversation) -> None:
+    _, (_, second) = _turns(
+        conversation,
+        "breast ca, T11 met, had 8 Gy there 5 months ago with complete pain relief. pain now "
+        "back in the same place. MRI: no MSCC, neuro intact.",
+        "yes the RT was 5 months ago",
+    )
+    assert second.facts["recurrence_3_months_after_rt"] == "yes"
+    assert not any("re-timed" in n for n in second.notices)
+
+
+def test_a_question_about_what_to_look_out_for_quotes_box_1(conversation) -> None:
+    _, (answer,) = _turns(
+        conversation,
+        "What symptoms should I tell my cancer patients to look out for and ring about, re "
+        "spinal mets / cord compression?",
+    )
+    assert "box-1" in {lk.id for lk in answer.lookups}
+    assert not answer.facts
+
+
+def test_a_question_not_about_box_1_does_not_quote_it(conversation) -> None:
+    _, (answer,) = _turns(conversation, "what dose of dexamethasone for MSCC?")
+    assert "box-1" not in {lk.id for lk in answer.lookups}
+
+
+def test_steroid_monitoring_comes_with_the_dexamethasone_offered(conversation) -> None:
+    _, (answer,) = _turns(conversation, "Lung ca, new leg weakness + numb from umbilicus down")
+    cited = [c for r in answer.recommendations for c in r.cites]
+    assert "1.8.1" in cited and "1.8.8" in cited
+    assert cited.index("1.8.1") < cited.index("1.8.8")
+
+
+def test_no_steroid_monitoring_without_neurological_symptoms(conversation) -> None:
+    _, (answer,) = _turns(
+        conversation, "breast ca, T8 met on MRI, no MSCC, neuro intact, walking fine, no steroids"
+    )
+    assert "1.8.8" not in {c for r in answer.recommendations for c in r.cites}

@@ -160,3 +160,22 @@ def test_cli_eval_order(tmp_path: Path, capsys) -> None:
     assert main(["eval", "order", "--file", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["share"] == 1.0 and report["misses"] == []
+
+
+def test_a_what_if_follow_up_is_scored_on_the_rows_it_asks_about(conversation, tmp_path) -> None:
+    """A supposition ("what if she develops leg weakness?") writes nothing, so what it cites is
+    the rule it would make apply, shown first as depending on it: counted for a follow-up turn,
+    never for a case turn (whose must_cite means rules that apply)."""
+
+    def one(kind: str) -> dict:
+        check = {"after_turn": 1, "intent": kind, "must_cite": ["1.3.2"]}
+        turns = ["58F breast ca, known T8 mets, pain controlled, walking fine",
+                 "what if she develops leg weakness over the weekend?"]  # fmt: skip
+        return {"id": kind, "turns": turns, "checks": [check]}
+
+    rows = load_rows(
+        _write(tmp_path / "fu.jsonl", [one("follow_up"), one("case")]),
+        followup_set.FollowUpConversation,
+    )
+    results = {r.id: r.ok for r in followup_set.run(conversation, rows)}
+    assert results == {"follow_up": True, "case": False}

@@ -1,0 +1,189 @@
+"""Round-16 reading: past episodes, plans, inability, sentence ends (issue #12).
+
+- A past MSCC ("Had MSCC at L1 in 2022", "previous MSCC", "MSCC 4 months ago") is spinal
+  metastases, not the compression now; a current one ("MRI 2 days ago: MSCC at T10", "known
+  MSCC") stays confirmed (`when_past_episode` in synonyms.json, H24).
+- Something being considered stays considered under a plan or a hedge ("Plan: then autologous
+  SCT", "likely surgical candidate": `considered` entries).
+- Every way of saying "cannot" is one define, {CANT}: "couldn't stand for us" is a gait finding.
+- ")." ends a sentence: a date in a parenthesis no longer reaches the next sentence's denials.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.extract import extract
+
+# ----------------------------------------------------------------------------- past episodes
+
+PAST = [
+    "66F breast ca. Had MSCC at L1 in 2022 treated with 8Gy, legs fully recovered.",
+    "breast ca, previous MSCC T10 treated with RT, now new leg weakness",
+    "breast ca, hx of MSCC, now numb legs",
+    "breast ca, MSCC T10 4 months ago, had RT",
+    "lung ca, MSCC two years ago, RT given",
+]
+CURRENT = [
+    "MRI 2 days ago: MSCC at T10. legs weak",
+    "known MSCC T10, on RT",
+    "breast ca, MSCC T10 2 weeks ago",
+    "MSCC at T10 confirmed, he had RT there in 2022",
+    "MRI today: MSCC T10",
+]
+
+
+@pytest.mark.parametrize("text", PAST)
+def test_a_past_mscc_is_spinal_metastases_not_the_current_mscc(text: str) -> None:
+    e = extract(text)
+    assert "mscc" not in e.facts, e.facts
+    assert e.facts.get("spinal_metastases") == "confirmed"
+    assert "mscc_radiotherapy_given" not in e.facts
+    assert any("past episode" in n for n in e.notices)
+
+
+@pytest.mark.parametrize("text", CURRENT)
+def test_a_current_or_recent_mscc_stays_confirmed(text: str) -> None:
+    assert extract(text).facts.get("mscc") == "confirmed"
+
+
+def test_radiotherapy_for_a_past_mscc_is_previous_radiotherapy() -> None:
+    e = extract("Had MSCC at L1 in 2022 treated with 8Gy, legs fully recovered.")
+    assert e.facts.get("previous_radiotherapy") == "yes"
+
+
+# ----------------------------------------------------------------------------- plans and hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "myeloma. Plan induction then autologous SCT, harvest not yet done",
+            "stem_cell_harvest_considered",
+        ),
+        ("58M myeloma, transplant work-up ongoing", "stem_cell_harvest_considered"),
+        (
+            "Spinal surgeons reviewing, likely surgical candidate",
+            "invasive_intervention_considered",
+        ),
+        ("breast ca T9 met. Radiotherapy options discussed", "radiotherapy_considered"),
+    ],
+)
+def test_something_planned_or_hedged_is_still_being_considered(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes"
+
+
+def test_a_plan_does_not_make_a_red_flag_present() -> None:
+    # Only `considered` entries read through a plan: a planned check is not a finding.
+    assert "limb_weakness" not in extract("breast ca. plan: if weak legs, ring").facts
+
+
+def test_a_purpose_is_not_a_finding() -> None:
+    e = extract("known spinal mets, wants an MRI every 3 months to catch cord compression early")
+    assert "mscc" not in e.facts
+    # ... while "to rule out" still reads as a suspicion (POSSIBLE), not a purpose.
+    assert extract("breast ca, MRI to rule out cord compression").facts.get("mscc") == "suspected"
+
+
+# ----------------------------------------------------------------------------- inability
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("myeloma. Says legs 'might be a bit weak', couldn't stand for us.", "gait_disturbance"),
+        ("breast ca, today she couldn't get up the stairs", "gait_disturbance"),
+        ("prostate ca, could not weight bear this morning", "gait_disturbance"),
+        ("lung ca, couldnt feel her feet", "sensory_loss"),
+        ("lung ca, weak hands", "limb_weakness"),
+        ("bladder ca, on exam his legs are also weak, 4/5 bilat", "limb_weakness"),
+        ("breast ca, her legs were too weak to stand", "limb_weakness"),
+        ("prostate ca, legs wouldn't work", "limb_weakness"),
+    ],
+)
+def test_everyday_inability_and_weakness_are_read(text: str, fact: str) -> None:
+    assert extract(text).facts.get(fact) == "yes"
+
+
+def test_a_denied_inability_is_not_a_finding() -> None:
+    assert extract("prostate ca, no trouble walking, legs not weak").facts.get("limb_weakness") in (
+        None,
+        "no",
+    )
+
+
+# ----------------------------------------------------------------------------- sentence ends
+
+
+def test_a_date_in_a_parenthesis_does_not_reach_the_next_sentence() -> None:
+    e = extract(
+        "prostate ca, known L3 + L4 mets (MRI 2 days ago: no MSCC). Neuro intact - no weakness"
+    )
+    assert e.facts.get("limb_weakness") == "no"
+    assert e.facts.get("mscc") == "ruled_out"
+
+
+def test_an_initial_still_does_not_end_a_sentence() -> None:
+    # "T." is no sentence end, so a denial keeps its scope past an initial.
+    e = extract("Dr A. Smith saw her: no weakness")
+    assert e.facts.get("limb_weakness") == "no"
+
+
+# ----------------------------------------------------------------------------- other words
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("colorectal ca, L3 met, no cord/cauda equina compression", "mscc", "none"),
+        ("lung ca L2 met; no epidural disease, no cord or CE compression", "mscc", "none"),
+        ("breast ca, MRI: cord/CE compression at L1", "mscc", "confirmed"),
+        ("bladder ok\nno steroids yet", "dexamethasone_given", "no"),
+        ("MSCC confirmed, on 16mg dex since yesterday", "dexamethasone_given", "yes"),
+        ("She and her partner hope to have children in future", "fertility_concern", "yes"),
+        ("Twinged her low back lifting her toddler 5 days ago", "back_pain", "yes"),
+        ("breast ca, pain keeping her up at night", "pain_night", "yes"),
+        (
+            "Pain 9/10, not improved despite titrating oxycodone to 40 mg bd",
+            "pain_opioid_unresponsive",
+            "yes",
+        ),
+        ("Pain 9/10, not improved despite regular paracetamol", "pain_controlled", "no"),
+        (
+            "MRI: infiltrative marrow lesions L3-L4 - radiologist says ?lymphoma",
+            "spinal_metastases",
+            "suspected",
+        ),
+        (
+            "prostate ca. Neurological examination of upper and lower limbs is normal",
+            "cord_signs",
+            "no",
+        ),
+        ("MDT: not for surgery, not for radiotherapy", "oncology_treatment_inappropriate", "yes"),
+        (
+            "8 Gy to L3 6 months ago with great pain relief, now the pain is back in the same "
+            "place",
+            "recurrence_3_months_after_rt",
+            "yes",
+        ),
+    ],
+)
+def test_round_16_words(text: str, fact: str, value: str) -> None:
+    assert extract(text).facts.get(fact) == value
+
+
+def test_a_partner_elsewhere_is_still_someone_else() -> None:
+    assert "limb_weakness" not in extract("breast ca. her partner has weak legs").facts
+    assert extract("she and her husband say her legs are weak").facts.get("limb_weakness") == "yes"
+
+
+def test_a_relative_relaying_describes_the_patient() -> None:
+    e = extract("Nurse relaying from the daughter: mum is 88, breast ca, MSCC diagnosed yesterday.")
+    assert e.facts.get("mscc") == "confirmed"
+
+
+def test_pain_back_needs_a_time_or_place_to_be_a_recurrence() -> None:
+    # "Pain: back and legs" is a label, not a recurrence after radiotherapy.
+    assert "recurrence_3_months_after_rt" not in extract("lung ca. Pain: back and legs").facts
+    assert extract("lung ca. Pain: back and legs").uncertain == ()
