@@ -22,6 +22,8 @@ _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
 FRESH = frozenset(
     {"new", "newly", "now", "recent", "recently", "worsening", "increasing", "today"}
     | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
+    # a subject opens a clause of its own: "no weakness, it's just back pain that wakes him"
+    | {"it", "it's", "its", "there", "there's", "he", "she", "they", "he's", "she's", "just"}
 )
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})

@@ -164,7 +164,9 @@ def off_topic_for_case(text: str) -> bool:
         return not own
     if not names_other_domain(text):
         return False
-    return not own
+    # "not a surgical candidate (PS 3, severe COPD) - what dose?": a comorbidity given as the
+    # reason for an NG234 decision is context, not another topic
+    return not own and not names_spinal_domain(text)
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:

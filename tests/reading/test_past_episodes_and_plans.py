@@ -187,3 +187,206 @@ def test_pain_back_needs_a_time_or_place_to_be_a_recurrence() -> None:
     # "Pain: back and legs" is a label, not a recurrence after radiotherapy.
     assert "recurrence_3_months_after_rt" not in extract("lung ca. Pain: back and legs").facts
     assert extract("lung ca. Pain: back and legs").uncertain == ()
+
+
+# ----------------------------------------------------------------------------- round 17
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("ovarian ca. Neuro exam completely normal, sphincters fine", "cord_signs", "no"),
+        (
+            "ovarian ca. Neuro exam completely normal, sphincters fine",
+            "bladder_bowel_dysfunction",
+            "no",
+        ),  # noqa: E501
+        (
+            "RCC. Says she can't tell when her bladder's full anymore.",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),  # noqa: E501
+        (
+            "breast ca pt. saddle numb + cant feel when she needs a wee",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),  # noqa: E501
+        ("Ca ovary. Can't move her toes on the right since lunchtime.", "limb_weakness", "yes"),
+        (
+            "Prostate ca pt. Son says his legs have 'packed in' since this morning.",
+            "limb_weakness",
+            "yes",
+        ),  # noqa: E501
+        (
+            "renal cancer, could only manage three steps with a frame today",
+            "gait_disturbance",
+            "yes",
+        ),
+        ("lung ca, pt needed hoist transfer, was walking yesterday", "gait_disturbance", "yes"),
+        (
+            "Wife phoned; husband has lung ca; says he can barely walk to the toilet",
+            "gait_disturbance",
+            "yes",
+        ),  # noqa: E501
+        ("Mrs Noor, who has breast cancer, can no longer feel her toes.", "sensory_loss", "yes"),
+        ("HCA: Mrs G (lymphoma) can't feel the commode seat.", "sensory_loss", "yes"),
+        ("Myeloma. Jumpy reflexes at both knees.", "cord_signs", "yes"),
+        ("NSCLC/T7 met/band pain around chest/plantars \u2191/bladder ok", "cord_signs", "yes"),
+        ("prostate ca, walks 2 miles a day", "gait_disturbance", "no"),
+        ("breast ca. Update: op done yesterday, wound looks good", "had_spinal_surgery", "yes"),
+        (
+            "oesophageal ca, MSCC T4. Spinal surgeons decline (multilevel disease).",
+            "suitable_for_surgery",
+            "no",
+        ),  # noqa: E501
+        (
+            "breast ca, MSCC T9. spinal surgeon + oncologist agree: decompression",
+            "suitable_for_surgery",
+            "yes",
+        ),  # noqa: E501
+        (
+            "pancreatic ca. He doesn't want transfer to hospital, scans or procedures",
+            "surgery_declined",
+            "yes",
+        ),  # noqa: E501
+        (
+            "pancreatic ca, days to live, just to be comfortable here",
+            "oncology_treatment_inappropriate",
+            "yes",
+        ),  # noqa: E501
+        (
+            "Had 20 Gy to T10-L1 7 months ago; pain settled completely afterwards.",
+            "previous_rt_good_response",
+            "yes",
+        ),  # noqa: E501
+        (
+            "MRI whole spine: multiple vertebral mets; no epidural disease, no cord compression.",
+            "mscc",
+            "ruled_out",
+        ),  # noqa: E501
+        (
+            "Prostate ca, 8 Gy single # to L3 8 months ago. MRI: progression at L3",
+            "spinal_metastases",
+            "confirmed",
+        ),  # noqa: E501
+        (
+            "sat her up to 60 degrees, BP fine, but her back pain shot up to 9/10",
+            "mobilisation_deterioration",
+            "yes",
+        ),  # noqa: E501
+    ],
+)
+def test_round_17_words(text: str, fact: str, value: str) -> None:
+    assert extract(text).facts.get(fact) == value
+
+
+def test_a_settled_sitting_trial_is_no_deterioration() -> None:
+    e = extract(
+        "physio sat her up gradually then stood her: no drop in BP or dizziness, pain no worse"
+    )
+    assert e.facts.get("mobilisation_deterioration") == "no"
+    assert e.facts.get("orthostatic_hypotension") == "no"
+
+
+def test_an_exception_naming_only_the_pain_excepts_no_cord_finding() -> None:
+    e = extract(
+        "ovarian ca. No neuro symptoms other than the pain itself: power full, sensation intact"
+    )
+    assert e.facts.get("limb_weakness") == "no"
+    assert e.facts.get("sensory_loss") == "no"
+    # ... while pain down a leg is a finding the denial did not cover (asked, never absent)
+    e = extract("ovarian ca. No neuro symptoms other than pain down the left leg")
+    assert e.facts.get("radicular_pain") == "yes"
+    assert "limb_weakness" not in e.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ca bowel. Collateral from husband: unsteady for a week.",
+        "Daughter rang about her father (ca bowel). She says hi. Dad has numbness in the saddle area.",  # noqa: E501
+        "Ca bowel. per her daughter, legs weak",
+    ],
+)
+def test_an_informant_describes_the_patient(text: str) -> None:
+    facts = extract(text).facts
+    assert "yes" in {facts.get(f) for f in ("gait_disturbance", "sensory_loss", "limb_weakness")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs P breast ca. FYI it's her husband (visits daily) who has been struggling to walk",
+        "Daughter rang about her father (ca bowel). Her friend's dad has numb legs.",
+        "Ca bowel. her daughter has weak legs",
+    ],
+)
+def test_a_relatives_own_finding_is_not_the_patients(text: str) -> None:
+    facts = extract(text).facts
+    assert not {"gait_disturbance", "sensory_loss", "limb_weakness"} & set(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "lung ca. complete paraplegia (no motor or sensory function below T6) for the whole "
+            "3 weeks, no recovery.",
+            "paralysis_2_weeks",
+            "yes",
+        ),
+        ("her mum (breast ca) has back pain that has woken her every night", "pain_night", "yes"),
+        ("pt w brest ca, bak pain 4 wks gettin worse, worse coughin", "pain_straining", "yes"),
+        ("breast ca, T8 met. worth re-irradiating?", "radiotherapy_considered", "yes"),
+        (
+            "Lung ca. Says both legs 'dead' from the knees down, can't feel them",
+            "sensory_loss",
+            "yes",
+        ),
+        ("Ca ovary. Says it's like her thighs have gone to sleep.", "sensory_loss", "yes"),
+        ("77M ca prostate, c/o sudden inability to walk", "gait_disturbance", "yes"),
+        (
+            "Daughter says dad (prostate ca) is walking like he's on a ship.",
+            "gait_disturbance",
+            "yes",
+        ),
+        (
+            "A man with prostate cancer has developed a spastic, scissoring gait.",
+            "gait_disturbance",
+            "yes",
+        ),  # noqa: E501
+        ("Lung ca. Denies SOB. Says arms feel floppy and heavy.", "limb_weakness", "yes"),
+        ("Ca prostate. Grip's gone in both hands, can't open jars.", "limb_weakness", "yes"),
+        ("ca lung\nwk legs: +\nwee/poo: ok", "limb_weakness", "yes"),
+        (
+            "Breast ca. Can't get her wee started, has to strain.",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),
+        (
+            "Breast ca. Urgency and accidents on the way to the loo.",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),  # noqa: E501
+        (
+            "ca prost, wife sez hes been weein himself + unsteady",
+            "bladder_bowel_dysfunction",
+            "yes",
+        ),  # noqa: E501
+        ("Myeloma. her foot kept beating when he pushed it up.", "cord_signs", "yes"),
+        (
+            "T8 treated with 8Gy 6 months ago, now the same pain is back",
+            "spinal_metastases",
+            "confirmed",
+        ),  # noqa: E501
+    ],
+)
+def test_round_17_first_run_words(text: str, fact: str, value: str) -> None:
+    assert extract(text).facts.get(fact) == value
+
+
+def test_a_clause_after_a_denial_is_not_denied() -> None:
+    """fu14-036: 'no weakness, it's just back pain that wakes him at night' states the pain."""
+    e = extract("prostate ca. no weakness, it's just back pain that wakes him at night")
+    assert e.facts.get("limb_weakness") == "no"
+    assert e.facts.get("back_pain") == "yes" and e.facts.get("pain_night") == "yes"

@@ -408,3 +408,45 @@ def test_a_carer_who_is_a_paediatric_nurse_asking_about_her_father_is_answered()
 )
 def test_round_15_outside_topics_are_refused(text: str) -> None:
     assert not _topic_decision(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregnant 32 weeks, pelvic girdle and low back pain, anything safe for pain?",
+        "52F with a new breast lump - 2 week wait referral criteria?",
+        "28F, optic neuritis last year, now numb legs and urinary urgency. ?MS - investigation?",
+        "Malignant bowel obstruction in ovarian ca, octreotide dose?",
+        "Migrant from high TB area, thoracic kyphosis and back pain, MRI ?Pott's disease.",
+        "ADT for newly diagnosed prostate ca - LHRH agonist or antagonist?",
+        "SVC obstruction from lung ca, face swollen - stent or steroids?",
+    ],
+)
+def test_round_16_outside_topics_are_refused(text: str) -> None:
+    assert not _topic_decision(text)
+
+
+def test_a_pet_named_in_passing_does_not_refuse_an_ng234_question() -> None:
+    """sc13-135: 'who will look after the dog' is the patient's worry, not a vet's question."""
+    text = (
+        "pt newly dx spinal mets, v anxious, worried about money + who will look after the dog. "
+        "what support should we be offering?"
+    )
+    assert not scope.names_never_ng234(text)
+    assert _topic_decision(text, {"spinal_metastases": "confirmed"})
+    assert scope.names_never_ng234("my dog has a spinal tumour, can he have dexamethasone?")
+
+
+def test_a_comorbidity_given_as_the_reason_for_an_ng234_decision_is_no_aside() -> None:
+    """b35: 'not a surgical candidate (PS 3, severe COPD)' on a live MSCC case is answered."""
+    assert not scope.off_topic_for_case(
+        "Spinal surgeons have reviewed - not a surgical candidate (PS 3, severe COPD). "
+        "What now, and what dose?"
+    )
+    assert scope.off_topic_for_case("unrelated but what inhaler for COPD?")
+
+
+def test_back_pain_from_moving_a_patient_without_cancer_is_not_ng234() -> None:
+    text = "34F HCA, low back pain after moving a patient 3 days ago. No PMH, never had cancer."
+    assert not _topic_decision(text, {"cancer_diagnosis": "no", "back_pain": "yes"})
+    assert _topic_decision(text, {"cancer_diagnosis": "yes", "back_pain": "yes"})
