@@ -106,7 +106,7 @@ def compose(
     recommendations = [recommendation(passages, hit) for hit in evaluation.applies]
     is_case = intent in ("case", "answer")
     conditional = [
-        conditional_recommendation(passages, hit)
+        conditional_recommendation(passages, hit, deciding=hedged_first(hit, uncertain))
         for hit in evaluation.undetermined
         if set(hit.cites) & focus_recs or (is_case and hit.urgency in URGENT)
     ]
@@ -232,6 +232,19 @@ def recommendation(passages: Passages, hit: rules.RuleHit) -> RecommendationOut:
         trace=list(hit.trace),
         condition=rules.describe(rules.rule_by_id(hit.rule_id)),
     )
+
+
+def hedged_first(hit: rules.RuleHit, uncertain: Sequence[str]) -> list[str] | None:
+    """The red flag the message hedged, when any one red flag decides the rule.
+
+    "Legs might be a bit weak?? and ?numb toes": 1.3.2 would apply on the answer about the
+    weakness the user was unsure of, so that is the question it names, not the first red
+    flag by rank (bladder). One answer still decides it. None keeps the hit's own."""
+    specs = catalogue()
+    if len(hit.deciding) != 1 or not specs[hit.deciding[0]].red_flag:
+        return None
+    hedged = [f for f in dict.fromkeys(uncertain) if f in hit.missing and specs[f].red_flag]
+    return hedged[:1] or None
 
 
 def conditional_recommendation(

@@ -481,3 +481,17 @@ def test_no_steroid_monitoring_without_neurological_symptoms(conversation) -> No
         conversation, "breast ca, T8 met on MRI, no MSCC, neuro intact, walking fine, no steroids"
     )
     assert "1.8.8" not in {c for r in answer.recommendations for c in r.cites}
+
+
+def test_a_rule_waiting_on_any_red_flag_names_the_hedged_one(conversation) -> None:
+    _, (answer,) = _turns(
+        conversation, "69F lung ca with bone mets. she might be a bit weak in the legs??"
+    )
+    row = next(c for c in answer.conditional if "1.3.2" in c.cites)
+    assert row.deciding == ["limb_weakness"]
+
+
+def test_with_nothing_hedged_the_rank_order_decides(conversation) -> None:
+    _, (answer,) = _turns(conversation, "69F lung ca with bone mets, back pain")
+    row = next(c for c in answer.conditional if "1.3.2" in c.cites)
+    assert row.deciding == ["bladder_bowel_dysfunction"]
