@@ -130,9 +130,25 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
             c.rule.category == POSSIBLE
             and c.rule.direction == "BACKWARD"
             and doc.lower[c.start] == "?"
-            and doc.sent_of[c.start] in asked
+            and (doc.sent_of[c.start] in asked or _premise_before(c.start, doc))
         )
     ]
+
+
+#: Words that open a stated premise inside a question ("anything different because it's
+#: myeloma?"): what follows them is given, so the closing '?' asks, it does not hedge.
+_PREMISE = frozenset({"because", "cos", "coz", "cuz"})  # not "since": "weak since Monday?"
+
+
+def _premise_before(end: int, doc: Text) -> bool:
+    """Whether a premise word stands earlier in the sentence of the token at `end`."""
+    sentence = doc.sent_of[end]
+    i = end - 1
+    while i >= 0 and doc.sent_of[i] == sentence:
+        if doc.lower[i] in _PREMISE:
+            return True
+        i -= 1
+    return False
 
 
 def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pipeline):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answers.chat import new_session
 from assistant.reading.extract import extract
 
 # ----------------------------------------------------------------------------- past episodes
@@ -381,3 +382,26 @@ def test_a_clause_after_a_denial_is_not_denied() -> None:
     e = extract("prostate ca. no weakness, it's just back pain that wakes him at night")
     assert e.facts.get("limb_weakness") == "no"
     assert e.facts.get("back_pain") == "yes" and e.facts.get("pain_night") == "yes"
+
+
+def test_a_premise_inside_a_question_is_stated_not_hedged() -> None:
+    """fu13-012: "steroids - anything different because it's myeloma?" states the myeloma;
+    the closing '?' asks. A fragment with no premise ("myeloma?", "legs weak?") stays hedged."""
+    e = extract("steroids - anything different because it's myeloma?")
+    assert e.facts.get("haematological_malignancy") == "confirmed"
+    assert extract("67F myeloma?").facts.get("haematological_malignancy") == (
+        "radiologically_suspected"
+    )
+    assert "limb_weakness" in extract("ca prostate. legs weak?").uncertain
+
+
+def test_a_premise_question_on_a_live_case_changes_nothing(conversation) -> None:
+    state = new_session()
+    state, _ = conversation.respond(
+        state, "67F myeloma, lumbar pain worse on moving, left leg weakness"
+    )
+    state, answer = conversation.respond(
+        state, "steroids - anything different because it's myeloma?"
+    )
+    assert answer.turn != "correction"
+    assert answer.facts["haematological_malignancy"] == "confirmed"
