@@ -8,7 +8,8 @@ from assistant.answers.answer import ChangeOut
 from assistant.answers.intent import dated_past, intents, reports_onset
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, Case, catalogue
-from assistant.reading.extract import RECURRENCE_DAYS, Extraction
+from assistant.reading.extract import Extraction
+from assistant.reading.values import recurred_after
 
 Changed = tuple[Case, list[ChangeOut]]
 
@@ -132,7 +133,7 @@ def time_recurrence(
         and fact not in extraction.facts
         and case.get(fact) in ("yes", "no")
     ):
-        value = "yes" if extraction.rt_interval_days >= RECURRENCE_DAYS else "no"
+        value = recurred_after(extraction.rt_interval_days)
         if value == case.get(fact):
             return case, changes
         case, more = apply_facts(case, {fact: value})
@@ -149,7 +150,7 @@ def time_recurrence(
             "(NG234 1.10.9 asks whether it was at least 3 months)."
         )
         return case, changes
-    value = "yes" if rt_days >= RECURRENCE_DAYS else "no"
+    value = recurred_after(rt_days)
     case, more = apply_facts(case, {fact: value})
     notices.append(
         f"Recurrence timed from the radiotherapy given about {rt_days} days ago "

@@ -142,13 +142,8 @@ _PREMISE = frozenset({"because", "cos", "coz", "cuz"})  # not "since": "weak sin
 
 def _premise_before(end: int, doc: Text) -> bool:
     """Whether a premise word stands earlier in the sentence of the token at `end`."""
-    sentence = doc.sent_of[end]
-    i = end - 1
-    while i >= 0 and doc.sent_of[i] == sentence:
-        if doc.lower[i] in _PREMISE:
-            return True
-        i -= 1
-    return False
+    start, _ = doc.sents[doc.sent_of[end]]
+    return any(word in _PREMISE for word in doc.lower[start:end])
 
 
 def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pipeline):

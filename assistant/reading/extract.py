@@ -67,7 +67,6 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Literal
 
@@ -93,7 +92,14 @@ from assistant.reading.lists import LIST_DOUBT
 from assistant.reading.mentions import Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text, clean, segment
-from assistant.reading.values import READERS, RECURRENCE_DAYS, Reading, read_recurrence
+from assistant.reading.values import (
+    PAST_EPISODE_DAYS,
+    READERS,
+    Reading,
+    days_ago,
+    read_recurrence,
+    recurred_after,
+)
 
 #: Longest message read; matches Settings.max_message_chars. Longer text is cut with a notice.
 MAX_CHARS = 20_000
@@ -205,21 +211,6 @@ _PAST_EPISODE_WORDS = frozenset(
 )
 #: DATED cues that are always months or years back: a year, "last year".
 _LONG_AGO_RULES = frozenset({"dated year", "dated month and year", "last year"})
-#: "N units ago" before an "ago" cue; 90 days or more is a past episode.
-_AGO = re.compile(
-    r"(?:(\d{1,3})|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+few|few|several|many))\s*(years?|yrs?|y|months?|mths?|mos?|weeks?|wks?)\s*$"
-)
-_WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "few": 3,
-    "several": 3, "many": 6,
-}  # fmt: skip
-_UNIT_DAYS = {"y": 365, "m": 30, "w": 7}
-#: An episode this many days back or more is a past one (1.10.9's three months).
-PAST_EPISODE_DAYS = 90
-
-
 #: How near (tokens, same clause) a date or 'previous' must stand to make a mention a past one.
 PAST_EPISODE_WINDOW = 6
 
@@ -250,11 +241,9 @@ def _past_episode(
         if rule.literal in _LONG_AGO_RULES:
             return s, e
         if rule.literal == "ago":
-            m = _AGO.search(doc.text[: doc.starts[s]].lower())
-            if m:
-                n = int(m.group(1)) if m.group(1) else _WORD_NUMBERS[" ".join(m.group(2).split())]
-                if n * _UNIT_DAYS[m.group(3)[0]] >= PAST_EPISODE_DAYS:
-                    return s, e
+            days = days_ago(doc.text[: doc.starts[s]])
+            if days is not None and days >= PAST_EPISODE_DAYS:
+                return s, e
     return None
 
 
@@ -387,8 +376,12 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
         reading = _reading(entry, mention, status)
-        past = _past_episode(mention, raw_cues, doc, pipe) if status == "asserted" else None
-        if past is not None and entry.when_past_episode is not None:
+        past = (
+            _past_episode(mention, raw_cues, doc, pipe)
+            if status == "asserted" and entry.when_past_episode is not None
+            else None
+        )
+        if past is not None:
             # "Had MSCC at L1 in 2022": a past episode, not the compression now (H24).
             reading = Reading(dict(entry.when_past_episode))
             said = original[slice(*doc.span(mention.start, mention.end))]
@@ -478,7 +471,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         # 1.10.9 counts from the initial radiotherapy: use the longest interval mentioned.
         if rt_days:
             days = max(rt_days)
-            value = "yes" if days >= RECURRENCE_DAYS else "no"
+            value = recurred_after(days)
             evidence.append(item.model_copy(update={"value": value, "number": days}))
             candidates.setdefault(item.fact, []).append(value)
         else:

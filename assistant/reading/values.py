@@ -66,6 +66,34 @@ def _days(m: re.Match[str]) -> int | None:
     return None if n is None or per is None else n * per
 
 
+def recurred_after(days: int) -> str:
+    """Whether symptoms recurring `days` after radiotherapy count for 1.10.9: 'yes' or 'no'."""
+    return "yes" if days >= RECURRENCE_DAYS else "no"
+
+
+#: An episode this many days back or more is a past one, not the present (H24): three months.
+PAST_EPISODE_DAYS = 90
+#: Vague counts before "ago" ("a few months ago"), for past episodes only: other readers leave
+#: them unread.
+_VAGUE_COUNTS = {"a few": 3, "few": 3, "several": 3, "many": 6}
+#: "N units" at the end of the words before an "ago" cue.
+_AGO = re.compile(
+    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\s+few|few|several|many)\s*(?P<unit>years?|yrs?|y|months?|mths?|mos?|weeks?|wks?)\s*$"
+)
+
+
+def days_ago(before: str) -> int | None:
+    """Days of the 'N units' that `before` (the words before an 'ago') ends with, or None."""
+    m = _AGO.search(before.lower())
+    if m is None:
+        return None
+    raw = " ".join(m.group("n").split())
+    n = _VAGUE_COUNTS.get(raw) or _count(raw)
+    per = _UNIT_DAYS.get(m.group("unit").rstrip("s"))
+    return None if n is None or per is None else n * per
+
+
 def _read_sins(m: re.Match[str], e: Synonym) -> Reading:
     n = int(m.group("n"))
     if n > 18:
@@ -113,7 +141,7 @@ def read_recurrence(m: re.Match[str] | None, e: Synonym) -> Reading:
     days = _days(m) if m is not None else None
     if days is None:
         return Reading({}, days=None)  # resolved later against an 'RT n months ago' mention
-    return Reading({e.fact: "yes" if days >= RECURRENCE_DAYS else "no"}, days, days=days)
+    return Reading({e.fact: recurred_after(days)}, days, days=days)
 
 
 def _read_pain_score(m: re.Match[str], e: Synonym) -> Reading:
