@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from assistant.case import catalogue
-from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION
+from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule
 from assistant.reading.lists import (
     LIST_DOUBT,
     end_list,
@@ -168,6 +168,8 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             unsure |= juxtaposed_red_flags(cue, index, doc, _RED_FLAGS, pipe)
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
+            if mentions[k].end <= cue.spares:
+                continue  # a word of the denial the cue was carried out of
             if k in unsure and mentions[k].inner is not None:
                 continue  # its own cue decides: "pain doesn't radiate"
             # A windowed negation that reaches only the start of a mention running past its
@@ -183,10 +185,22 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             # Asymmetric evidence: a diagnosis is the patient's only on strong evidence, so a
             # relative named earlier in the sentence keeps it past the short window ("his
             # brother ended up paralysed with leg weakness and a catheter from cord
-            # compression"); a red flag keeps the short window (over-calling costs a question).
+            # compression"); a red flag there is asked, neither the patient's nor the
+            # relative's (over-calling costs a question; a plain denial of the patient's own,
+            # "she herself has no weakness", then answers it).
             for k in index.starting_in(cue.scope_end, cue.hard_end):
-                if entries[mentions[k].entry].fact in KEPT_BY_RELATIVE and cue not in found[k]:
+                fact = entries[mentions[k].entry].fact
+                if fact in KEPT_BY_RELATIVE and cue not in found[k]:
                     found[k].append(cue)
+                elif (
+                    fact in _RED_FLAGS
+                    and not found[k]
+                    and not any(t in CLAUSE_PUNCT for t in doc.lower[cue.end : mentions[k].start])
+                ):
+                    # Only a predicate of the relative's own clause, unbroken by punctuation:
+                    # "Son: dad (lung ca) has wet himself" and "found by his wife, unable to
+                    # stand" are the patient's.
+                    found[k].append(replace(cue, rule=RELATIVE_DOUBT))
     for k, m in enumerate(mentions):
         if m.inner is not None:
             found[k].append(m.inner)
@@ -195,6 +209,11 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
 
 #: ConText category of a relative or another person ("his brother", "the patient in bed 4").
 FAMILY = "FAMILY"
+#: The doubt a relative named earlier in the sentence, past its short window, leaves on a red
+#: flag: "her husband had cord compression from his own cancer and ended up paralysed".
+RELATIVE_DOUBT = ContextRule(
+    literal="a relative named earlier in the sentence", category=POSSIBLE, direction="FORWARD"
+)
 #: Diagnoses a relative named earlier in the sentence keeps to the end of its scope.
 KEPT_BY_RELATIVE = frozenset({"mscc", "spinal_metastases", "complete_paralysis"})
 

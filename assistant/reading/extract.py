@@ -298,6 +298,7 @@ def _drop_stale_exclusions(
     notices: list[str],
     sentence_at: dict[int, int],
     dated: set[int],
+    dated_near: set[int] = frozenset(),
 ) -> None:
     """Old imaging never overrides a new symptom: "MRI normal 2024. Now weak legs".
 
@@ -311,12 +312,50 @@ def _drop_stale_exclusions(
         if facts.get(name) not in ("ruled_out", "none"):
             continue
         found = [ev for ev in evidence if ev.fact == name and ev.value == facts[name]]
-        if found and all(sentence_at.get(ev.start) in dated for ev in found):
+        if found and all(
+            sentence_at.get(ev.start) in dated or ev.start in dated_near for ev in found
+        ):
             del facts[name]
             notices.append(
                 f"'{found[0].text}' is from dated imaging: an old scan does not rule out "
                 "compression causing the symptoms stated now, so it is not recorded."
             )
+
+
+#: Facts whose mention a parenthesis may date ("breast ca (treated 2015)").
+_DATED_ASIDE_OF = frozenset({"cancer_diagnosis", "primary_tumour"})
+
+
+def _cancer_asides(mentions: list[Mention], doc: Text, pipe: Pipeline) -> set[int]:
+    """Tokens inside a parenthesis right after a cancer mention: its own history, not imaging."""
+    inside: set[int] = set()
+    for m in mentions:
+        if pipe.table.entries[m.entry].fact not in _DATED_ASIDE_OF:
+            continue
+        if m.end < len(doc.lower) and doc.lower[m.end] == "(":
+            close = next(
+                (i for i in range(m.end + 1, len(doc.lower)) if doc.lower[i] in (")", "\n")),
+                len(doc.lower),
+            )
+            inside.update(range(m.end + 1, close))
+    return inside
+
+
+#: How near (tokens) before a mention a date dates it whatever else its sentence says.
+DATED_WINDOW = 6
+
+
+def _dated_just_before(mention: Mention, dates: list[int], nows: list[int], doc: Text) -> bool:
+    """Whether a date ends inside a mention or up to DATED_WINDOW tokens before it, in its
+    sentence, with no "now" word between ("MRI (2023) no MSCC, now weak legs": the exclusion
+    is dated)."""
+    at, sentence = mention.start, doc.sent_of[mention.start]
+    return any(
+        at - DATED_WINDOW <= end <= mention.end
+        and doc.sent_of[end - 1] == sentence
+        and not any(end <= n < at for n in nows)
+        for end in dates
+    )
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -349,10 +388,20 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     mentions, cues = apart(find_targets(doc, pipe), raw_cues, doc, pipe)
     # Sentences about the past (a date, "ago", "last year") and none about now ("today").
     categories = {doc.sent_of[s]: set() for s, _, _ in raw_cues}
+    about_cancer = _cancer_asides(mentions, doc, pipe)
     for s, _, idx in raw_cues:
         rule = pipe.rules[idx]
+        if rule.category == DATED and s in about_cancer:
+            continue  # "breast ca (treated 2015)" dates the cancer, not the sentence's imaging
         categories[doc.sent_of[s]].add("CURRENT" if rule.literal in _NOW_WORDS else rule.category)
     dated = {n for n, cats in categories.items() if DATED in cats and not cats & _NOW}
+    # ... and mentions a date stands just before in their own sentence, with no "now" between:
+    # "MRI (2023) no MSCC, now weak legs" (the "now" is the legs').
+    dates = sorted(
+        e for s, e, idx in raw_cues if pipe.rules[idx].category == DATED and s not in about_cancer
+    )
+    nows = [s for s, _, idx in raw_cues if pipe.rules[idx].literal in _NOW_WORDS]
+    dated_near: set[int] = set()
     # ... and those that say "on admission", "last week", "ago": a relative past, for denials.
     earlier = {
         doc.sent_of[s]
@@ -392,6 +441,8 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             )
         start, end = doc.span(mention.start, mention.end)
         sentence_at[start] = doc.sent_of[mention.start]
+        if _dated_just_before(mention, dates, nows, doc):
+            dated_near.add(start)
         base = {
             "status": status,
             "text": original[start:end],
@@ -483,7 +534,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         # is denied directly: "no bowel problems, new urinary retention" is one fact, asked.
         if facts.get(name) == "no":
             del facts[name]
-    _drop_stale_exclusions(facts, evidence, notices, sentence_at, dated)
+    _drop_stale_exclusions(facts, evidence, notices, sentence_at, dated, dated_near)
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))
     named = tuple(dict.fromkeys(n for n in topics if n not in facts and n not in hedged))

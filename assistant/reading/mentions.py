@@ -27,6 +27,10 @@ _MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, QUESTION})
 _INNER = frozenset({NEGATED, POSSIBLE})
 #: Values a plain mention asserts when it reports a finding (not an absence or a judgement).
 _POSITIVE = frozenset({"yes", "confirmed"})
+#: Values a finding written as its own denial records ("no pain", "nil neuro").
+_NEGATIVE = frozenset({"no", "none", "ruled_out"})
+#: Denial cues that negate the next word only ("non-mechanical pain" is still pain).
+_PREFIX_DENIALS = frozenset({"non", "non-"})
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Cue:
     rule: ContextRule
     scope_start: int = 0
     scope_end: int = 0
+    #: A cue carried out of a denial ("no" of "no pain") leaves mentions ending by here alone.
+    spares: int = 0
     hard_start: int = 0
     hard_end: int = 0
 
@@ -202,8 +208,23 @@ def apart(
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
         m.inner = _inner_cue(m, inside, pipe)
     cues = []
+    denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     for s, e, idx in raw:
         if covered[s]:
+            rule = pipe.rules[idx]
+            if (
+                s in denials
+                and rule.category == NEGATED
+                and rule.direction == "FORWARD"
+                and rule.literal not in _PREFIX_DENIALS
+            ):
+                # A symptom written as its own denial ("no pain") reads on through the symptoms
+                # it opens: "no pain shooting round the chest or down the legs" denies the
+                # radicular pain too. It leaves the words of the denial itself alone (the
+                # "pain" of "non-mechanical pain"), and reaches symptoms only ("no neuro signs
+                # at last admission" says nothing about an admission).
+                carried = rule.model_copy(update={"allowed_types": pipe.symptoms})
+                cues.append(Cue(s, e, carried, spares=denials[s].end))
             continue  # starts inside a finding: part of it
         end = covered.find(1, s, e)
         if end == -1:
@@ -216,6 +237,12 @@ def apart(
         if shorter is not None:
             cues.append(Cue(s, end, pipe.rules[shorter]))
     return mentions, cues
+
+
+def _is_denial(m: Mention, pipe: Pipeline) -> bool:
+    """Whether a finding is written as its own denial ("no pain"), a negative-valued literal."""
+    entry = pipe.table.entries[m.entry]
+    return m.match is None and entry.value in _NEGATIVE and entry.fact in pipe.symptoms
 
 
 def _cue_at(pipe: Pipeline, tokens: list[str], category: str) -> int | None:

@@ -62,6 +62,8 @@ class Pipeline:
     # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
     # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
     listing: tuple[str, ...]
+    #: Facts of the list groups (cord and pain symptoms): what a denial reads on through.
+    symptoms: tuple[str, ...] = ()
     build_seconds: float = 0.0
 
 
@@ -123,6 +125,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             else "normal"
             for e in table.entries
         ),
+        symptoms=tuple(name for name, f in facts.items() if f.group in table.list_groups),
     )
 
 

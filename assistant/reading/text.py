@@ -103,6 +103,11 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 
 #: "and" / "but" followed by a subject opens a clause of its own.
+#: Words that open a new question after a '?' typed in lower case ("re MSCC?? who do i call").
+_QUESTION_OPENERS = frozenset({
+    "who", "what", "whats", "what's", "when", "where", "why", "how", "which", "should", "shall",
+    "can", "could", "do", "does", "is", "are", "would", "will", "any", "pls", "please", "plz",
+})  # fmt: skip
 _CLAUSE_AND = frozenset({"and", "&", "+"})
 _SUBJECTS = frozenset({
     "he", "she", "they", "his", "her", "their", "the", "pt", "patient", "he's", "she's",
@@ -154,7 +159,12 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
             )
             or (i > 1 and lower[i - 2] == "/")  # "no h/a. pain radiating": "h/a" ends it
         )
-        question = tok == "?" and gap and text[starts[i + 1]].isupper() and lower[i - 1].isalnum()
+        question = (
+            tok == "?"
+            and gap
+            and (text[starts[i + 1]].isupper() or lower[i + 1] in _QUESTION_OPENERS)
+            and (lower[i - 1].isalnum() or lower[i - 1] == "?")
+        )
         if full_stop or (i and question):
             breaks[i + 1] = True
         if "\n" in gap:
