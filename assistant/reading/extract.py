@@ -317,8 +317,9 @@ def _drop_stale_exclusions(
         ):
             del facts[name]
             notices.append(
-                f"'{found[0].text}' is from dated imaging: an old scan does not rule out "
-                "compression causing the symptoms stated now, so it is not recorded."
+                f"'{found[0].text}' is from dated imaging: with the red flag stated now it "
+                "no longer excludes MSCC, so it is treated as not known (NG234 1.3.2). "
+                "Say so if the scan was done after the symptom began."
             )
 
 

@@ -152,7 +152,7 @@ def test_fhir_export_writes_every_resource(tmp_path, capsys) -> None:
     assert file_name({"resourceType": "CodeSystem", "id": "ng234-fact"}) in written
     plan = json.loads((out / "PlanDefinition-ng234-R1.5.2-mri-within-24h.json").read_text())
     assert plan["resourceType"] == "PlanDefinition"
-    assert "94 valid resources" in capsys.readouterr().out
+    assert f"{len(written)} valid resources" in capsys.readouterr().out
 
 
 def test_fhir_export_to_an_unwritable_place_is_one_clear_message(tmp_path, capsys) -> None:
