@@ -197,12 +197,22 @@ class Conversation:
 
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
+        retracted: set[str] = set()
         if retracts(text):
-            state = retract(state, notices)
+            # "ignore the numbness, that was another patient's": only what it names, if it
+            # names findings of the last message; else the whole of the last message.
+            named = {
+                ev.fact for ev in extract(text).evidence if retracts(_sentence_at(text, ev.start))
+            }
+            state = retract(state, notices, named)
+            retracted = named
         text, several = one_patient(text)
         if several:
             notices.append(several)
         extraction = extract(text)
+        if retracted:  # what a retraction names is taken back, not stated again
+            kept = {n: v for n, v in extraction.facts.items() if n not in retracted}
+            extraction = extraction.model_copy(update={"facts": kept})
         notices.extend(n for n in extraction.notices if n not in notices)
         ids, unknown_ids = explicit_ids(text, self.passages)
         notices.extend(f"NG234 has no passage {pid}." for pid in unknown_ids)
@@ -224,6 +234,17 @@ class Conversation:
         intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
         live = bool(state.case.known())
         turn = self._turn(text, intent, extraction, ids, live)
+        if not answerable and not live and intent == "case" and not ids:
+            # "My legs feel like two lumps of wood": a cord symptom only the net recognises is
+            # asked about, never refused (a refusal must never hide an MSCC question).
+            answerable = scope.in_scope(
+                text,
+                facts=extraction.facts,
+                continuing_case=False,
+                named_ids=False,
+                retrieval_in_scope=False,
+                possible_red_flag=bool(possible_red_flags(self.net, text, extraction, state.case)),
+            )
         if turn == "unreadable":
             new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
             return new, Answer(
@@ -237,7 +258,8 @@ class Conversation:
         if turn in ("follow_up", "correction", "question") and live:
             # About the live NG234 case: never refused; an aside about something else
             # ("unrelated, but amoxicillin dose?", "her sister's screening mammogram") is.
-            off_topic = scope.off_topic_for_case(text)
+            # "that was a different patient's": a retraction is about this case, never an aside
+            off_topic = not retracts(text) and scope.off_topic_for_case(text)
             answerable = (answerable or turn != "question") and not off_topic
             if off_topic and turn == "follow_up":
                 turn = "question"  # not about this patient: a general question, refused
@@ -367,6 +389,13 @@ class Conversation:
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
         """The answer to the case as known, from this conversation's passages and rules."""
         return compose(state, intent, self.passages, self.rule_table, **parts)
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of `text` around a character offset."""
+    start = max(text.rfind(c, 0, offset) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, offset) for c in ".!?\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from assistant.answers.answer import ChangeOut
 from assistant.answers.intent import dated_past, intents, reports_onset
@@ -26,8 +26,10 @@ def apply_facts(case: Case, facts: Mapping[str, str]) -> Changed:
     return updated, changes
 
 
-def retract(state: SessionState, notices: list[str]) -> SessionState:
-    """'I was thinking of another patient': undo the last turn's findings, keep background."""
+def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset()) -> SessionState:
+    """'I was thinking of another patient': undo the last turn's findings, keep background.
+    A retraction that names findings of the last turn ("ignore the numbness, that was another
+    patient's") undoes only those: a correction changes only what it names."""
     vocab = intents().retract
     specs = catalogue()
     undo = {
@@ -35,6 +37,8 @@ def retract(state: SessionState, notices: list[str]) -> SessionState:
         for name, before in state.last_changes.items()
         if specs[name].group in vocab.groups
     }
+    if named & undo.keys():
+        undo = {name: before for name, before in undo.items() if name in named}
     if not undo:
         notices.append("Nothing from your previous message needed undoing.")
         return state

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -60,6 +61,9 @@ class IntentVocabulary(BaseModel):
     #: A short question that leans on the question before it ("why?", "and how long do you
     #: continue it?", "what about the dose?"): read together with that question.
     elliptical_patterns: tuple[str, ...] = ()
+    #: A label that opens a question ("Separate q - why single fraction?", "quick question:
+    #: …", "btw"): the question starts after it, and its dash lists no findings.
+    question_labels: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
 
 
@@ -118,9 +122,12 @@ def is_reset(text: str) -> bool:
     return phrase(text) in intents().reset
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+
+
 def says(text: str, cues: Iterable[str]) -> bool:
     """Whether the message contains one of these cue phrases as whole words."""
-    words = f" {phrase(text)} "
+    words = " " + _POSSESSIVE.sub("", phrase(text)) + " "  # "a different patient's notes"
     return any(f" {cue} " in words for cue in cues)
 
 
@@ -257,18 +264,37 @@ def unreadable(text: str, known: frozenset[str]) -> bool:
 
 
 def _knows(word: str, known: frozenset[str]) -> bool:
-    """A word or its plain stem ("doses" -> "dose", "loading" -> "load") is known."""
+    """A word, its plain stem ("doses" -> "dose", "loading" -> "load") or, from four letters,
+    a clipped form of a longer known word ("bisphos" for "bisphosphonates") is known."""
     if word in known:
         return True
     for suffix in ("ing", "es", "ed", "s"):
         if word.endswith(suffix) and word[: -len(suffix)] in known:
             return True
+    if len(word) >= 4:
+        ordered = _sorted_words(known)
+        i = bisect_left(ordered, word)
+        return i < len(ordered) and ordered[i].startswith(word) and len(ordered[i]) > len(word)
     return False
+
+
+@cache
+def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(known))
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 #: Findings listed before the question: a comma or a spaced dash inside the sentence.
 _STATES_FIRST = re.compile(r",|\s[-–]\s")
+
+
+def _unlabelled(sentence: str) -> str:
+    """The sentence without a question label before a dash, colon or comma ("Separate q -")."""
+    for label in intents().question_labels:
+        m = re.match(rf"\s*{re.escape(label)}\s*[-–—:,]\s*", sentence, re.IGNORECASE)
+        if m:
+            return sentence[m.end() :]
+    return sentence
 
 
 def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:
@@ -298,7 +324,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
     cues = intents().question_starts
     out = []
     for m in _SENTENCE.finditer(text):
-        sentence = m.group()
+        sentence = _unlabelled(m.group())
         words = phrase(sentence)
         asked = (
             any(words == c or words.startswith(c + " ") for c in cues)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -114,6 +115,21 @@ def applied_ids(answer: Answer) -> set[str]:
     return {c for r in answer.recommendations if r.strength != "do-not" for c in r.cites}
 
 
+#: A rationale named by its section only ("rationale-1.10"), as writers may: NG234's rationale
+#: passages are ranges ("rationale-1.10.4-1.10.6").
+_SECTION_RATIONALE = re.compile(r"rationale-1\.\d{1,2}")
+
+
+def _mentioned(wanted: str, ids: set[str]) -> bool:
+    """The answer mentions `wanted`; a section-level rationale id matches any rationale passage
+    of that section."""
+    if wanted in ids:
+        return True
+    if _SECTION_RATIONALE.fullmatch(wanted):
+        return any(i.startswith(wanted + ".") for i in ids)
+    return False
+
+
 def mentioned_ids(answer: Answer) -> set[str]:
     """Every id the answer cites or quotes, in any part."""
     ids = {c for r in (*answer.recommendations, *answer.conditional) for c in r.cites}
@@ -135,7 +151,9 @@ def score(case: DevCase, answer: Answer) -> CaseResult:
         ok=False,
         missing=sorted(set(case.must_cite) - cited),
         wrongly_offered=sorted(set(case.must_not_offer) & offered),
-        not_mentioned=sorted(set(case.must_mention) - mentioned_ids(answer)),
+        not_mentioned=sorted(
+            i for i in case.must_mention if not _mentioned(i, mentioned_ids(answer))
+        ),
         scope_error=scope_error,
     )
     ok = not (result.missing or result.wrongly_offered or result.not_mentioned or scope_error)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from assistant.case import catalogue
 from assistant.reading.lexicon import (
     FAMILY,
     HYPOTHETICAL,
@@ -96,6 +98,44 @@ def _regex_matches(doc: Text, regexes: list[tuple[re.Pattern[str], int]]):
                 yield start, end, idx, m
 
 
+_RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
+
+
+@cache
+def _inability_regex(define: str) -> re.Pattern[str]:
+    return re.compile(rf"{define}\b", re.IGNORECASE)
+
+
+def _inability(pipe: Pipeline) -> re.Pattern[str]:
+    """The vocabulary's CANT words ("can't", "unable to", "no longer able to") at a start."""
+    return _inability_regex(pipe.table.defines["CANT"])
+
+
+def _denials_cut_short(
+    m: Mention, kept: list[Mention], entries, doc: Text, pipe: Pipeline
+) -> list[Mention]:
+    """The longer denials of a red flag that a stated inability ("can't walk") overlaps from
+    before, without either containing the other ("walk to the loo on his own"): the inability
+    governs what it opens, so it is read and those denials are not. Empty when `m` is no such
+    statement ("right leg weakness | is from his stroke" keeps its explanation)."""
+    entry = entries[m.entry]
+    if entry.fact not in _RED_FLAGS or entry.value != "yes":
+        return []
+    words = doc.text[doc.starts[m.start] : doc.ends[m.end - 1]]
+    if not _inability(pipe).match(words):
+        return []
+    rivals = [
+        k
+        for k in kept
+        if entries[k.entry].fact == entry.fact and k.start < m.end and m.start < k.end
+    ]
+    if rivals and all(
+        entries[k.entry].value == "no" and m.start < k.start and m.end < k.end for k in rivals
+    ):
+        return rivals
+    return []
+
+
 def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     """The fact mentions in the text: trie and regex matches, less ignored and masked ones."""
     entries, n = pipe.table.entries, len(doc.lower)
@@ -120,6 +160,10 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
         occupied = taken.setdefault(entries[m.entry].fact, bytearray(n))
         if 1 not in occupied[m.start : m.end]:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+        elif rivals := _denials_cut_short(m, kept, entries, doc, pipe):
+            # "can't walk to the loo on his own": the inability governs the denial it opens.
+            kept = [k for k in kept if k not in rivals]
             kept.append(m)
     # A mention may mask other facts' mentions inside it ("saddle numbness" is not just numbness).
     reach: dict[str, list[int]] = {}

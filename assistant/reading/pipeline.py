@@ -145,12 +145,21 @@ def warm() -> float:
 # ----------------------------------------------------------------------------- typos
 
 
+#: Words, and the arrow symbols clinicians write for "reduced" and "increased" ("↓ anal tone").
+_RESPELLABLE = re.compile(rf"{WORD.pattern}|[↓↑]")
+
+
 def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, int]], list[str]]:
     """Replace near-miss spellings of long vocabulary words ("dexamethazone")."""
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
-    for m in WORD.finditer(text):
+    for m in _RESPELLABLE.finditer(text):
         word = m.group()
         fixed = pipe.respellings.get(word.lower())
+        symbol = fixed is not None and not word.isalpha()
+        if symbol:  # "↓sensation": a symbol read as a word stands apart from its neighbours
+            before = m.start() > 0 and text[m.start() - 1].isalnum()
+            after = m.end() < len(text) and text[m.end()].isalnum()
+            fixed = f"{' ' if before else ''}{fixed}{' ' if after else ''}"
         if fixed is None and len(word) < SHORT_FUZZY_MIN_LEN:
             continue
         fixed = fixed or _nearest(word.lower(), pipe)
@@ -162,7 +171,8 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
         edits.append((c_start, c_start + len(fixed), m.start(), m.end()))
         shift += len(fixed) - len(word)
         pos = m.end()
-        notes.append(f"read {word!r} as {fixed!r}")
+        if not symbol:
+            notes.append(f"read {word!r} as {fixed!r}")
     if not edits:
         return text, [], []
     pieces.append(text[pos:])

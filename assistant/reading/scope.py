@@ -3,7 +3,8 @@
 A refusal must never hide an MSCC question, so anything that names the spinal domain, or a
 case that pairs cancer with a Box 1 symptom, is in scope whatever the similarity says; a
 message naming another condition with no spinal anchor is out; a Box 1 cord symptom with no
-other condition named is in (the cancer history may come in the next message); otherwise
+other condition named is in (the cancer history may come in the next message), and so is one
+the semantic net finds in words the lexicon lacks; otherwise
 retrieval decides
 (threshold calibrated on the dev sets, see docs/BENCHMARKS.md). One exception comes first: a
 message that says there is no cancer and names a non-malignant cause (a disc prolapse, trauma,
@@ -43,6 +44,9 @@ class ScopeVocabulary(BaseModel):
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
     outside_topics: tuple[str, ...] = ()
+    #: Words just before an outside topic, in its clause, that deny it ("no history of
+    #: diabetes or B12 deficiency", "not a disc prolapse"): the topic is then not named.
+    outside_denials: tuple[str, ...] = ()
     #: Not a person's clinical care at all (an animal, a writing task): refused whatever
     #: else the message names ("my dog has bone cancer in his spine").
     never_ng234: tuple[str, ...] = ()
@@ -144,9 +148,40 @@ def names_never_ng234(text: str) -> bool:
     return bool(_terms("never_ng234").search(text))
 
 
+#: What ends a clause: an outside topic's denial must stand in its own clause.
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
 def names_outside_topic(text: str) -> bool:
-    """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic."""
-    return bool(_terms("outside_topics").search(text))
+    """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic,
+    unless every mention of one is denied in its own clause ("no B12 deficiency to explain it")."""
+    for m in _terms("outside_topics").finditer(text):
+        clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
+        if not any(p.search(clause) for p in _patterns("outside_denials")):
+            return True
+    return False
+
+
+#: Where a question's own words start: sentence ends and a spaced dash or a colon.
+_SEGMENT = re.compile(r"[.!?;\n]+|\s[-–—]\s|:\s")
+#: Words that open a question ("is it safe for her to have …", "what's the advice on …").
+_ASKS = re.compile(
+    r"^\W*(?:(?:also|and|so|ok|okay|btw|oh)\W+)*(?:what|whats|which|how|hows|is|are|can|could|"
+    r"should|would|will|does|do|any|when|why|who)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_about_outside_topic(text: str) -> bool:
+    """An outside topic named inside a question ("also is it safe for her to have the flu jab"),
+    not in a statement about the patient ("he's diabetic on metformin - anything extra?")."""
+    segments = [p for p in _SEGMENT.split(text) if p.strip()]
+    asked_last = text.rstrip().endswith("?")
+    return any(
+        names_outside_topic(segment)
+        and (_ASKS.match(segment) is not None or (asked_last and i == len(segments) - 1))
+        for i, segment in enumerate(segments)
+    )
 
 
 def off_topic_for_case(text: str) -> bool:
@@ -160,8 +195,9 @@ def off_topic_for_case(text: str) -> bool:
     own = any(p.search(text) for p in _patterns("own_patient_patterns"))
     if names_outside_topic(text):
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
-        # mammogram" or "amoxicillin dose for a chest infection?" is not
-        return not own
+        # mammogram", "amoxicillin dose for a chest infection?" or a question about the outside
+        # topic itself ("is it safe for her to have the flu jab?") is not
+        return not own or (_asks_about_outside_topic(text) and not names_spinal_domain(text))
     if not names_other_domain(text):
         return False
     # "not a surgical candidate (PS 3, severe COPD) - what dose?": a comorbidity given as the
@@ -207,8 +243,13 @@ def in_scope(
     continuing_case: bool,
     named_ids: bool,
     retrieval_in_scope: bool,
+    possible_red_flag: bool = False,
 ) -> bool:
-    """Whether to answer from NG234 or refuse (pure; see the module docstring)."""
+    """Whether to answer from NG234 or refuse (pure; see the module docstring).
+
+    `possible_red_flag`: the semantic net found a Box 1 cord symptom in words the lexicon
+    lacks ("my legs feel like two lumps of wood"); like a read one, it is never refused
+    unless the message names another condition or topic."""
     if not named_ids and not continuing_case and names_never_ng234(text):
         return False
     if not named_ids and names_non_malignant_cause(text, facts):
@@ -224,6 +265,6 @@ def in_scope(
         return True
     if names_other_domain(text):
         return False
-    if _asserted(facts) & set(vocabulary().red_flag_facts):
+    if _asserted(facts) & set(vocabulary().red_flag_facts) or possible_red_flag:
         return True  # a Box 1 cord symptom, cancer history not yet given: never refused
     return retrieval_in_scope

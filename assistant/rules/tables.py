@@ -36,6 +36,7 @@ DEFINITIONS_FILE = RULES_DIR / "definitions.json"
 CONFLICTS_FILE = RULES_DIR / "conflicts.json"
 #: Rule tables, one per NG234 section, in guideline order.
 TABLE_FILES = (
+    "s1_1_services.json",
     "s1_2_information_support.json",
     "s1_3_recognition.json",
     "s1_4_immobilisation.json",
@@ -202,7 +203,7 @@ def ref(name: str) -> Ref:
 
 # --- records ------------------------------------------------------------------------------------
 
-_REC_ID = r"^1\.(?:[2-9]|1[0-2])\.\d{1,2}$"
+_REC_ID = r"^1\.(?:[1-9]|1[0-2])\.\d{1,2}$"
 
 
 class Definition(BaseModel):
@@ -243,7 +244,7 @@ class Rule(BaseModel):
     def _rec_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for rec in value:
             if not re.match(_REC_ID, rec):
-                raise ValueError(f"cite {rec!r} is not an NG234 1.2-1.12 recommendation id")
+                raise ValueError(f"cite {rec!r} is not an NG234 1.1-1.12 recommendation id")
         return value
 
     @property

@@ -957,7 +957,7 @@ def test_long_text_is_truncated_fast_with_a_notice():
     elapsed = time.perf_counter() - started
     assert any("Only the first 20,000 of 100,000" in n for n in result.notices)
     assert max(ev.end for ev in result.evidence) <= MAX_CHARS
-    assert elapsed < 1.0
+    assert elapsed < 2.0  # a guard against runaway matching; speed is `ng234 bench`'s
     assert extract(text, limit=50).notices[0].startswith("Only the first 50 ")
 
 
@@ -969,7 +969,9 @@ def test_long_text_is_truncated_fast_with_a_notice():
 def test_pathological_text_stays_fast(text):
     started = time.perf_counter()
     extract(text)
-    assert time.perf_counter() - started < 1.0
+    # A guard against catastrophic backtracking (seconds to minutes), not a speed figure:
+    # measured speed is `ng234 bench` (docs/BENCHMARKS.md); a shared CI machine varies 2x.
+    assert time.perf_counter() - started < 2.0
 
 
 def test_typical_message_is_fast():

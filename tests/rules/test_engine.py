@@ -259,7 +259,7 @@ def test_mri_within_1_week_never_stands_in_for_suspected_mscc(facts: dict[str, s
     """1.5.3 (within 1 week) is only for no suspicion of MSCC: never with MSCC suspected or
     confirmed, never for a person with cancer and a Box 1 cord sign unless imaging has ruled
     MSCC out (and then 1.3.2 still applies), never with 1.5.2 (within 24 hours), and with MSCC
-    not recorded only when every Box 1 cord item is known absent."""
+    not recorded only when no Box 1 cord item is present and the history has been taken."""
     case = make_case(facts)
     result = evaluate(case)
     if result.status("R1.5.3-mri-within-1-week") != "applies":
@@ -272,7 +272,11 @@ def test_mri_within_1_week_never_stands_in_for_suspected_mscc(facts: dict[str, s
         assert result.status("R1.3.2-contact-coordinator") == "applies"
     assert result.status("R1.5.2-mri-within-24h") != "applies"
     if case.get("mscc") == UNKNOWN:
-        assert all(case.get(flag) == "no" for flag in RED_FLAGS)
+        # definitions.json mscc_not_suspected: no cord item present and at least three of the
+        # four history items known absent; what is not yet known is asked alongside.
+        assert not any(case.get(flag) == "yes" for flag in RED_FLAGS)
+        history = ("limb_weakness", "sensory_loss", "gait_disturbance", "bladder_bowel_dysfunction")
+        assert sum(case.get(flag) == "no" for flag in history) >= 3
 
 
 @PROPERTY

@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES_FILE = ROOT / "tests" / "data" / "rule_cases.json"
 RULES_MD = ROOT / "docs" / "RULES.md"
 SECTIONS = [f"1.{n}" for n in range(2, 13)]
+#: The rule tables: 1.2-1.12 in full, and 1.1 for what is done for one person (discharge).
+TABLE_SECTIONS = ["1.1", *SECTIONS]
 STATUS = {"yes": "applies", "no": "not", "unknown": "undetermined"}
 
 
@@ -90,7 +92,7 @@ def _status(cond: Condition, facts_case, definitions, conflict: bool) -> str:
 
 def test_one_table_per_section_with_nice_titles(passages) -> None:
     book = load_rulebook()
-    assert [t.section for t in book.tables] == SECTIONS
+    assert [t.section for t in book.tables] == TABLE_SECTIONS
     titles = {p.section: p.section_title for p in passages if p.kind == "recommendation"}
     for table in book.tables:
         assert table.title == titles[table.section]
@@ -113,8 +115,12 @@ def test_every_recommendation_in_1_2_to_1_12_has_a_rule(passages) -> None:
     assert len(wanted) == 85
 
 
-def test_section_1_1_service_organisation_has_no_case_rules() -> None:
+def test_section_1_1_service_organisation_has_case_rules_only_for_discharge() -> None:
+    """Section 1.1 organises services; only what a ward team does for one person before
+    discharge (1.1.24, 1.1.26) is a case rule."""
     assert rules_citing("1.1.16") == []
+    cited = {c for r in load_rules() for c in r.cites if c.startswith("1.1.")}
+    assert cited == {"1.1.24", "1.1.26"}
 
 
 def test_strength_matches_nice_wording(passage_map) -> None:
@@ -231,7 +237,7 @@ def _book(rule: dict | None = None, definitions: list | None = None, section: st
         ({"when": {"def": "nowhere"}}, "undefined definition"),
         ({"when": {"fact": "mscc", "all": []}}, "Unable to extract tag"),
         ({"when": {"all": []}}, "at least 1"),
-        ({"cites": ["1.1.5"]}, "1.2-1.12"),
+        ({"cites": ["1.13.5"]}, "1.1-1.12"),
         ({"cites": ["1.8.1"]}, "outside section 1.3"),
         ({"strength": "must"}, "Input should be 'offer'"),
         ({"urgency": "soon"}, "Input should be 'immediate'"),
@@ -451,7 +457,7 @@ def test_docs_rules_md_is_the_render_of_the_tables() -> None:
 
 def test_rules_markdown_groups_rules_by_section() -> None:
     text = rules_markdown()
-    for section in SECTIONS:
+    for section in TABLE_SECTIONS:
         assert f"\n## {section} " in text
     for rule in load_rules():
         assert f"| `{rule.id}` |" in text
@@ -465,7 +471,9 @@ def test_cli_rules_json_lists_every_rule(capsys) -> None:
     assert main(["rules", "--json"]) == 0
     rules = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rules] == [r.id for r in load_rules()]
-    assert rules[0]["when"] == {"def": "spinal_mets_or_mscc"}
+    assert rules[0]["when"] == {
+        "all": [{"def": "spinal_mets_or_mscc"}, {"fact": "discharge_planned", "is": ["yes"]}]
+    }
     assert {r["urgency"] for r in rules} <= set(URGENCY_ORDER)
 
 
@@ -557,11 +565,18 @@ def test_rules_json_and_list_formats() -> None:
     from assistant.rules.render import rules_json, rules_list
 
     text = rules_json()
-    assert text.startswith('[\n {\n  "section": "1.2",\n  "id": "R1.2.1-discuss-concerns",')
+    assert text.startswith(
+        '[\n {\n  "section": "1.1",\n  "id": "R1.1.24-discharge-planning-led-by-named-individual",'
+    )
     assert "…" in text
     lines = rules_list().split("\n")
     assert len(lines) == len(load_rules())
-    assert lines[0].split() == ["R1.2.1-discuss-concerns", "1.2.1", "offer", "routine"]
+    assert lines[0].split() == [
+        "R1.1.24-discharge-planning-led-by-named-individual",
+        "1.1.24",
+        "offer",
+        "routine",
+    ]
 
 
 def test_evaluation_text_for_a_terminal() -> None:
