@@ -28,6 +28,10 @@ def facts(text: str) -> dict[str, str]:
     return extract(text).facts
 
 
+def _cited(answer) -> set[str]:
+    return {c for r in answer.recommendations for c in r.cites}
+
+
 def _turns(conversation, *messages):
     state, answers = new_session(), []
     for message in messages:
@@ -307,12 +311,11 @@ def test_a_history_with_one_item_unsaid_gets_the_one_week_mri(conversation):
         "known colorectal ca, new severe back pain with any movement. power 5/5 throughout, "
         "sensation intact, no bladder issues.",
     )
-    cited = {c for r in answer.recommendations for c in r.cites}
-    assert "1.5.3" in cited and "1.5.2" not in cited
+    assert "1.5.3" in _cited(answer) and "1.5.2" not in _cited(answer)
     asked = {c for r in answer.conditional for c in r.cites}
     assert "1.5.2" in asked  # the walking question that would change it
     (answer,) = _turns(conversation, "known colorectal ca, new severe back pain, power 5/5.")
-    assert "1.5.3" not in {c for r in answer.recommendations for c in r.cites}
+    assert "1.5.3" not in _cited(answer)
 
 
 def test_a_question_about_an_outside_topic_is_off_topic_even_for_the_patient():
@@ -330,11 +333,9 @@ def test_discharge_planning_rules_fire_only_when_discharge_is_planned(conversati
         "Physio: Mr T, 69, had RT for MSCC at L1, now transfers with hoist. Going home next "
         "week to his wife, who's very anxious about managing his catheter.",
     )
-    cited = {c for r in answer.recommendations for c in r.cites}
-    assert {"1.1.24", "1.1.26"} <= cited
+    assert {"1.1.24", "1.1.26"} <= _cited(answer)
     (answer,) = _turns(conversation, "65M prostate ca, MRI: MSCC T10, admitted last night")
-    cited = {c for r in answer.recommendations for c in r.cites}
-    assert not {"1.1.24", "1.1.26"} & cited
+    assert not {"1.1.24", "1.1.26"} & _cited(answer)
     _, answer = _turns(
         conversation,
         "65M prostate ca, MRI: MSCC T10, admitted last night",
