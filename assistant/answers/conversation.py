@@ -197,21 +197,20 @@ class Conversation:
 
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
-        retracted: set[str] = set()
-        if retracts(text):
-            # "ignore the numbness, that was another patient's": only what it names, if it
-            # names findings of the last message; else the whole of the last message.
-            named = {
-                ev.fact for ev in extract(text).evidence if retracts(_sentence_at(text, ev.start))
-            }
-            state = retract(state, notices, named)
-            retracted = named
+        retracting = retracts(text)
         text, several = one_patient(text)
         if several:
             notices.append(several)
         extraction = extract(text)
-        if retracted:  # what a retraction names is taken back, not stated again
-            kept = {n: v for n, v in extraction.facts.items() if n not in retracted}
+        if retracting:
+            # "ignore the numbness, that was another patient's": only what it names, if it
+            # names findings of the last message; else the whole of the last message. What it
+            # names is taken back, not stated again.
+            named = {
+                ev.fact for ev in extraction.evidence if retracts(_sentence_at(text, ev.start))
+            }
+            state = retract(state, notices, named)
+            kept = {n: v for n, v in extraction.facts.items() if n not in named}
             extraction = extraction.model_copy(update={"facts": kept})
         notices.extend(n for n in extraction.notices if n not in notices)
         ids, unknown_ids = explicit_ids(text, self.passages)

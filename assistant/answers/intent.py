@@ -288,13 +288,17 @@ _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 _STATES_FIRST = re.compile(r",|\s[-–]\s")
 
 
+@cache
+def _question_label() -> re.Pattern[str]:
+    """Any question label, then a dash, colon or comma, at the start of a sentence."""
+    labels = "|".join(re.escape(label) for label in intents().question_labels) or "(?!)"
+    return re.compile(rf"\s*(?:{labels})\s*[-–—:,]\s*", re.IGNORECASE)
+
+
 def _unlabelled(sentence: str) -> str:
     """The sentence without a question label before a dash, colon or comma ("Separate q -")."""
-    for label in intents().question_labels:
-        m = re.match(rf"\s*{re.escape(label)}\s*[-–—:,]\s*", sentence, re.IGNORECASE)
-        if m:
-            return sentence[m.end() :]
-    return sentence
+    m = _question_label().match(sentence)
+    return sentence[m.end() :] if m else sentence
 
 
 def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:

@@ -143,6 +143,7 @@ def score(case: DevCase, answer: Answer) -> CaseResult:
     """Compare an answer with a case's expectations."""
     cited = {c for r in answer.recommendations for c in r.cites}
     offered = applied_ids(answer)
+    mentioned = mentioned_ids(answer)
     scope_error = None
     if answer.out_of_scope != case.out_of_scope:
         scope_error = f"out_of_scope is {answer.out_of_scope}, expected {case.out_of_scope}"
@@ -151,9 +152,7 @@ def score(case: DevCase, answer: Answer) -> CaseResult:
         ok=False,
         missing=sorted(set(case.must_cite) - cited),
         wrongly_offered=sorted(set(case.must_not_offer) & offered),
-        not_mentioned=sorted(
-            i for i in case.must_mention if not _mentioned(i, mentioned_ids(answer))
-        ),
+        not_mentioned=sorted(i for i in case.must_mention if not _mentioned(i, mentioned)),
         scope_error=scope_error,
     )
     ok = not (result.missing or result.wrongly_offered or result.not_mentioned or scope_error)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from assistant.case import catalogue
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule
 from assistant.reading.lists import (
     LIST_DOUBT,
@@ -19,7 +18,7 @@ from assistant.reading.lists import (
     juxtaposed_red_flags,
     opens_a_finding,
 )
-from assistant.reading.mentions import Cue, Index, Mention, allows
+from assistant.reading.mentions import RED_FLAGS, Cue, Index, Mention, allows
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
 
@@ -27,7 +26,6 @@ _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep t
 
 
 #: Box 1 cord red flags: a denial must govern them plainly to record them absent (H02).
-_RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
 
 
 def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
@@ -165,7 +163,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         else:
             skipped, unsure = end_list(cue, index, doc, pipe, cues)
         if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":
-            unsure |= juxtaposed_red_flags(cue, index, doc, _RED_FLAGS, pipe)
+            unsure |= juxtaposed_red_flags(cue, index, doc, RED_FLAGS, pipe)
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
             if mentions[k].end <= cue.spares:
@@ -193,7 +191,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 if fact in KEPT_BY_RELATIVE and cue not in found[k]:
                     found[k].append(cue)
                 elif (
-                    fact in _RED_FLAGS
+                    fact in RED_FLAGS
                     and not found[k]
                     and not any(t in CLAUSE_PUNCT for t in doc.lower[cue.end : mentions[k].start])
                 ):

@@ -89,7 +89,7 @@ from assistant.reading.lexicon import (
     Synonym,
 )
 from assistant.reading.lists import LIST_DOUBT
-from assistant.reading.mentions import Cue, Mention, apart, find_cues, find_targets
+from assistant.reading.mentions import RED_FLAGS, Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text, clean, segment
 from assistant.reading.values import (
@@ -158,9 +158,6 @@ class Extraction(BaseModel):
         "a caller may resolve it from an interval given in an earlier turn.",
     )
 
-
-#: The Box 1 cord red flags: a stated one is never recorded absent (asymmetric evidence).
-RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
 
 # ----------------------------------------------------------------------------- status
 

@@ -98,7 +98,8 @@ def _regex_matches(doc: Text, regexes: list[tuple[re.Pattern[str], int]]):
                 yield start, end, idx, m
 
 
-_RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
+#: The Box 1 cord red flags: a stated one is never recorded absent (asymmetric evidence).
+RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
 
 
 @cache
@@ -119,7 +120,7 @@ def _denials_cut_short(
     governs what it opens, so it is read and those denials are not. Empty when `m` is no such
     statement ("right leg weakness | is from his stroke" keeps its explanation)."""
     entry = entries[m.entry]
-    if entry.fact not in _RED_FLAGS or entry.value != "yes":
+    if entry.fact not in RED_FLAGS or entry.value != "yes":
         return []
     words = doc.text[doc.starts[m.start] : doc.ends[m.end - 1]]
     if not _inability(pipe).match(words):
