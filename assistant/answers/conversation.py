@@ -40,6 +40,7 @@ from assistant.answers.facts import (
 )
 from assistant.answers.intent import (
     WORD,
+    amends,
     classify,
     clean_message,
     elliptical,
@@ -49,10 +50,12 @@ from assistant.answers.intent import (
     is_correction,
     is_follow_up,
     is_general,
+    is_question,
     is_reset,
     names_patient,
     patient_switch,
     reply_value,
+    reports_onset,
     retracts,
     stated_outside_questions,
     supposition,
@@ -205,11 +208,22 @@ class Conversation:
         if retracting:
             # "ignore the numbness, that was another patient's": only what it names, if it
             # names findings of the last message; else the whole of the last message. What it
-            # names is taken back, not stated again.
-            named = {
-                ev.fact for ev in extraction.evidence if retracts(_sentence_at(text, ev.start))
-            }
-            state = retract(state, notices, named)
+            # names is taken back, not stated again. "scratch that, leg power is normal": a
+            # finding given a new value is corrected, not taken back.
+            known = state.case.known()
+            amended = amends(text) and any(
+                known.get(name, UNKNOWN) not in (UNKNOWN, value)
+                for name, value in extraction.facts.items()
+            )
+            named = (
+                set()
+                if amended
+                else {
+                    ev.fact for ev in extraction.evidence if retracts(_sentence_at(text, ev.start))
+                }
+            )
+            if not amended:
+                state = retract(state, notices, named)
             kept = {n: v for n, v in extraction.facts.items() if n not in named}
             extraction = extraction.model_copy(update={"facts": kept})
         notices.extend(n for n in extraction.notices if n not in notices)
@@ -254,14 +268,21 @@ class Conversation:
                 facts=state.case.known(),
                 notices=notices,
             )
-        if turn in ("follow_up", "correction", "question") and live:
+        asking = turn in ("follow_up", "correction", "question") or (
+            turn == "case" and is_question(text)
+        )
+        if asking and live:
             # About the live NG234 case: never refused; an aside about something else
-            # ("unrelated, but amoxicillin dose?", "her sister's screening mammogram") is.
+            # ("unrelated, but amoxicillin dose?", "her sister's screening mammogram", "her
+            # syringe driver keeps alarming, how do I troubleshoot it?") is.
             # "that was a different patient's": a retraction is about this case, never an aside
             off_topic = not retracts(text) and scope.off_topic_for_case(text)
             answerable = (answerable or turn != "question") and not off_topic
-            if off_topic and turn == "follow_up":
-                turn = "question"  # not about this patient: a general question, refused
+            if off_topic and turn in ("follow_up", "case"):
+                # Not about this case ("her syringe driver keeps alarming, how do I troubleshoot
+                # it?"): a question outside NG234, refused. (Blind writers label such an aside
+                # either way; the label stays "question", as before.)
+                turn = "question"
         # Findings a question names ("what if she gets weak legs?"): what it asks would apply.
         asked_about = (
             *extraction.topics,
@@ -344,8 +365,12 @@ class Conversation:
         # More about the patient already being discussed is a follow-up on the live case; it
         # writes what it states (only a question never writes facts).
         shown: TurnKind = "follow_up" if turn == "case" and live else turn
-        if shown == "follow_up" and _changes_a_stated_fact(changes):
-            shown = "correction"  # "update: not fit for GA after all": a stated fact changed
+        if shown == "follow_up" and _changes_a_stated_fact(changes) and not reports_onset(text):
+            # "update: not fit for GA after all": a stated fact changed. "he can't feel his
+            # legs now", "biopsy now confirms DLBCL": news about the patient, not a correction.
+            shown = "correction"
+        elif shown == "follow_up" and intent == "rationale" and not names_patient(text):
+            shown = "question"  # "why is 8 Gy the default?" mid-case: a general question
         return new, answer.model_copy(update={"turn": shown})
 
     def _turn(

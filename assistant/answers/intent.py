@@ -27,6 +27,9 @@ class Retraction(BaseModel):
 
     phrases: tuple[str, ...]
     groups: tuple[str, ...]
+    #: Take-backs of what was just said ("scratch that, leg power is normal"): when the same
+    #: message gives findings of the case new values, it corrects those, nothing else.
+    amend_phrases: tuple[str, ...] = ()
 
 
 class IntentVocabulary(BaseModel):
@@ -144,6 +147,12 @@ def dated_past(text: str) -> bool:
 def retracts(text: str) -> bool:
     """The message takes back the previous one ('sorry, wrong patient')."""
     return says(text, intents().retract.phrases)
+
+
+def amends(text: str) -> bool:
+    """The take-back is of what was just said ("scratch that"), not of a patient: with new
+    values stated in the same message, it is a correction of those findings."""
+    return says(text, intents().retract.amend_phrases)
 
 
 def is_question(text: str) -> bool:

@@ -67,7 +67,9 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -242,6 +244,28 @@ def _past_episode(
             if days is not None and days >= PAST_EPISODE_DAYS:
                 return s, e
     return None
+
+
+@cache
+def _resolved_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _resolved_episode(
+    mention: Mention, raw_cues: list[tuple[int, int, int]], doc: Text, pipe: Pipeline, original: str
+) -> str | None:
+    """The date of a past episode (a year, 'previous', '3 years ago') that its own sentence
+    says is over ('physio sorted it', 'fully recovered', 'fine ever since'), else None. Both
+    are needed: 'weak legs since 2023' is a date without an end, 'resolved' alone may be today."""
+    when = _past_episode(mention, raw_cues, doc, pipe)
+    if when is None:
+        return None
+    sentence = doc.sent_of[mention.start]
+    tokens = [i for i, s in enumerate(doc.sent_of) if s == sentence]
+    text = original[slice(*doc.span(tokens[0], tokens[-1] + 1))]
+    if not any(rx.search(text) for rx in _resolved_patterns(pipe.table.resolved_episode)):
+        return None
+    return original[slice(*doc.span(*when))]
 
 
 def _cue_text(doc: Text, cue: Cue | None, original: str) -> str | None:
@@ -428,6 +452,18 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             if status == "asserted" and entry.when_past_episode is not None
             else None
         )
+        if past is None and status == "asserted" and entry.fact in RED_FLAGS:
+            over = _resolved_episode(mention, raw_cues, doc, pipe, original)
+            if over is not None:
+                # "Back in 2019 I had a slipped disc with numb toes, physio sorted it": a cord
+                # symptom of a past episode that is over is history, not a finding now. It is
+                # not recorded absent either: unless the message says how it is now, it is asked.
+                reading = Reading({})
+                said = original[slice(*doc.span(mention.start, mention.end))]
+                notices.append(
+                    f"'{said}' is a past episode that resolved ('{over}'): not recorded as a "
+                    "finding now. Say so if it has come back."
+                )
         if past is not None:
             # "Had MSCC at L1 in 2022": a past episode, not the compression now (H24).
             reading = Reading(dict(entry.when_past_episode))

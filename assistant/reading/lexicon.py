@@ -232,6 +232,12 @@ class SynonymTable(BaseModel):
         "('nite' -> 'night', 'gettin' -> 'getting'): whole words, any case, before the typo "
         "correction and whatever their length.",
     )
+    resolved_episode: tuple[str, ...] = Field(
+        (),
+        description="Regexes saying a past episode is over ('physio sorted it', 'fully "
+        "recovered', 'fine ever since'): a cord red flag dated in the past in a sentence that "
+        "says so is history, not a finding now (the patient is asked about it now).",
+    )
     entries: tuple[Synonym, ...]
     labelled: tuple[Labelled, ...] = Field(
         (),

@@ -108,9 +108,17 @@ def names_other_domain(text: str) -> bool:
     return bool(_terms("other_domain_terms").search(text))
 
 
-def names_non_malignant_cause(text: str, facts: Mapping[str, str]) -> bool:
-    """'No cancer history ... disc prolapse / RTC': a spinal problem NG234 does not cover."""
-    if facts.get("cancer_diagnosis") != "no" or facts.get("cancer_suspected") == "yes":
+def names_non_malignant_cause(
+    text: str, facts: Mapping[str, str], *, cancer_unsaid: bool = False
+) -> bool:
+    """'No cancer history ... disc prolapse / RTC': a spinal problem NG234 does not cover.
+    `cancer_unsaid`: a first message that says nothing of cancer either way counts as no
+    cancer ("gabapentin for disc-related sciatica in a healthy 50-year-old?"); a message on a
+    live case never does (the case's cancer is in the case, not in the message)."""
+    said = facts.get("cancer_diagnosis", "unknown")
+    if said == "yes" or (said != "no" and not cancer_unsaid):
+        return False
+    if facts.get("cancer_suspected") == "yes":
         return False
     # Metastases or MSCC on imaging make it NG234's whatever else is named; a suspicion
     # read from a Box 1 sign alone ("CES from an L4/5 disc, never had cancer") does not.
@@ -252,7 +260,17 @@ def in_scope(
     unless the message names another condition or topic."""
     if not named_ids and not continuing_case and names_never_ng234(text):
         return False
-    if not named_ids and names_non_malignant_cause(text, facts):
+    red_flag = bool(_asserted(facts) & set(vocabulary().red_flag_facts)) or possible_red_flag
+    # Cancer unsaid counts as none only in a first message with no Box 1 cord symptom and
+    # nothing of NG234's own (metastases or MSCC either way, dexamethasone, the spine): a
+    # symptom with a disc named is still asked about (is there a cancer history?), and
+    # "sciatica or spinal metastases?" is NG234's question.
+    ng234_words = names_spinal_domain(text) or any(
+        facts.get(name, "unknown") != "unknown"
+        for name in ("spinal_metastases", "mscc", "dexamethasone_given")
+    )
+    unsaid = not continuing_case and not red_flag and not ng234_words
+    if not named_ids and names_non_malignant_cause(text, facts, cancer_unsaid=unsaid):
         return False
     if not named_ids and not continuing_case and about_a_child(text):
         return False  # NG234 is applied here to adults only (README, intended purpose)
