@@ -574,8 +574,8 @@ CUE_EDGES = [
     ("fell 3m off scaffolding", {"gait_disturbance": None}),
     ("the plan is best supportive care", {"other_effective_treatment": "no"}),
     ("old non-MRI-conditional pacemaker", {"mri_contraindicated": "yes"}),
-    # a weakness explained by a known old cause is not a Box 1 weakness
-    ("the right leg weakness is from his stroke in 2021", {"limb_weakness": "no"}),
+    # a weakness explained by a known old cause is asked, never recorded absent (session 12)
+    ("the right leg weakness is from his stroke in 2021", {"limb_weakness": None}),
     ("new right leg weakness", {"limb_weakness": "yes"}),
     # "can't tell the degree of cord compression" doubts it
     ("they can't tell the degree of cord compression", {"mscc": "suspected"}),

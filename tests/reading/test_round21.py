@@ -418,3 +418,149 @@ def test_a_resolved_past_episode_alone_is_asked_not_absent() -> None:
 def test_a_current_or_undated_red_flag_stays_present(text: str) -> None:
     read = facts(text)
     assert "yes" in (read.get("limb_weakness"), read.get("sensory_loss"))
+
+
+# --- round 20 and 21 red-flag words (rf20, rf21), both ways --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "My husband has bowel cancer and his legs have got really weak since yesterday",
+            "limb_weakness",
+        ),
+        ("since yesterday his legs have been too weak to get him to the toilet", "limb_weakness"),
+        ("her legs just went weak suddenly and gave way", "limb_weakness"),
+        ("Me mam's legs have turned to rubber", "limb_weakness"),
+        ("Arms strong, legs not.", "limb_weakness"),
+        ("arms fine but legs weaker", "limb_weakness"),
+        ("Doesn't deny his legs are weak", "limb_weakness"),
+        ("her grip is really weak, she's dropping everything", "limb_weakness"),
+        ("LLs: can't straight leg raise either side", "limb_weakness"),
+        ("3/5 quads bilat", "limb_weakness"),
+        ("went to the loo and couldnt stop it, bit of an accident", "bladder_bowel_dysfunction"),
+        ("now dribbling constantly", "bladder_bowel_dysfunction"),
+        ("He's messed himself", "bladder_bowel_dysfunction"),
+        ("He's lost his bladder", "bladder_bowel_dysfunction"),
+        ("bursting for a wee but nothing comes out", "bladder_bowel_dysfunction"),
+        ("not PU since 0600, BS 800ml", "bladder_bowel_dysfunction"),
+        ("Foley placed with 1 L output", "bladder_bowel_dysfunction"),
+        ("palpable, tender bladder up to umbilicus", "bladder_bowel_dysfunction"),
+        ("Cath'd for ret'n on admission", "bladder_bowel_dysfunction"),
+        ("insensate to T12", "sensory_loss"),
+        ("↓ sens below L1", "sensory_loss"),
+        ("no sensation below L1", "sensory_loss"),
+        ("pins+ndls fingrs", "sensory_loss"),
+        ("Feet full of ants and fizzing", "sensory_loss"),
+        ("My legs feel all pins-and-needly since yesterday", "sensory_loss"),
+        ("I can't feel the backs of my legs", "sensory_loss"),
+        ("u/a to weightbear 2day", "gait_disturbance"),
+        ("she's holding onto the walls to get about", "gait_disturbance"),
+        ("Can no longer manage walking to the bathroom", "gait_disturbance"),
+        ("unable to achieve sit to stand", "gait_disturbance"),
+        ("walking with assistance only", "gait_disturbance"),
+        ("her legs won't hold her", "gait_disturbance"),
+        ("radic to ant chest", "radicular_pain"),
+        ("new girdle pain at T6", "radicular_pain"),
+        ("pain shooting into L5 dermatome", "radicular_pain"),
+        ("SLR positive L at 30 degrees", "radicular_pain"),
+        ("a pain like a rope tightening around my chest", "radicular_pain"),
+        ("anal tone absent", "cord_signs"),
+        ("PR: lax tone", "cord_signs"),
+        ("a band of reduced sensation at T4 on pinprick", "cord_signs"),
+    ],
+)
+def test_round_20_and_21_red_flag_words(text: str, fact: str) -> None:
+    assert facts(text).get(fact) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("arms and legs strong", "limb_weakness"),
+        ("denies leg weakness", "limb_weakness"),
+        ("no dribbling, bladder fine", "bladder_bowel_dysfunction"),
+        ("normal sensation below L1", "sensory_loss"),
+        ("walking independently, no aids", "gait_disturbance"),
+        ("anal tone normal", "cord_signs"),
+    ],
+)
+def test_their_denials_and_normals_are_not_findings(text: str, fact: str) -> None:
+    assert facts(text).get(fact) != "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the right leg weakness is from his stroke in 2021",
+        "reg thinks weakness is from his old stroke",
+    ],
+)
+def test_a_weakness_explained_by_another_cause_is_asked_never_absent(text: str) -> None:
+    read = extract(text)
+    assert "limb_weakness" not in read.facts and "limb_weakness" in read.uncertain
+
+
+def test_an_explanation_after_negative_imaging_keeps_the_stated_weakness(conversation) -> None:
+    answer = _last(
+        conversation,
+        "gave 16mg dex at 2200 to 67M with hx of bladder ca and new leg weakness, MRI pending",
+        "MRI back: no spinal mets, no cord compression. reg thinks weakness is from his old stroke",
+    )
+    assert answer.facts.get("limb_weakness") == "yes"
+    assert "1.8.2" in _cited(answer)
+
+
+# --- round 21 follow-up and case words (fu18, b43, b44), both ways -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("solitary T11 met plus one lung nodule, nothing else on PET", "oligometastases", "yes"),
+        ("single L4 metastasis and nothing else anywhere", "oligometastases", "yes"),
+        ("PS 0, prognosis felt to be good", "prognosis", "good"),
+        ("She would still like to have children", "fertility_concern", "yes"),
+        ("a tumour pressing on his spinal cord", "mscc", "confirmed"),
+        ("she has declined both surgery and radiotherapy", "radiotherapy_declined", "yes"),
+        ("back pain that never lets up, it's really bad", "pain_severe_unremitting", "yes"),
+        (
+            "back pain that wakes him at night and is getting steadily worse",
+            "pain_progressive",
+            "yes",
+        ),
+        ("she rates it 9/10, codeine not touching it", "pain_controlled", "no"),
+        ("severe pain despite titrated oxycodone", "pain_controlled", "no"),
+        ("ECOG 1 last week, anaesthetist happy", "suitable_for_surgery", "yes"),
+    ],
+)
+def test_round_21_words(text: str, fact: str, value: str) -> None:
+    assert facts(text).get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("multiple spinal mets, nothing else to add", "oligometastases"),
+        ("prognosis felt to be poor", "prognosis"),
+        ("codeine is helping", "pain_controlled"),
+        ("anaesthetist happy to wait for the MRI", "suitable_for_surgery"),
+    ],
+)
+def test_round_21_near_misses(text: str, fact: str) -> None:
+    assert facts(text).get(fact) not in {"prognosis": ("good",), "pain_controlled": ("no",)}.get(
+        fact, ("yes",)
+    )
+
+
+def test_diff_pt_switches_patient(conversation) -> None:
+    answer = _last(
+        conversation,
+        "fy1 nights. bed 12: 84M prostate ca, new urinary retention + numb saddle area",
+        "ok done, coordinator called. diff pt now - bed 3, 45F breast ca, back pain much worse "
+        "when she coughs, no neuro",
+    )
+    assert answer.turn == "new_patient"
+    assert answer.facts.get("bladder_bowel_dysfunction") != "yes"  # bed 12's, not hers
+    assert answer.facts.get("primary_tumour") == "breast"
