@@ -215,14 +215,10 @@ class Conversation:
                 known.get(name, UNKNOWN) not in (UNKNOWN, value)
                 for name, value in extraction.facts.items()
             )
-            named = (
-                set()
-                if amended
-                else {
-                    ev.fact for ev in extraction.evidence if retracts(_sentence_at(text, ev.start))
-                }
-            )
+            named: set[str] = set()
             if not amended:
+                said = extraction.evidence
+                named = {ev.fact for ev in said if retracts(_sentence_at(text, ev.start))}
                 state = retract(state, notices, named)
             kept = {n: v for n, v in extraction.facts.items() if n not in named}
             extraction = extraction.model_copy(update={"facts": kept})

@@ -67,9 +67,7 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -246,11 +244,6 @@ def _past_episode(
     return None
 
 
-@cache
-def _resolved_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
 def _resolved_episode(
     mention: Mention, raw_cues: list[tuple[int, int, int]], doc: Text, pipe: Pipeline, original: str
 ) -> str | None:
@@ -260,10 +253,8 @@ def _resolved_episode(
     when = _past_episode(mention, raw_cues, doc, pipe)
     if when is None:
         return None
-    sentence = doc.sent_of[mention.start]
-    tokens = [i for i, s in enumerate(doc.sent_of) if s == sentence]
-    text = original[slice(*doc.span(tokens[0], tokens[-1] + 1))]
-    if not any(rx.search(text) for rx in _resolved_patterns(pipe.table.resolved_episode)):
+    text = original[slice(*doc.span(*doc.sents[doc.sent_of[mention.start]]))]
+    if not any(rx.search(text) for rx in pipe.resolved):
         return None
     return original[slice(*doc.span(*when))]
 

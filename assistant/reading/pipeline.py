@@ -50,6 +50,8 @@ class Pipeline:
     target_trie: dict[str, Any]  # token trie of literals -> (entry index, exact-case tokens)
     target_regexes: list[tuple[re.Pattern[str], int]]
     ignore: list[re.Pattern[str]]
+    #: `resolved_episode`: a sentence saying a past episode is over ("physio sorted it").
+    resolved: list[re.Pattern[str]]
     cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
     cue_regexes: list[tuple[re.Pattern[str], int]]
     terminated_by: dict[str, frozenset[str]]
@@ -108,6 +110,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         target_trie=target_trie,
         target_regexes=target_regexes,
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
+        resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
         cue_trie=cue_trie,
         cue_regexes=cue_regexes,
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},

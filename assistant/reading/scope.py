@@ -283,6 +283,6 @@ def in_scope(
         return True
     if names_other_domain(text):
         return False
-    if _asserted(facts) & set(vocabulary().red_flag_facts) or possible_red_flag:
+    if red_flag:
         return True  # a Box 1 cord symptom, cancer history not yet given: never refused
     return retrieval_in_scope
