@@ -237,6 +237,7 @@ class Conversation:
             continuing_case=bool(state.case.known()),
             named_ids=bool(ids),
             retrieval_in_scope=result is not None and result.in_scope,
+            hedged=extraction.uncertain,
         )
         if unknown_ids and not ids and not extraction.facts:
             answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have
@@ -253,6 +254,7 @@ class Conversation:
                 named_ids=False,
                 retrieval_in_scope=False,
                 possible_red_flag=bool(possible_red_flags(self.net, text, extraction, state.case)),
+                hedged=extraction.uncertain,
             )
         if turn == "unreadable":
             new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})

@@ -155,6 +155,8 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             continue
         skipped: set[int] = set()
         unsure: set[int] = set()
+        if (cue.rule.metadata or {}).get("governs") == "first finding":
+            _first_finding_only(cue, index)
         if cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
             if cue.rule.category == NEGATED and reached:
@@ -205,6 +207,18 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
     return found
 
 
+def _first_finding_only(cue: Cue, index: Index) -> None:
+    """End a cue's scope with the first finding it reaches ("?retention bladder scan 800ml":
+    the '?' doubts the retention, not the measured volume after it). A list the cue opens
+    ("?cord compression or cauda equina") still widens it afterwards."""
+    inside = index.starting_in(cue.scope_start, cue.scope_end)
+    if not inside:
+        return
+    first = index.mentions[inside[0]].start
+    ends = [index.mentions[k].end for k in inside if index.mentions[k].start == first]
+    cue.scope_end = min(cue.scope_end, max(ends))
+
+
 #: ConText category of a relative or another person ("his brother", "the patient in bed 4").
 FAMILY = "FAMILY"
 #: The doubt a relative named earlier in the sentence, past its short window, leaves on a red
@@ -241,8 +255,36 @@ def site_limited(mention: Mention, cues: list[Cue], doc: Text) -> str | None:
     return None
 
 
+def own_site(
+    mention: Mention, fact: str, raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+) -> str | None:
+    """The other-site words a mention itself is limited to, if it names no leg.
+
+    "Arms fine", "Arms 5/5" or "no weakness in her hands" is a normal for the arms only: the
+    mention carries the site, so no cue is left outside it for site_limited to find. Absent
+    needs the legs (or all limbs) named; otherwise the finding is asked.
+    """
+    words = doc.lower[mention.start : mention.end + 3]  # "no weakness in arms or legs"
+    if any(w in _LEGS or w in _LEG_PARTS for w in words[: mention.end - mention.start]):
+        return None
+    tail = words[mention.end - mention.start :]
+    if tail[:1] and tail[0] in _SITE_JOINS | {"or", "nor"} and set(tail[1:]) & _LEGS:
+        return None
+    for s, e, idx in raw:
+        rule = pipe.rules[idx]
+        if s < mention.start or e > mention.end or rule.category != OTHER_SITE:
+            continue
+        if rule.allowed_types and fact not in rule.allowed_types:
+            continue
+        return doc.text[doc.starts[s] : doc.ends[e - 1]]
+    return None
+
+
 #: Words naming the legs, and the joins that make "UL + LL" one site list.
 _LEGS = frozenset({"ll", "lls", "le", "les", "leg", "legs", "lower", "feet"})
+#: Parts of the legs that, named in a mention, make it about the legs.
+_LEG_PARTS = frozenset({"foot", "thigh", "thighs", "knee", "knees", "hip", "hips", "ankle"})
+_LEG_PARTS = _LEG_PARTS | {"ankles", "toes", "toe", "quads", "calf", "calves", "bls", "lle", "rle"}
 _SITE_JOINS = frozenset({"+", "and", "&", "/"})
 
 

@@ -77,6 +77,7 @@ from assistant.reading.context import (
     find_modifiers,
     has_exception,
     own_question_marks,
+    own_site,
     site_limited,
 )
 from assistant.reading.lexicon import (
@@ -91,7 +92,7 @@ from assistant.reading.lexicon import (
 from assistant.reading.lists import LIST_DOUBT
 from assistant.reading.mentions import RED_FLAGS, Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
-from assistant.reading.text import CLAUSE_PUNCT, Text, clean, segment
+from assistant.reading.text import CLAUSE_PUNCT, Text, clean, drop_asides, segment
 from assistant.reading.values import (
     PAST_EPISODE_DAYS,
     READERS,
@@ -390,7 +391,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         return Extraction(notices=tuple(notices))
     pipe = pipeline()
     original = clean(text)
-    corrected, edits, corrections = correct(original, pipe)
+    corrected, edits, corrections = correct(drop_asides(original, pipe.asides), pipe)
     if corrections:
         shown = "; ".join(corrections[:5])
         more = f" and {len(corrections) - 5} more" if len(corrections) > 5 else ""
@@ -521,7 +522,11 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
                 f"'{base['text']}' is said of an earlier time: read as not known now. "
                 "Please say whether it is present now."
             )
-        site = site_limited(mention, cues, doc) if entry.fact in RED_FLAGS else None
+        site = (
+            site_limited(mention, cues, doc) or own_site(mention, entry.fact, raw_cues, doc, pipe)
+            if entry.fact in RED_FLAGS
+            else None
+        )
         if site and reading.values.get(entry.fact) == "no":
             # Denied for another site only ("arms: no weakness"): asked, never absent.
             reading = replace(

@@ -238,6 +238,14 @@ class SynonymTable(BaseModel):
         "recovered', 'fine ever since'): a cord red flag dated in the past in a sentence that "
         "says so is history, not a finding now (the patient is asked about it now).",
     )
+    asides: tuple[str, ...] = Field(
+        (),
+        description="Regexes of a discourse marker set inside a clause after its subject "
+        "('Legs, though, are weaker'; 'her legs on the other hand buckled'). The named group "
+        "'aside' is blanked (same length, offsets kept) so the subject and its predicate read "
+        "as one phrase. Each pattern must refuse a negation before the aside in its clause, so "
+        "a blanked marker never lets a denial reach past where it ended.",
+    )
     entries: tuple[Synonym, ...]
     labelled: tuple[Labelled, ...] = Field(
         (),

@@ -52,6 +52,7 @@ class Pipeline:
     ignore: list[re.Pattern[str]]
     #: `resolved_episode`: a sentence saying a past episode is over ("physio sorted it").
     resolved: list[re.Pattern[str]]
+    asides: list[re.Pattern[str]]
     cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
     cue_regexes: list[tuple[re.Pattern[str], int]]
     terminated_by: dict[str, frozenset[str]]
@@ -111,6 +112,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         target_regexes=target_regexes,
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
         resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
+        asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,
         cue_regexes=cue_regexes,
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -54,6 +54,9 @@ class ScopeVocabulary(BaseModel):
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
     own_patient_patterns: tuple[str, ...] = ()
+    #: NG234's own treatments (dexamethasone): a question about the patient's outside drug
+    #: taken with one ("why omeprazole with the dex?") is about NG234's advice (1.8.8).
+    ng234_treatment_patterns: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -70,6 +73,7 @@ class ScopeVocabulary(BaseModel):
         "child_informant_patterns",
         "unrelated_patterns",
         "own_patient_patterns",
+        "ng234_treatment_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -205,6 +209,8 @@ def off_topic_for_case(text: str) -> bool:
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
         # mammogram", "amoxicillin dose for a chest infection?" or a question about the outside
         # topic itself ("is it safe for her to have the flu jab?") is not
+        if own and any(p.search(text) for p in _patterns("ng234_treatment_patterns")):
+            return False  # "why does he need omeprazole with the dex?" (1.8.8)
         return not own or (_asks_about_outside_topic(text) and not names_spinal_domain(text))
     if not names_other_domain(text):
         return False
@@ -252,15 +258,19 @@ def in_scope(
     named_ids: bool,
     retrieval_in_scope: bool,
     possible_red_flag: bool = False,
+    hedged: Collection[str] = (),
 ) -> bool:
     """Whether to answer from NG234 or refuse (pure; see the module docstring).
 
     `possible_red_flag`: the semantic net found a Box 1 cord symptom in words the lexicon
     lacks ("my legs feel like two lumps of wood"); like a read one, it is never refused
-    unless the message names another condition or topic."""
+    unless the message names another condition or topic. `hedged`: facts the message names
+    as possible or hypothetical ("what should I do if my legs go weak?"); a Box 1 symptom
+    among them counts the same way."""
     if not named_ids and not continuing_case and names_never_ng234(text):
         return False
-    red_flag = bool(_asserted(facts) & set(vocabulary().red_flag_facts)) or possible_red_flag
+    flags = set(vocabulary().red_flag_facts)
+    red_flag = bool((_asserted(facts) | set(hedged)) & flags) or possible_red_flag
     # Cancer unsaid counts as none only in a first message with no Box 1 cord symptom and
     # nothing of NG234's own (metastases or MSCC either way, dexamethasone, the spine): a
     # symptom with a disc named is still asked about (is there a cancer history?), and

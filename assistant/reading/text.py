@@ -57,6 +57,21 @@ def clean(text: str) -> str:
     return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
+def drop_asides(text: str, asides: list[re.Pattern[str]]) -> str:
+    """Blank (same length) each discourse marker an aside pattern names in its group 'aside':
+    "Legs, though, are getting weaker" reads as "Legs are getting weaker"."""
+    for rx in asides:
+        text = rx.sub(lambda m: _blank(m, "aside"), text)
+    return text
+
+
+def _blank(m: re.Match[str], group: str) -> str:
+    start, end = m.span(group)
+    whole = m.group()
+    lo, hi = start - m.start(), end - m.start()
+    return whole[:lo] + " " * (hi - lo) + whole[hi:]
+
+
 @dataclass(frozen=True)
 class Text:
     """Corrected text, its tokens and sentences, and a map back to the original offsets."""

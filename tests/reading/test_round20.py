@@ -11,24 +11,9 @@
 from __future__ import annotations
 
 import pytest
-
-from assistant.answers.session import new_session
-from assistant.reading.extract import extract
-
-
-def facts(text: str) -> dict[str, str]:
-    return extract(text).facts
-
-
-def _cited(answer) -> set[str]:
-    return {c for r in answer.recommendations for c in r.cites}
-
-
-def _last(conversation, *messages):
-    state = new_session()
-    for message in messages:
-        state, answer = conversation.respond(state, message)
-    return answer
+from chat_helpers import cited as _cited
+from chat_helpers import facts
+from chat_helpers import last as _last
 
 
 @pytest.mark.parametrize(
