@@ -312,3 +312,56 @@ def test_a_bare_switch_clears_the_case_without_refusing(conversation) -> None:
     )
     assert answer.turn == "new_patient" and not answer.out_of_scope
     assert "primary_tumour" not in answer.facts
+
+
+# --- from the round-22 cases (b45, b46; tuned on after their first run) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Neuro exam documented as normal", "cord_signs", "no"),
+        ("neuro exam nonfocal", "limb_weakness", "no"),
+        ("She has a pacemaker that is NOT MR conditional.", "mri_contraindicated", "yes"),
+        ("pacemaker is MR conditional", "mri_contraindicated", "no"),
+        ("he's wondering about myeloma/cancer", "cancer_suspected", "yes"),
+        ("No previous cancer. His GP suspects an underlying malignancy.", "cancer_diagnosis", "no"),
+        ("Now 9/10, mechanical, can't sleep, despite oxycodone", "pain_limits_life", "yes"),
+        ("MDT decided no surgery and no radiotherapy", "oncology_treatment_inappropriate", "yes"),
+        ("MDT decided not for RT or surgery", "oncology_treatment_inappropriate", "yes"),
+        ("it's my legs that are weak", "limb_weakness", "yes"),
+        ("back pain, which is worst when I lie down at night and wakes me up", "pain_night", "yes"),
+        ("myeloma; the scan showed it's in the bones of her lower spine", "spinal_metastases",
+         "confirmed"),
+    ],
+)  # fmt: skip
+def test_round22_case_words(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("he's wondering about myeloma/cancer", "haematological_malignancy"),
+        ("No surgery or RT yet", "oncology_treatment_inappropriate"),
+        ("can't sleep since the baby came", "pain_limits_life"),
+        ("it's in the bones of her hands", "spinal_metastases"),
+        ("the baby wakes me up", "pain_night"),
+        ("it was my wife who nearly fell on the ice", "gait_disturbance"),
+        ("it is her husband who has been struggling to walk", "gait_disturbance"),
+    ],
+)
+def test_round22_case_near_misses(text: str, fact: str) -> None:
+    assert fact not in facts(text)
+
+
+def test_a_correction_naming_another_persons_fall_clears_the_gait(conversation) -> None:
+    answer = last(
+        conversation,
+        "I've got prostate cancer. My legs have gone like jelly since yesterday and I nearly "
+        "fell twice, back is killing me",
+        "sorry I typed that badly - my legs are NOT weak, I haven't fallen, it was my wife who "
+        "nearly fell on the ice. it's just the back pain, which is worst at night",
+    )
+    assert answer.facts.get("gait_disturbance") == "no"
+    assert answer.facts.get("limb_weakness") == "no"
