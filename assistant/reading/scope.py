@@ -209,8 +209,12 @@ def off_topic_for_case(text: str) -> bool:
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
         # mammogram", "amoxicillin dose for a chest infection?" or a question about the outside
         # topic itself ("is it safe for her to have the flu jab?") is not
-        if own and any(p.search(text) for p in _patterns("ng234_treatment_patterns")):
-            return False  # "why does he need omeprazole with the dex?" (1.8.8)
+        if (own or names_spinal_domain(text)) and any(
+            p.search(text) for p in _patterns("ng234_treatment_patterns")
+        ):
+            # "why does he need omeprazole with the dex?" (1.8.8); "MRI: no cord compression,
+            # L4/5 disc prolapse. do we carry on the dex?" (1.8.2)
+            return False
         return not own or (_asks_about_outside_topic(text) and not names_spinal_domain(text))
     if not names_other_domain(text):
         return False
