@@ -381,8 +381,11 @@ class Conversation:
         # case, and "sorry phone in pocket. what imaging?" states nothing to correct.
         follow_up = is_follow_up(text)
         questioning = "?" in text or follow_up
+        # A general question ("general q - for prostate ca with spinal mets, when …?") names
+        # facts of people in general, never a correction of the live case.
         if live and (
-            retracts(text) or (is_correction(text) and (extraction.facts or not questioning))
+            retracts(text)
+            or (not general and is_correction(text) and (extraction.facts or not questioning))
         ):
             return "correction"
         if live and follow_up and not general:
@@ -397,6 +400,8 @@ class Conversation:
             general or hypothetical(text) or not names_patient(text) or not extraction.facts
         ):
             return "question"  # a question that states nothing about a patient
+        if general and questioning and not names_patient(text):
+            return "question"  # "general q - for prostate ca with spinal mets, when …?"
         return "case"
 
     @property

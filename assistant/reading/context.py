@@ -209,10 +209,15 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
 
 def _first_finding_only(cue: Cue, index: Index) -> None:
     """End a cue's scope with the first finding it reaches ("?retention bladder scan 800ml":
-    the '?' doubts the retention, not the measured volume after it). A list the cue opens
-    ("?cord compression or cauda equina") still widens it afterwards."""
+    the '?' doubts the retention, not the measured volume after it); a backward cue's with
+    the last one before it. A list the cue opens ("?cord compression or cauda equina") still
+    widens it afterwards."""
     inside = index.starting_in(cue.scope_start, cue.scope_end)
     if not inside:
+        return
+    if cue.rule.direction == "BACKWARD":
+        # "back pain + R leg weak??": a trailing '?' doubts the finding just before it.
+        cue.scope_start = max(cue.scope_start, index.mentions[inside[-1]].start)
         return
     first = index.mentions[inside[0]].start
     ends = [index.mentions[k].end for k in inside if index.mentions[k].start == first]

@@ -18,6 +18,7 @@ import pytest
 from chat_helpers import facts, last
 
 from assistant.reading import scope
+from assistant.reading.extract import extract
 
 
 @pytest.mark.parametrize(
@@ -157,3 +158,64 @@ def test_a_disc_question_without_the_dex_in_a_live_case_is_still_off_topic() -> 
 )
 def test_round23_outside_topics_are_refused(conversation, text: str) -> None:
     assert last(conversation, text).out_of_scope
+
+
+# --- from the round-23 follow-ups (fu20; tuned on after its first run) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("she's started having trouble holding her wee", "bladder_bowel_dysfunction", "yes"),
+        ("shes had a sore back for weeks now, she cant sleep with it", "pain_night", "yes"),
+        ("thoracic back pain, progressive over 6 wks", "pain_progressive", "yes"),
+        ("My wife (62) has myeloma with lesions in her spine.", "spinal_metastases", "confirmed"),
+    ],
+)
+def test_round23_follow_up_words(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("can't sleep with the noise", "pain_night"),
+        ("no trouble holding her wee", "bladder_bowel_dysfunction"),
+        ("myeloma with lesions in her skull", "spinal_metastases"),
+    ],
+)
+def test_round23_follow_up_near_misses(text: str, fact: str) -> None:
+    assert facts(text).get(fact) in (None, "no")
+
+
+def test_a_trailing_question_mark_doubts_only_the_finding_before_it() -> None:
+    read = extract("numb and weak legs?")
+    assert read.facts["sensory_loss"] == "yes" and "limb_weakness" in read.uncertain
+    assert "limb_weakness" in extract("weak legs?").uncertain
+
+
+def test_a_general_question_mid_case_writes_nothing(conversation) -> None:
+    answer = last(
+        conversation,
+        "70F breast ca with spinal mets T10, pain controlled",
+        "general q - for prostate ca with spinal mets, when are bisphosphonates indicated?",
+    )
+    assert answer.turn == "question" and answer.facts["primary_tumour"] == "breast"
+
+
+def test_a_general_marker_with_the_patient_still_writes_the_finding(conversation) -> None:
+    answer = last(
+        conversation,
+        "70F breast ca with spinal mets T10, pain controlled",
+        "in general, his legs are weak now - what next?",
+    )
+    assert answer.facts["limb_weakness"] == "yes"
+
+
+def test_real_pt_after_general_questions_is_a_case(conversation) -> None:
+    answer = last(
+        conversation,
+        "what does NICE say about CT?",
+        "ok real pt: 79M myeloma, ICD that isn't MR conditional, new back pain, tender over T9",
+    )
+    assert answer.facts["mri_contraindicated"] == "yes" and answer.turn in ("case", "new_patient")
