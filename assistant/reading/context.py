@@ -270,10 +270,10 @@ def own_site(
     needs the legs (or all limbs) named; otherwise the finding is asked.
     """
     words = doc.lower[mention.start : mention.end + 3]  # "no weakness in arms or legs"
-    if any(w in _LEGS or w in _LEG_PARTS for w in words[: mention.end - mention.start]):
+    if any(w in _LEG_WORDS for w in words[: mention.end - mention.start]):
         return None
     tail = words[mention.end - mention.start :]
-    if tail[:1] and tail[0] in _SITE_JOINS | {"or", "nor"} and set(tail[1:]) & _LEGS:
+    if tail[:1] and tail[0] in _LIST_JOINS and set(tail[1:]) & _LEGS:
         return None
     for s, e, idx in raw:
         rule = pipe.rules[idx]
@@ -287,10 +287,14 @@ def own_site(
 
 #: Words naming the legs, and the joins that make "UL + LL" one site list.
 _LEGS = frozenset({"ll", "lls", "le", "les", "leg", "legs", "lower", "feet"})
-#: Parts of the legs that, named in a mention, make it about the legs.
-_LEG_PARTS = frozenset({"foot", "thigh", "thighs", "knee", "knees", "hip", "hips", "ankle"})
-_LEG_PARTS = _LEG_PARTS | {"ankles", "toes", "toe", "quads", "calf", "calves", "bls", "lle", "rle"}
+#: The legs and their parts: named in a mention, they make it about the legs.
+_LEG_WORDS = _LEGS | frozenset({
+    "foot", "thigh", "thighs", "knee", "knees", "hip", "hips", "ankle", "ankles", "toes", "toe",
+    "quads", "calf", "calves", "bls", "lle", "rle",
+})  # fmt: skip
 _SITE_JOINS = frozenset({"+", "and", "&", "/"})
+#: Joins that carry a mention on to the legs ("no weakness in arms or legs").
+_LIST_JOINS = _SITE_JOINS | {"or", "nor"}
 
 
 def _joined_to_legs(cue: Cue, doc: Text) -> bool:

@@ -522,12 +522,13 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
                 f"'{base['text']}' is said of an earlier time: read as not known now. "
                 "Please say whether it is present now."
             )
-        site = (
-            site_limited(mention, cues, doc) or own_site(mention, entry.fact, raw_cues, doc, pipe)
-            if entry.fact in RED_FLAGS
-            else None
-        )
-        if site and reading.values.get(entry.fact) == "no":
+        site = None
+        if entry.fact in RED_FLAGS and reading.values.get(entry.fact) == "no":
+            # Only a denial is looked at for its site: a stated finding is never narrowed.
+            site = site_limited(mention, cues, doc) or own_site(
+                mention, entry.fact, raw_cues, doc, pipe
+            )
+        if site:
             # Denied for another site only ("arms: no weakness"): asked, never absent.
             reading = replace(
                 reading, values={k: v for k, v in reading.values.items() if k != entry.fact}

@@ -17,19 +17,13 @@ it must not.
 from __future__ import annotations
 
 import pytest
+from chat_helpers import cited as _cited
+from chat_helpers import facts
 
 from assistant.answers.intent import unreadable
 from assistant.answers.session import new_session
 from assistant.reading.extract import extract
 from assistant.reading.scope import in_scope, names_outside_topic
-
-
-def facts(text: str) -> dict[str, str]:
-    return extract(text).facts
-
-
-def _cited(answer) -> set[str]:
-    return {c for r in answer.recommendations for c in r.cites}
 
 
 def _turns(conversation, *messages):
