@@ -201,6 +201,17 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
     return Reading({entry.fact: entry.value, **entry.also})
 
 
+def _denied_normal(entry: Synonym, status: Status, reading: Reading) -> bool:
+    """A red flag's normal ("gait normal", "power 5/5") under a negation that set nothing."""
+    return (
+        status == "negated"
+        and not reading.values
+        and entry.fact in RED_FLAGS
+        and entry.value == "no"
+        and entry.reader is None
+    )
+
+
 #: HISTORICAL cue words that put a diagnosis in a past episode ("previous MSCC", "hx of MSCC");
 #: not "known" or "chronic", which describe a current state ("known MSCC, on RT").
 _PAST_EPISODE_WORDS = frozenset(
@@ -439,6 +450,11 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
         reading = _reading(entry, mention, status)
+        if _denied_normal(entry, status, reading):
+            # "Gait not normal", "power is far from normal": a normal that is denied is no
+            # normal. It is read as possible (asked with its recommendation), never absent.
+            uncertain.append(entry.fact)
+            doubted.append(entry.fact)
         past = (
             _past_episode(mention, raw_cues, doc, pipe)
             if status == "asserted" and entry.when_past_episode is not None

@@ -57,6 +57,11 @@ class ScopeVocabulary(BaseModel):
     #: NG234's own treatments (dexamethasone): a question about the patient's outside drug
     #: taken with one ("why omeprazole with the dex?") is about NG234's advice (1.8.8).
     ng234_treatment_patterns: tuple[str, ...] = ()
+    #: A metastasis of another bone ("hip met", "mets in the femur").
+    other_bone_patterns: tuple[str, ...] = ()
+    #: Facts that keep a message about another bone's metastasis NG234's (a cord symptom,
+    #: spinal metastases or MSCC): the pain facts are left out, the pain may be that bone's.
+    site_free_facts: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -153,6 +158,16 @@ def about_a_child(text: str) -> bool:
     if any(rx.search(text) for rx in _patterns("child_informant_patterns")):
         return False
     return any(rx.search(text) for rx in _patterns("child_patterns"))
+
+
+def names_other_bone(text: str, facts: Mapping[str, str], hedged: Collection[str]) -> bool:
+    """A metastasis of another bone with no spinal word and no cord symptom, spinal
+    metastases or MSCC ("hip met from breast ca, non-weight-bearing? pain on walking"): the
+    pain read from it is that bone's, and NG234 covers spinal metastases only."""
+    if not any(rx.search(text) for rx in _patterns("other_bone_patterns")):
+        return False
+    keeps = set(vocabulary().site_free_facts)
+    return not names_spinal_domain(text) and not (_asserted(facts) | set(hedged)) & keeps
 
 
 def names_never_ng234(text: str) -> bool:
@@ -288,6 +303,8 @@ def in_scope(
         return False
     if not named_ids and not continuing_case and about_a_child(text):
         return False  # NG234 is applied here to adults only (README, intended purpose)
+    if not named_ids and not continuing_case and names_other_bone(text, facts, hedged):
+        return False
     outside = not named_ids and not continuing_case and names_outside_topic(text)
     if outside and not ng234_case(facts) and not _mscc_treated_as_suspected(facts):
         return False
