@@ -444,6 +444,8 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     topics: list[str] = []
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
+    # readings kept only beside the facts their entry requires: (requires, values, base)
+    conditional: list[tuple[dict[str, tuple[str, ...]], dict[str, str], dict]] = []
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
@@ -560,10 +562,20 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             if entry.reader == "recurrence" and status == "asserted":
                 pending_recurrence.append(item)
             continue
+        if entry.requires:
+            # "No pain, no neuro signs" is asymptomatic spinal metastases only beside them
+            conditional.append((entry.requires, reading.values, base))
+            continue
         for name, value in reading.values.items():
             implied = name != entry.fact
             evidence.append(Evidence(fact=name, value=value, implied=implied, **base))
             candidates.setdefault(name, []).append(value)
+
+    for requires, values, base in conditional:
+        if all(set(candidates.get(k, ())) & set(allowed) for k, allowed in requires.items()):
+            for name, value in values.items():
+                evidence.append(Evidence(fact=name, value=value, implied=False, **base))
+                candidates.setdefault(name, []).append(value)
 
     for item in pending_recurrence:
         # 1.10.9 counts from the initial radiotherapy: use the longest interval mentioned.

@@ -130,6 +130,12 @@ class Synonym(BaseModel):
         description="Facts set when the mention is of a past episode ('previous MSCC', 'MSCC "
         "in 2022', 'MSCC 2 years ago'): a past MSCC is spinal metastases, not the current MSCC.",
     )
+    requires: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Facts the same message must also read, with the values allowed, for this "
+        "entry's reading to stand ('no pain, no neuro signs' is asymptomatic spinal "
+        "metastases only in a message that names spinal metastases).",
+    )
     considered: bool = Field(
         False,
         description="The fact is that something is being considered: a plan, an 'if' or a "
