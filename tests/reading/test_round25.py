@@ -188,3 +188,25 @@ def test_an_insulin_dose_on_a_case_is_refused(conversation) -> None:
         "His CBG is 19 - how many units of insulin should I give him?",
     )
     assert answer.out_of_scope
+
+
+def test_a_writer_with_their_own_age_or_history_is_the_patient_not_the_relative() -> None:
+    read = facts(
+        "My dad had prostate cancer that spread to his spine and he ended up paralysed, so I'm "
+        "really scared. I'm 45 and have never had cancer. 4 days ago I lifted a wardrobe."
+    )
+    assert read["cancer_diagnosis"] == "no"
+    assert "spinal_metastases" not in read
+    carer = facts("My dad has prostate cancer and his legs have gone weak.")
+    assert carer["cancer_diagnosis"] == "yes"
+    assert carer["limb_weakness"] == "yes"
+
+
+def test_a_back_that_gave_way_suggests_instability_and_a_chest_level_is_a_cord_sign() -> None:
+    read = facts(
+        "known lung ca. says her back 'gave way' when she moved, 2/5 both legs, numb from the "
+        "chest down"
+    )
+    assert read["spinal_instability"] == "suspected"
+    assert read["cord_signs"] == "yes"
+    assert "spinal_instability" not in facts("back pain, she gave up walking the dog")
