@@ -210,3 +210,30 @@ def test_a_back_that_gave_way_suggests_instability_and_a_chest_level_is_a_cord_s
     assert read["spinal_instability"] == "suspected"
     assert read["cord_signs"] == "yes"
     assert "spinal_instability" not in facts("back pain, she gave up walking the dog")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ward have her strict flat bed rest 'until RT', which is tomorrow.", "yes"),
+        ("surgery booked for Monday", "yes"),
+        ("radiotherapy, which was yesterday", None),
+        ("had RT yesterday", None),
+    ],
+)
+def test_treatment_tomorrow_is_awaited(text: str, expected: str | None) -> None:
+    assert facts(text).get("awaiting_definitive_treatment") == expected
+
+
+def test_dexamethasone_is_reduced_after_radiotherapy_for_mscc(conversation) -> None:
+    answer = last(
+        conversation,
+        "Pharm here. Pt had 8Gy for MSCC T5 yesterday. On dex 16mg since admission 4 days ago.",
+    )
+    rows = [r for r in answer.recommendations if "1.8.1" in r.cites]
+    assert any("reduce the dose gradually" in r.action for r in rows)
+    awaiting = last(conversation, "MSCC T5, on dex 16mg, awaiting RT tomorrow.")
+    assert not any(
+        "reduce the dose gradually" in r.action and r.rule == "R1.8.1-reduce-after-radiotherapy"
+        for r in awaiting.recommendations
+    )

@@ -185,6 +185,7 @@ def test_rules_citing_and_rule_by_id() -> None:
         "R1.8.1-dexamethasone-16mg",
         "R1.8.1-continue-dexamethasone-then-reduce",
         "R1.8.1-reduce-after-surgery",
+        "R1.8.1-reduce-after-radiotherapy",
     ]
     assert rules_citing(" 1.5.9 ")[0].strength == "do-not"
     assert rules_citing("9.9.9") == []
