@@ -216,7 +216,8 @@ def test_a_back_that_gave_way_suggests_instability_and_a_chest_level_is_a_cord_s
     ("text", "expected"),
     [
         ("Ward have her strict flat bed rest 'until RT', which is tomorrow.", "yes"),
-        ("surgery booked for Monday", "yes"),
+        ("surgery booked for tomorrow", "yes"),
+        ("known MSCC C7, had 8Gy RT on Monday, still on dex 16mg", None),
         ("radiotherapy, which was yesterday", None),
         ("had RT yesterday", None),
     ],
@@ -237,3 +238,40 @@ def test_dexamethasone_is_reduced_after_radiotherapy_for_mscc(conversation) -> N
         "reduce the dose gradually" in r.action and r.rule == "R1.8.1-reduce-after-radiotherapy"
         for r in awaiting.recommendations
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Prostate ca. 0/5 both legs since 06:00 today", "limb_weakness"),
+        ("Lightning pains down the back of my leg right into my foot.", "radicular_pain"),
+        ("shooting pain L buttock -> back of L calf", "radicular_pain"),
+        ("breast ca lady, numbnes round saddle area + cnt tell wen bladder full",
+         "bladder_bowel_dysfunction"),
+        ("can't feel pinprick below L1", "cord_signs"),
+        ("Her legs have been giving way and she has been incontinent", "gait_disturbance"),
+        ("now my arms r tingly n weak", "limb_weakness"),
+        ("kidny cancer here, shootin pain down R leg 2 my foot, cnt feel my big toe",
+         "sensory_loss"),
+        ("his legs are weak and he's dragging the right one", "gait_disturbance"),
+        ("my mum has breast cancr n her legs r rly weak 2day", "limb_weakness"),
+    ],
+)  # fmt: skip
+def test_round26_red_flag_words(text: str, fact: str) -> None:
+    """Round 26 is scored (first run on 1500564); these were fixed after it (tuned on)."""
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("LL power 2/5 bilat", "complete_paralysis", "no"),
+        ("legs 4/5 bilat", "complete_paralysis", "no"),
+        ("Power 5/5 in both legs", "limb_weakness", "no"),
+        ("she hasn't been able to stand since this morning", "complete_paralysis", None),
+    ],
+)
+def test_round26_words_leave_the_graded_readings_alone(
+    text: str, fact: str, value: str | None
+) -> None:
+    assert facts(text).get(fact) == value
