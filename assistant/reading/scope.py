@@ -301,11 +301,12 @@ def in_scope(
     unsaid = not continuing_case and not red_flag and not ng234_words
     if not named_ids and names_non_malignant_cause(text, facts, cancer_unsaid=unsaid):
         return False
-    if not named_ids and not continuing_case and about_a_child(text):
+    first = not named_ids and not continuing_case  # a first message, no NG234 id named
+    if first and about_a_child(text):
         return False  # NG234 is applied here to adults only (README, intended purpose)
-    if not named_ids and not continuing_case and names_other_bone(text, facts, hedged):
+    if first and names_other_bone(text, facts, hedged):
         return False
-    outside = not named_ids and not continuing_case and names_outside_topic(text)
+    outside = first and names_outside_topic(text)
     if outside and not ng234_case(facts) and not _mscc_treated_as_suspected(facts):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
