@@ -67,6 +67,7 @@ Clinical choices (documented for the rule engine and tests):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -89,7 +90,7 @@ from assistant.reading.lexicon import (
     QUESTION,
     Synonym,
 )
-from assistant.reading.lists import LIST_DOUBT
+from assistant.reading.lists import LIST_DOUBT, closes_list
 from assistant.reading.mentions import RED_FLAGS, Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text, clean, drop_asides, segment
@@ -222,6 +223,59 @@ _PAST_EPISODE_WORDS = frozenset(
 _LONG_AGO_RULES = frozenset({"dated year", "dated month and year", "last year"})
 #: How near (tokens, same clause) a date or 'previous' must stand to make a mention a past one.
 PAST_EPISODE_WINDOW = 6
+
+
+def _observed(entry: Synonym, mention: Mention, said: str, pipe: Pipeline) -> bool:
+    """A red flag measured in the mention's own words ("weakness 4/5", "retention of 900 ml"):
+    what was found, which a denial standing before it cannot make absent."""
+    return (
+        entry.fact in RED_FLAGS
+        and any(p.search(said) for p in pipe.observations)
+        and any(
+            name in RED_FLAGS and value == "yes"
+            for name, value in _reading(entry, mention, "asserted").values.items()
+        )
+    )
+
+
+def _described_in_open_list(
+    entry: Synonym,
+    mention: Mention,
+    cue: Cue | None,
+    mentions: list[Mention],
+    doc: Text,
+    original: str,
+    pipe: Pipeline,
+) -> bool:
+    """A red-flag sign said as found ("upgoing plantars", "clonus at both ankles", "numb to
+    the umbilicus") that a negation reaches only through other findings of a list no "or"
+    closes ("No incontinence, upgoing plantars, brisk reflexes"): not denied."""
+    if cue is None or entry.fact not in RED_FLAGS:
+        return False
+    start = doc.span(mention.start, mention.end)[0]
+    clause = re.split(r"[,.;!?\n]", original[start : start + 60], maxsplit=1)[0]
+    if not any(p.search(clause) for p in pipe.described):
+        return False
+    lo, hi = (cue.end, mention.start) if cue.end <= mention.start else (mention.end, cue.start)
+    others = any(lo <= m.start and m.end <= hi for m in mentions)
+    reach = (min(cue.start, cue.scope_start), max(cue.end, cue.scope_end))
+    return others and not closes_list(doc, *reach)
+
+
+def _found(
+    entry: Synonym,
+    mention: Mention,
+    cue: Cue | None,
+    mentions: list[Mention],
+    doc: Text,
+    original: str,
+    pipe: Pipeline,
+) -> bool:
+    """A red flag a denial or a list reaches that its own words say was found (H02)."""
+    said = original[slice(*doc.span(mention.start, mention.end))]
+    return _observed(entry, mention, said, pipe) or _described_in_open_list(
+        entry, mention, cue, mentions, doc, original, pipe
+    )
 
 
 def _past_episode(
@@ -451,6 +505,13 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
+        if (status == "negated" or (cue is not None and cue.rule is LIST_DOUBT)) and _found(
+            entry, mention, cue, mentions, doc, original, pipe
+        ):
+            # "Denies numbness, weakness 4/5 in right leg": the grade is a finding, not denied;
+            # "No incontinence, upgoing plantars", "not incontinent, clonus at both ankles": a
+            # sign said as found, reached only through the list. The denial keeps the rest.
+            status, cue = "asserted", None
         reading = _reading(entry, mention, status)
         if _denied_normal(entry, status, reading):
             # "Gait not normal", "power is far from normal": a normal that is denied is no

@@ -252,6 +252,22 @@ class SynonymTable(BaseModel):
         "as one phrase. Each pattern must refuse a negation before the aside in its clause, so "
         "a blanked marker never lets a denial reach past where it ended.",
     )
+    observations: tuple[str, ...] = Field(
+        (),
+        description="Regexes of a measured abnormal finding ('4/5', 'grade 3', '900 ml', "
+        "'1.2 L'): a red-flag mention whose own words carry one is a record of what was found, "
+        "so a denial before it ('Denies numbness, weakness 4/5 in right leg'; 'No saddle "
+        "anaesthesia, retention of 900 ml') never makes it absent. Doubt and other people "
+        "still apply.",
+    )
+    described_signs: tuple[str, ...] = Field(
+        (),
+        description="Regexes of a finding whose own words say what was found ('upgoing "
+        "plantars', 'brisk reflexes', 'clonus at both ankles', 'sensory level T6', 'numb to "
+        "the umbilicus'): a negation that reaches it only through a list of other findings "
+        "('No incontinence, upgoing plantars, brisk reflexes') does not make it absent; a "
+        "denial standing straight before it ('no upgoing plantars') still does.",
+    )
     entries: tuple[Synonym, ...]
     labelled: tuple[Labelled, ...] = Field(
         (),

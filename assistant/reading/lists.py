@@ -190,7 +190,7 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
             steps.append((saw, prv))
             first = min(prv, key=lambda m: m.start)
             cue.scope_start = min(cue.scope_start, first.start)
-    if _closes_list(doc, cue.scope_start, cue.scope_end):
+    if closes_list(doc, cue.scope_start, cue.scope_end):
         return set()
     plain = all(set(saw) == {","} for saw, _ in steps)
     if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
@@ -199,7 +199,7 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
 
 
-def _closes_list(doc: Text, start: int, end: int) -> bool:
+def closes_list(doc: Text, start: int, end: int) -> bool:
     """An "or"/"nor" among these tokens closes a list, so a negation reads through it (H02)."""
     return any(doc.lower[i] in _LIST_CLOSERS for i in range(start, end))
 
@@ -314,7 +314,7 @@ def _confirmed_list(
     findings ("denies weakness, numbness, incontinence"). "No back pain, weak legs", "no
     retention, tingling in toes" or "no MSCC, weak legs" are not (H02).
     """
-    if _closes_list(doc, punct + 1, cue.scope_end):
+    if closes_list(doc, punct + 1, cue.scope_end):
         return True
     if doc.lower[punct] == "/" and doc.lower[punct + 1 : punct + 2] != ["/"]:
         # Two words for one finding written tight ("no numbness/tingling", "no urinary

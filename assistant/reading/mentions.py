@@ -211,7 +211,42 @@ def find_cues(doc: Text, pipe: Pipeline) -> list[tuple[int, int, int]]:
         for s, e, idx in kept
         if pipe.rules[idx].direction == "PSEUDO" or (s, e, pipe.rules[idx].category) not in pseudo
     ]
-    return sorted(kept)
+    return sorted(_patient_named_again(kept, doc, pipe))
+
+
+#: Possessives before a relative word ("her mum"): another one later may be someone else's.
+_POSSESSIVES = frozenset({"my", "our", "her", "his", "their"})
+
+
+def _patient_named_again(
+    kept: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+) -> list[tuple[int, int, int]]:
+    """A relative a message has made the patient ("ringing about her mum, 67") is the patient
+    when named again with the same word ("Mum had breast cancer"), unless another's ("her
+    mum" after "my mum"): that later word is no relative cue."""
+    patient: list[tuple[int, str, str | None]] = []
+    for s, e, idx in kept:
+        rule = pipe.rules[idx]
+        if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
+            before = doc.lower[e - 2] if e - s >= 2 else None
+            patient.append((e, doc.lower[e - 1], before if before in _POSSESSIVES else None))
+
+    def same_patient(s: int, e: int) -> bool:
+        before = doc.lower[s - 1] if s > 0 else None
+        return e - s == 1 and any(
+            s >= end and doc.lower[s] == word and (before not in _POSSESSIVES or before == owner)
+            for end, word, owner in patient
+        )
+
+    return [
+        (s, e, idx)
+        for s, e, idx in kept
+        if not (
+            pipe.rules[idx].category == "FAMILY"
+            and pipe.rules[idx].direction != "PSEUDO"
+            and same_patient(s, e)
+        )
+    ]
 
 
 def apart(

@@ -67,6 +67,11 @@ class Pipeline:
     listing: tuple[str, ...]
     #: Facts of the list groups (cord and pain symptoms): what a denial reads on through.
     symptoms: tuple[str, ...] = ()
+    #: `observations`: a measured abnormal finding ("4/5", "900 ml") no denial makes absent.
+    observations: tuple[re.Pattern[str], ...] = ()
+    #: `described_signs`: a sign in words that say what was found, which a list negation
+    #: reaching it through other findings does not make absent.
+    described: tuple[re.Pattern[str], ...] = ()
     build_seconds: float = 0.0
 
 
@@ -131,6 +136,8 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             for e in table.entries
         ),
         symptoms=tuple(name for name, f in facts.items() if f.group in table.list_groups),
+        observations=tuple(re.compile(p, re.IGNORECASE) for p in table.observations),
+        described=tuple(re.compile(p, re.IGNORECASE) for p in table.described_signs),
     )
 
 

@@ -1,0 +1,166 @@
+"""Session 15 (#12): round-27 failures fixed as classes, each tested both ways.
+
+- A measured abnormal finding ("weakness 4/5", "retention of 900 ml") is a record of what was
+  found: a denial before it in a list never makes it absent (`observations`).
+- A sign said as found ("upgoing plantars", "clonus at both ankles", "sensory level T6", "numb
+  to the umbilicus") that a negation reaches only through other findings of a list no "or"
+  closes is not denied (`described_signs`); "no upgoing plantars" and a list closed by "or"
+  still deny it.
+- A cleft statement ("What's new is the weakness in her legs") is not a question.
+- Round-27 words: hesitancy in any words, a lost urge to go, constipation said to be new,
+  '↓AT', '↑reflexes', a positive Hoffmann sign, perianal sensation 0/2, 'BLL N/T', 'MMT 4/5',
+  decreased grip strength, 'walking is a struggle', a frame since a day, 'mBC'.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import facts
+
+BLADDER = "bladder_bowel_dysfunction"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Denies numbness, weakness 4/5 in right leg. Renal ca.", "limb_weakness"),
+        ("No saddle anaesthesia, retention of 900 ml on scan. Myeloma.", BLADDER),
+        ("Prostate ca. No pain, no numbness, power 3/5 both legs.", "limb_weakness"),
+        ("Breast ca. Nil weakness, bladder scan 1.2 L residual.", BLADDER),
+    ],
+)
+def test_a_measured_finding_is_never_denied_by_a_list(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Breast ca. No weakness, power 5/5 throughout.", "limb_weakness", "no"),
+        ("Denies numbness, weakness 4/5 in right leg. Renal ca.", "sensory_loss", "no"),
+        ("Prostate ca. No retention, bladder scan 50 ml.", BLADDER, "no"),
+    ],
+)
+def test_a_normal_measurement_and_the_other_denials_stay(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("No incontinence, upgoing plantars, brisk reflexes. Prostate ca.", "cord_signs"),
+        ("Not incontinent, clonus at both ankles, power 5/5. Lung ca.", "cord_signs"),
+        ("No pain down the legs, no bladder issues, sensory level T6. Myeloma.", "cord_signs"),
+        ("Denies bladder symptoms, numb to the umbilicus. Breast ca.", "sensory_loss"),
+        ("Cervix ca, no leg weakness, no numbness, brisk reflexes in legs.", "cord_signs"),
+    ],
+)
+def test_a_sign_said_as_found_is_not_denied_through_a_list(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breast ca. No upgoing plantars, brisk reflexes or clonus.",
+        "Breast ca. No upgoing plantars.",
+        "Lung ca. Reflexes not brisk, no clonus.",
+    ],
+)
+def test_a_sign_denied_in_its_own_words_or_a_closed_list_stays_denied(text: str) -> None:
+    assert facts(text)["cord_signs"] == "no"
+
+
+def test_a_cleft_statement_is_not_a_question() -> None:
+    said = "Lung ca. No numbness now. What's new is the weakness in her legs since yesterday."
+    assert facts(said)["limb_weakness"] == "yes"
+    assert facts("Breast ca. What worries me is the numbness in her feet.")["sensory_loss"] == "yes"
+    asked = facts("what's new in the treatment of weak legs in MSCC?")
+    assert "limb_weakness" not in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("She's had real trouble starting to pass urine since Tuesday.", BLADDER),
+        ("Ex-bowel ca. New difficulty starting to pee.", BLADDER),
+        ("Prostate ca, finds it hard to get the stream going", BLADDER),
+        ("Breast ca. Can't feel the urge to go any more.", BLADDER),
+        ("Breast ca.\n- Constipated 5 days, new", BLADDER),
+        ("mets lung ca. o/e: ↓AT (anal tone)", "cord_signs"),
+        ("55F mBC, ↑reflexes ULs+LLs", "cord_signs"),
+        ("Colon ca with liver mets; positive Hoffman sign", "cord_signs"),
+        ("Myeloma, L1 lesion: perianal sensation 0/2 on pinprick", "sensory_loss"),
+        ("?ca lung mass. BLL N/T ascending over 48h", "sensory_loss"),
+        ("Ca prostate. LL MMT: 4/5 bilat.", "limb_weakness"),
+        ("Thyroid ca with C-spine mets, decreased grip strength bilaterally", "limb_weakness"),
+        ("Colorectal ca. Now: walking is a struggle, new since last week", "gait_disturbance"),
+        ("Breast ca, T7 met: walks 10 m with a frame, was walking 500 m", "gait_disturbance"),
+        ("prostate ca - walkng w frame since tues", "gait_disturbance"),
+        ("prostate cancer, he can now only manage a few steps", "gait_disturbance"),
+    ],
+)
+def test_round27_red_flag_words(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Lung ca, reflexes N/T (not tested).", "sensory_loss"),
+        ("Breast ca. Constipated on the morphine, as usual.", BLADDER),
+        ("Prostate ca. Walks with a stick, as he has for years.", "gait_disturbance"),
+        ("Breast ca. Grip strong both hands.", "limb_weakness"),
+        ("Lung ca. AT normal on PR.", "cord_signs"),
+    ],
+)
+def test_round27_words_do_not_overreach(text: str, fact: str) -> None:
+    assert facts(text).get(fact) in (None, "no")
+
+
+def test_metastatic_breast_cancer_abbreviated() -> None:
+    assert facts("55F mBC, back pain")["primary_tumour"] == "breast"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Ovarian ca\nLeg weakness: no\nBladder: no change", "limb_weakness"),
+        ("Ca kidney\nLeg weakness - denies\nNumbness - confirms, both feet", "limb_weakness"),
+        ("Prostate ca\nWeakness: yes\nRetention - nil", BLADDER),
+        ("Ca prostate. Pain down leg: Y. Weakness: N.", "limb_weakness"),
+    ],
+)
+def test_a_label_whose_value_denies_it_is_absent(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Ovarian ca\nLeg weakness: yes, both legs\nBladder: no change", "limb_weakness"),
+        ("Ca prostate\nNumbness: no change from last week, still both feet", "sensory_loss"),
+        ("Lung ca. Weakness: new since Sat, no falls.", "limb_weakness"),
+    ],
+)
+def test_a_label_value_that_is_not_a_denial_leaves_it_present(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+def test_a_relative_the_caller_rings_about_is_the_patient_when_named_again() -> None:
+    said = facts(
+        "Caller is ringing about her mum, 67. Mum had breast cancer 6 years ago, was given "
+        "the all clear. Back ache for a few weeks and now dragging her feet."
+    )
+    assert said["cancer_diagnosis"] == "yes"
+    assert said["gait_disturbance"] == "yes"
+    # another person's mother is still a relative
+    other = facts("I'm calling about my mum. Her mum had breast cancer.")
+    assert "cancer_diagnosis" not in other
+    # without the call, a mother named first stays a relative (a family history)
+    assert "cancer_diagnosis" not in facts("I have back pain. Mum had breast cancer.")
+
+
+def test_an_indirect_question_whether_it_could_be_mscc_suspects_it() -> None:
+    said = facts("66F breast ca, unsteady. They're asking whether it can even be MSCC.")
+    assert said["mscc"] == "suspected"
