@@ -21,6 +21,7 @@ from assistant.answers.answer import (
     Quote,
     RecommendationOut,
 )
+from assistant.answers.intent import is_question
 from assistant.answers.order import arrange, asked_positions, do_now_sentence
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
@@ -74,6 +75,32 @@ def tested_by_rules_citing(pid: str) -> frozenset[str]:
         for rule in rules.rules_citing(pid)
         for node in walk(rule.when)
         if isinstance(node, FactIs)
+    )
+
+
+def asked_by_new_facts(
+    recommendations: Sequence[RecommendationOut],
+    rule_table: Sequence[rules.Rule],
+    changes: Sequence[ChangeOut],
+    state: SessionState,
+    text: str,
+) -> frozenset[str]:
+    """On a live case, a later message that adds facts and asks ("She's asking about having
+    children - who do we refer to?") asks about the rules those facts decide: their rows lead
+    like a question's (at most `max_asked_first`, order.py), the case's actions right after.
+    A message that adds a red flag is ordered by the case: its urgent actions lead."""
+    new = {c.fact for c in changes}
+    earlier = set(state.case.known()) - new
+    if not new or not earlier or not is_question(text):
+        return frozenset()
+    if any(catalogue()[name].red_flag for name in new):
+        return frozenset()  # a new red flag: the case's urgent actions lead, not the topic
+    when = {r.id: r.when for r in rule_table}
+    return frozenset(
+        rec.rule
+        for rec in recommendations
+        if rec.rule in when
+        and any(isinstance(n, FactIs) and n.fact in new for n in walk(when[rec.rule]))
     )
 
 
@@ -144,6 +171,7 @@ def compose(
         text=text,
         exclusions=exclusions_for(state.case),
         case=state.case,
+        fresh=asked_by_new_facts(recommendations, rule_table, changes, state, text),
     )
     answer = Answer(
         intent=intent,

@@ -79,7 +79,7 @@ def to_handover(answer: Answer, *, at: datetime) -> str:
             f"  {URGENCY_LABELS[r.urgency]}: {r.action} [NG234 {', '.join(r.cites)}; {r.strength}]"
         )
         for r in answer.recommendations
-        if r.group in ("asked", "act") and tuple(r.cites) not in shown
+        if r.group in ("asked", "act", "asked_more") and tuple(r.cites) not in shown
     ]
     out += _limited(actions, MAX_ACTIONS, "actions") if actions else []
     folded = sum(g.count for g in answer.groups if g.folded and g.id != "set_aside")

@@ -4,7 +4,8 @@ The order is data (`assistant/data/answer_order.json`, printed in docs/RULES.md)
 everywhere: JSON (`group` and `rank` on every row), CLI text, the app and the exports.
 
 1. **asked**: rows the question is about (its retrieved passages), in retrieval order; never
-   for a case statement, whose retrieval hits are not a question.
+   for a case statement, whose retrieval hits are not a question. On a live case at most
+   `max_asked_first` of them lead; the rest fold under **asked_more** after the pending rows.
 2. **act**: the key actions that apply to this case: key before supporting, then urgency, then
    strength, then the clinical priority of `key_actions`; a prohibition joins them only when the
    message is about that act, and then after every other action.
@@ -94,6 +95,9 @@ class AnswerOrder(BaseModel):
     groups: tuple[Group, ...]
     max_do_now: int = Field(ge=1, le=5)
     max_shown_pending: int = Field(ge=0)
+    max_asked_first: int = Field(
+        ge=1, description="Rows a question on a live case shows before the case's actions."
+    )
     key_actions: tuple[KeyAction, ...]
     supporting: tuple[str, ...] = ()
     promoted: tuple[Promotion, ...] = ()
@@ -166,6 +170,7 @@ def arrange(
     exclusions: Sequence[Exclusion] = (),
     case: Case | None = None,
     order: AnswerOrder | None = None,
+    fresh: frozenset[str] = frozenset(),
 ) -> Arranged:
     """Group and rank every row of an answer (pure: same rows, same order)."""
     order = order or load_order()
@@ -205,6 +210,9 @@ def arrange(
             )
         elif position(rec.cites) < _LAST:
             put("asked", (position(rec.cites), 1, urgency, strength, *tail), rec)
+        elif rec.rule in fresh and rec.strength != "do-not":
+            # a later message that adds facts and asks: the rules its facts decide lead
+            put("asked", (_LAST, 1, urgency, strength, *tail), rec)
         elif rec.strength == "do-not":
             if _about(rec.cites, text, order):
                 # After the urgent actions (immediately, within 24 hours), never ahead of one.
@@ -252,6 +260,8 @@ def arrange(
             put("asked", (position([item.id]), 0), item)
 
     placed.sort(key=lambda p: p[0])
+    if case is not None and case.known():
+        placed = _asked_first(placed, order)
     ranked: list[RecommendationOut | LookupOut] = []
     for rank, (key, row) in enumerate(placed, start=1):
         group = order.group_ids[key[0]]
@@ -275,12 +285,27 @@ def arrange(
     return Arranged(recs, conds, looks, set_aside, do_now(recs, order), groups)
 
 
+def _asked_first(placed: list[tuple[tuple, Row]], order: AnswerOrder) -> list[tuple[tuple, Row]]:
+    """On a live case, the question's first `max_asked_first` rows lead; the rest of them are
+    folded under `asked_more`, after the case's actions (same order among themselves)."""
+    asked, more = order.group_ids.index("asked"), order.group_ids.index("asked_more")
+    out: list[tuple[tuple, Row]] = []
+    seen = 0
+    for key, row in placed:
+        if key[0] == asked:
+            seen += 1
+            if seen > order.max_asked_first:
+                key = (more, *key[1:])
+        out.append((key, row))
+    return sorted(out, key=lambda p: p[0])
+
+
 def do_now(recs: Sequence[RecommendationOut], order: AnswerOrder) -> list[DoNowOut]:
     """The applying key actions with a timing, most urgent first, at most `max_do_now`."""
     rows = [
         r
         for r in recs
-        if r.group in ("asked", "act")
+        if r.group in ("asked", "act", "asked_more")
         and r.strength != "do-not"
         and r.urgency != "routine"
         and order.words(r.rule) is not None

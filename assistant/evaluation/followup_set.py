@@ -106,12 +106,15 @@ def check(expected: Check, answer: Answer) -> CheckResult:
     """Compare the answer after one turn with the check for that turn."""
     # A question's NG234 rows are lookups and conditional rules; a case's are what applies,
     # and the rules a "what if" turn asks about, shown first as depending on what it supposes
-    # ("what if she develops leg weakness?": 1.3.2, group "asked").
+    # ("what if she develops leg weakness?": 1.3.2, group "asked", or "asked_more" past the
+    # first rows of a question on a live case).
     cited = {c for r in answer.recommendations for c in r.cites}
     if expected.intent == "question":
         cited = mentioned_ids(answer)
     elif expected.intent == "follow_up":
-        cited |= {c for r in answer.conditional if r.group == "asked" for c in r.cites}
+        cited |= {
+            c for r in answer.conditional if r.group in ("asked", "asked_more") for c in r.cites
+        }
     return CheckResult(
         after_turn=expected.after_turn,
         intent_expected=expected.intent,

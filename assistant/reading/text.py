@@ -29,6 +29,7 @@ _SENTENCE_END = frozenset({".", "!", ";", "|", "\u2022", "\u00b7"})
 _ABBREVIATIONS = frozenset({
     "pt", "dr", "mr", "mrs", "ms", "approx", "vs", "etc", "fig", "st", "incl", "inc", "eg", "ie",
     "esp", "nb", "cf", "wrt", "re", "co", "prn", "bd", "od", "tds", "qds", "mg", "yr", "yrs",
+    "susp",
 })
 _HEADERS = frozenset({
     "neuro", "neurology", "neurological", "o/e", "oe", "exam", "examination", "pmh", "pmhx", "hpc",

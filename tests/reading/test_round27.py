@@ -164,3 +164,61 @@ def test_a_relative_the_caller_rings_about_is_the_patient_when_named_again() -> 
 def test_an_indirect_question_whether_it_could_be_mscc_suspects_it() -> None:
     said = facts("66F breast ca, unsteady. They're asking whether it can even be MSCC.")
     assert said["mscc"] == "suspected"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("pt 67M known prostate ca, new bilat leg weakness. susp MSCC", "mscc", "suspected"),
+        ("76M prostate ca, susp. MSCC, bilat leg weakness", "mscc", "suspected"),
+        (
+            "MSCC T9, not surgical. Radiotherapy given today, 8 Gy.",
+            "mscc_radiotherapy_given",
+            "yes",
+        ),
+        ("MSCC T9 confirmed on MRI Mon\n- 8Gy x1 given Tues", "mscc_radiotherapy_given", "yes"),
+        ("MSCC T12, had 8 Gy 2 days ago, not for surgery.", "mscc_radiotherapy_given", "yes"),
+        ("MSCC T9. dex weaning, now 8mg", "on_corticosteroids", "yes"),
+        (
+            "Spinal mets, dex being weaned but pain comes back below 4 mg",
+            "on_corticosteroids",
+            "yes",
+        ),
+        ("I have lymphoma and my back really hurts at night.", "pain_night", "yes"),
+        (
+            "MSCC. The doctors said surgery, radiotherapy and other cancer treatments are "
+            "not appropriate for him.",
+            "oncology_treatment_inappropriate",
+            "yes",
+        ),
+        (
+            "Spinal mets at L3, treated with radiotherapy 6 months ago. Her back pain has now "
+            "come back.",
+            "recurrence_3_months_after_rt",
+            "yes",
+        ),
+    ],
+)
+def test_round27_follow_up_facts(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "MSCC L2, not for surgery. Planning 8 Gy single fraction this afternoon.",
+            "mscc_radiotherapy_given",
+        ),
+        ("breast ca with spinal mets, had 8 Gy 3 days ago for pain", "mscc_radiotherapy_given"),
+        ("weaning steroids when there's no further treatment available", "on_corticosteroids"),
+        ("no, nobody suspects cancer either", "cancer_suspected"),
+    ],
+)
+def test_round27_follow_up_facts_do_not_overreach(text: str, fact: str) -> None:
+    assert fact not in facts(text)
+
+
+def test_nobody_denies_a_suspicion_but_never_a_red_flag() -> None:
+    assert facts("nobody thinks it's MSCC")["mscc"] == "none"
+    assert facts("Nobody has noticed any weakness. Breast ca.")["limb_weakness"] == "yes"
