@@ -238,6 +238,7 @@ class Conversation:
             named_ids=bool(ids),
             retrieval_in_scope=result is not None and result.in_scope,
             hedged=extraction.uncertain,
+            topics=extraction.topics,
         )
         if unknown_ids and not ids and not extraction.facts:
             answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have

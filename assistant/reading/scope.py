@@ -269,6 +269,10 @@ def anchored_facts(facts: Mapping[str, str]) -> bool:
     return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & set(vocab.red_flag_facts))
 
 
+#: Facts that name NG234's population when a question names them as its topic.
+_POPULATION = frozenset({"mscc", "spinal_metastases"})
+
+
 def in_scope(
     text: str,
     *,
@@ -278,6 +282,7 @@ def in_scope(
     retrieval_in_scope: bool,
     possible_red_flag: bool = False,
     hedged: Collection[str] = (),
+    topics: Collection[str] = (),
 ) -> bool:
     """Whether to answer from NG234 or refuse (pure; see the module docstring).
 
@@ -285,7 +290,11 @@ def in_scope(
     lacks ("my legs feel like two lumps of wood"); like a read one, it is never refused
     unless the message names another condition or topic. `hedged`: facts the message names
     as possible or hypothetical ("what should I do if my legs go weak?"); a Box 1 symptom
-    among them counts the same way."""
+    among them counts the same way. `topics`: facts a question names as its topic. A message
+    that names NG234's population (MSCC or spinal metastases, stated, suspected or as its
+    topic) is about them, so a complication or service it names ("clots and pressure sores in
+    MSCC patients", "our DGH's MRI scanner for suspected MSCC") is NG234's, not an outside
+    topic."""
     if not named_ids and not continuing_case and names_never_ng234(text):
         return False
     flags = set(vocabulary().red_flag_facts)
@@ -307,7 +316,19 @@ def in_scope(
     if first and names_other_bone(text, facts, hedged):
         return False
     outside = first and names_outside_topic(text)
-    if outside and not ng234_case(facts) and not _mscc_treated_as_suspected(facts):
+    # ... but not a compression from another cause ("?CES after a discectomy, no cancer hx",
+    # "cauda equina syndrome after an epidural injection for a disc bulge")
+    population = (
+        bool((set(topics) | set(hedged) | _asserted(facts)) & _POPULATION)
+        and facts.get("cancer_diagnosis") != "no"
+        and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
+    )
+    if (
+        outside
+        and not population
+        and not ng234_case(facts)
+        and not _mscc_treated_as_suspected(facts)
+    ):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
         return True
