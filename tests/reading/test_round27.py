@@ -222,3 +222,39 @@ def test_round27_follow_up_facts_do_not_overreach(text: str, fact: str) -> None:
 def test_nobody_denies_a_suspicion_but_never_a_red_flag() -> None:
     assert facts("nobody thinks it's MSCC")["mscc"] == "none"
     assert facts("Nobody has noticed any weakness. Breast ca.")["limb_weakness"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("He can't have MRI - non-compatible pacemaker.", "mri_contraindicated", "yes"),
+        ("He has an MRI-conditional pacemaker.", "mri_contraindicated", "no"),
+        ("She's just sat up and her pain shot up.", "mobilisation_deterioration", "yes"),
+        (
+            "Scan confirmed myeloma in her spine, no cord compression.",
+            "spinal_metastases",
+            "confirmed",
+        ),
+        (
+            "MRI looks like lymphoma in L2, no neuro.",
+            "haematological_malignancy",
+            "radiologically_suspected",
+        ),
+        (
+            "55M, no known cancer, night pain. Could this be spinal mets?",
+            "spinal_metastases",
+            "suspected",
+        ),
+    ],
+)
+def test_round27_follow_up_facts_in_other_words(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+def test_a_yes_no_question_doubts_a_diagnosis_but_not_a_stated_red_flag_or_cancer() -> None:
+    assert "spinal_metastases" not in facts(
+        "Breast ca survivor, feet numb - is this a tumour in my spine?"
+    )
+    said = facts("Is it normal for my legs to feel numb after the hormone injections? Prostate ca.")
+    assert said["sensory_loss"] == "yes"
+    assert facts("Is it my myeloma if I keep tripping?")["primary_tumour"] == "myeloma"
