@@ -258,3 +258,29 @@ def test_a_yes_no_question_doubts_a_diagnosis_but_not_a_stated_red_flag_or_cance
     said = facts("Is it normal for my legs to feel numb after the hormone injections? Prostate ca.")
     assert said["sensory_loss"] == "yes"
     assert facts("Is it my myeloma if I keep tripping?")["primary_tumour"] == "myeloma"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("I've got myeloma.\n- legs weak: no\n- problems with wee or poo: no", BLADDER, "no"),
+        ("Bowel ca. My legs are fine and I can wee and go to the toilet normally.", BLADDER, "no"),
+        (
+            "67M, no previous medical history. His GP suspects prostate cancer.",
+            "cancer_diagnosis",
+            "no",
+        ),
+        (
+            "67M, no previous medical history. His GP suspects prostate cancer.",
+            "cancer_suspected",
+            "yes",
+        ),
+    ],
+)
+def test_round27_case_words(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+def test_a_suspected_cancer_is_no_diagnosis_and_a_stated_one_stays() -> None:
+    assert facts("GP suspects prostate cancer, PSA pending").get("cancer_diagnosis") is None
+    assert facts("Prostate ca. I can't wee properly.")[BLADDER] == "yes"
