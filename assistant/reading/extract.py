@@ -238,7 +238,7 @@ def _observed(entry: Synonym, mention: Mention, said: str, pipe: Pipeline) -> bo
     )
 
 
-def _described_in_open_list(
+def _found(
     entry: Synonym,
     mention: Mention,
     cue: Cue | None,
@@ -247,9 +247,13 @@ def _described_in_open_list(
     original: str,
     pipe: Pipeline,
 ) -> bool:
-    """A red-flag sign said as found ("upgoing plantars", "clonus at both ankles", "numb to
-    the umbilicus") that a negation reaches only through other findings of a list no "or"
-    closes ("No incontinence, upgoing plantars, brisk reflexes"): not denied."""
+    """A red flag a denial or a list reaches that its own words say was found (H02): measured
+    ("weakness 4/5", `_observed`), or a sign said as found ("upgoing plantars", "clonus at
+    both ankles", "numb to the umbilicus") that the negation reaches only through other
+    findings of a list no "or" closes ("No incontinence, upgoing plantars, brisk reflexes")."""
+    said = original[slice(*doc.span(mention.start, mention.end))]
+    if _observed(entry, mention, said, pipe):
+        return True
     if cue is None or entry.fact not in RED_FLAGS:
         return False
     start = doc.span(mention.start, mention.end)[0]
@@ -260,22 +264,6 @@ def _described_in_open_list(
     others = any(lo <= m.start and m.end <= hi for m in mentions)
     reach = (min(cue.start, cue.scope_start), max(cue.end, cue.scope_end))
     return others and not closes_list(doc, *reach)
-
-
-def _found(
-    entry: Synonym,
-    mention: Mention,
-    cue: Cue | None,
-    mentions: list[Mention],
-    doc: Text,
-    original: str,
-    pipe: Pipeline,
-) -> bool:
-    """A red flag a denial or a list reaches that its own words say was found (H02)."""
-    said = original[slice(*doc.span(mention.start, mention.end))]
-    return _observed(entry, mention, said, pipe) or _described_in_open_list(
-        entry, mention, cue, mentions, doc, original, pipe
-    )
 
 
 def _past_episode(
