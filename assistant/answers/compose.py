@@ -28,7 +28,7 @@ from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
 from assistant.rules.exclusions import exclusions_for
-from assistant.rules.tables import FactIs, walk
+from assistant.rules.tables import facts_in
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
@@ -70,12 +70,7 @@ def focus_passages(
 @cache
 def tested_by_rules_citing(pid: str) -> frozenset[str]:
     """Facts tested directly (not through a definition) by the rules citing a passage."""
-    return frozenset(
-        node.fact
-        for rule in rules.rules_citing(pid)
-        for node in walk(rule.when)
-        if isinstance(node, FactIs)
-    )
+    return frozenset(f for rule in rules.rules_citing(pid) for f in facts_in(rule.when))
 
 
 def asked_by_new_facts(
@@ -97,10 +92,7 @@ def asked_by_new_facts(
         return frozenset()  # a new red flag: the case's urgent actions lead, not the topic
     when = {r.id: r.when for r in rule_table}
     return frozenset(
-        rec.rule
-        for rec in recommendations
-        if rec.rule in when
-        and any(isinstance(n, FactIs) and n.fact in new for n in walk(when[rec.rule]))
+        rec.rule for rec in recommendations if rec.rule in when and facts_in(when[rec.rule]) & new
     )
 
 

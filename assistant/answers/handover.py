@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from assistant.answers.answer import URGENCY_LABELS, Answer
+from assistant.answers.order import LEADING_GROUPS
 from assistant.case import catalogue
 from assistant.reading.details import labels as detail_labels
 
@@ -79,7 +80,7 @@ def to_handover(answer: Answer, *, at: datetime) -> str:
             f"  {URGENCY_LABELS[r.urgency]}: {r.action} [NG234 {', '.join(r.cites)}; {r.strength}]"
         )
         for r in answer.recommendations
-        if r.group in ("asked", "act", "asked_more") and tuple(r.cites) not in shown
+        if r.group in LEADING_GROUPS and tuple(r.cites) not in shown
     ]
     out += _limited(actions, MAX_ACTIONS, "actions") if actions else []
     folded = sum(g.count for g in answer.groups if g.folded and g.id != "set_aside")

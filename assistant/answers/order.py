@@ -46,6 +46,8 @@ from assistant.rules.tables import URGENCY_ORDER, Condition
 from assistant.settings import DATA_DIR
 
 ORDER_FILE = DATA_DIR / "answer_order.json"
+#: Groups whose applying rows lead an answer: what was asked (shown or folded) and the actions.
+LEADING_GROUPS = ("asked", "act", "asked_more")
 _STRENGTH_ORDER = ("offer", "consider", "do-not")
 _LAST = 10_000
 
@@ -305,7 +307,7 @@ def do_now(recs: Sequence[RecommendationOut], order: AnswerOrder) -> list[DoNowO
     rows = [
         r
         for r in recs
-        if r.group in ("asked", "act", "asked_more")
+        if r.group in LEADING_GROUPS
         and r.strength != "do-not"
         and r.urgency != "routine"
         and order.words(r.rule) is not None

@@ -251,12 +251,11 @@ def _found(
     ("weakness 4/5", `_observed`), or a sign said as found ("upgoing plantars", "clonus at
     both ankles", "numb to the umbilicus") that the negation reaches only through other
     findings of a list no "or" closes ("No incontinence, upgoing plantars, brisk reflexes")."""
-    said = original[slice(*doc.span(mention.start, mention.end))]
-    if _observed(entry, mention, said, pipe):
+    start, end = doc.span(mention.start, mention.end)
+    if _observed(entry, mention, original[start:end], pipe):
         return True
     if cue is None or entry.fact not in RED_FLAGS:
         return False
-    start = doc.span(mention.start, mention.end)[0]
     clause = re.split(r"[,.;!?\n]", original[start : start + 60], maxsplit=1)[0]
     if not any(p.search(clause) for p in pipe.described):
         return False

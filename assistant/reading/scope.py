@@ -269,8 +269,21 @@ def anchored_facts(facts: Mapping[str, str]) -> bool:
     return bool(asserted & set(vocab.cancer_facts)) and bool(asserted & set(vocab.red_flag_facts))
 
 
-#: Facts that name NG234's population when a question names them as its topic.
+#: Facts that name NG234's population when a message states, suspects or asks about them.
 _POPULATION = frozenset({"mscc", "spinal_metastases"})
+
+
+def _names_population(
+    text: str, facts: Mapping[str, str], hedged: Collection[str], topics: Collection[str]
+) -> bool:
+    """The message names MSCC or spinal metastases (stated, suspected or as its topic), and
+    not a compression from another cause ("?CES after a discectomy, no cancer hx", "cauda
+    equina syndrome after an epidural injection for a disc bulge")."""
+    return (
+        bool((set(topics) | set(hedged) | _asserted(facts)) & _POPULATION)
+        and facts.get("cancer_diagnosis") != "no"
+        and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
+    )
 
 
 def in_scope(
@@ -315,17 +328,10 @@ def in_scope(
         return False  # NG234 is applied here to adults only (README, intended purpose)
     if first and names_other_bone(text, facts, hedged):
         return False
-    outside = first and names_outside_topic(text)
-    # ... but not a compression from another cause ("?CES after a discectomy, no cancer hx",
-    # "cauda equina syndrome after an epidural injection for a disc bulge")
-    population = (
-        bool((set(topics) | set(hedged) | _asserted(facts)) & _POPULATION)
-        and facts.get("cancer_diagnosis") != "no"
-        and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
-    )
     if (
-        outside
-        and not population
+        first
+        and names_outside_topic(text)
+        and not _names_population(text, facts, hedged, topics)
         and not ng234_case(facts)
         and not _mscc_treated_as_suspected(facts)
     ):

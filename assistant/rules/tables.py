@@ -173,6 +173,11 @@ def refs_in(cond: Condition) -> set[str]:
     return {node.def_ for node in walk(cond) if isinstance(node, Ref)}
 
 
+def facts_in(cond: Condition) -> set[str]:
+    """Fact names a condition tests directly (not through a definition)."""
+    return {node.fact for node in walk(cond) if isinstance(node, FactIs)}
+
+
 # Helpers for building conditions in Python (tests, the mutation check).
 
 
