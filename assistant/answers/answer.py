@@ -65,7 +65,7 @@ class RecommendationOut(_Out):
     group: str = Field(
         "",
         description="Where the row is shown (assistant/data/answer_order.json): asked, act, "
-        "pending, more_actions, cautions, standing, pending_more or set_aside.",
+        "asked_more, pending, more_actions, cautions, standing, pending_more or set_aside.",
     )
     rank: int = Field(0, description="Position in the answer over all rows, from 1.")
 
