@@ -202,6 +202,12 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
     return Reading({entry.fact: entry.value, **entry.also})
 
 
+def _flags_named(entry: Synonym) -> list[str]:
+    """The fact a mention names and the red flags its words also state: "numb saddle area"
+    is sensory change as well as a cord sign, so a doubt about it doubts both."""
+    return [entry.fact, *(n for n, v in entry.also.items() if n in RED_FLAGS and v != "no")]
+
+
 def _denied_normal(entry: Synonym, status: Status, reading: Reading) -> bool:
     """A red flag's normal ("gait normal", "power 5/5") under a negation that set nothing."""
     return (
@@ -549,12 +555,12 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         if entry.reader == "rt_interval" and reading.days is not None:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
-            uncertain.append(entry.fact)
+            uncertain.extend(_flags_named(entry))
         if status == "asserted" and not has_exception(mention, cues, doc):
             for name, value in entry.assumes.items():
                 assumed.setdefault(name, (value, original[start:end]))
         if cue is not None and cue.rule is LIST_DOUBT:
-            doubted.append(entry.fact)
+            doubted.extend(_flags_named(entry))
             notices.append(
                 f"'{base['text']}' follows '{base['cue']} …,' with no 'or' closing a list: "
                 "read as not known rather than absent. Please say whether it is present."
