@@ -281,9 +281,33 @@ def end_list(
             skipped.add(k)
         else:
             carried.add(k)
+    if (
+        carried
+        and doc.lower[punct] == ","
+        and _denials_repeated(cue, doc, cues)
+        and not closes_list(doc, punct, cue.scope_end)
+    ):
+        # "No retention, no incontinence, radicular pain L5": a writer who repeats the denial
+        # for each item it means states the item that has none.
+        return skipped | carried, unsure
     if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe, cues):
         unsure = carried
     return skipped, unsure
+
+
+def _denials_repeated(cue: Cue, doc: Text, cues: Sequence[Cue]) -> bool:
+    """Whether this negation opens a list item after another denied item of the same sentence
+    ("no retention, no incontinence, ..."): the writer negates item by item."""
+    if cue.start == 0 or doc.lower[cue.start - 1] != ",":
+        return False
+    sentence = doc.sent_of[cue.start]
+    return any(
+        other is not cue
+        and other.rule.category == NEGATED
+        and other.end < cue.start
+        and doc.sent_of[other.start] == sentence
+        for other in cues
+    )
 
 
 #: Finite verbs that make a listed finding a clause of its own ("pain radiates down the leg").
@@ -337,4 +361,16 @@ def _confirmed_list(
         for other in cues
         for k in carried
     )
-    return head and len(carried) >= 2 and not own
+    return head and _items(carried, index) >= 2 and not own
+
+
+def _items(found: set[int], index: Index) -> int:
+    """How many list items these mentions make: mentions that overlap ("radicular pain" and
+    the "pain" inside it) are one item."""
+    spans = sorted((index.mentions[k].start, index.mentions[k].end) for k in found)
+    count, reach = 0, -1
+    for start, end in spans:
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
+    return count

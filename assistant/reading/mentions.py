@@ -286,7 +286,7 @@ def apart(
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
-        m.inner = _inner_cue(m, inside, pipe)
+        m.inner = _inner_cue(m, [c for c in inside if not _bracketed(c, m, doc)], pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     for s, e, idx in raw:
@@ -335,6 +335,15 @@ def _cue_at(pipe: Pipeline, tokens: list[str], category: str) -> int | None:
     found = [item[0] for item in node.get(LEAF, ()) if item[1] is None]
     same = [idx for idx in found if pipe.rules[idx].category == category]
     return same[0] if same else None
+
+
+def _bracketed(cue: tuple[int, int, int], m: Mention, doc: Text) -> bool:
+    """Whether a cue stands in brackets the match opens and closes around it: "8 Gy to the L2
+    metastasis (no MSCC) 5 months ago" - the "no" is the bracket's, not the radiotherapy's."""
+    before = doc.lower[m.start : cue[0]]
+    after = doc.lower[cue[1] : m.end]
+    opened = len(before) - 1 - before[::-1].index("(") if "(" in before else -1
+    return opened >= 0 and ")" not in before[opened:] and ")" in after
 
 
 def _inner_cue(m: Mention, inside: list[tuple[int, int, int]], pipe: Pipeline) -> Cue | None:
