@@ -293,6 +293,11 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+#: A person supposed, not the patient: "if a patient can't have an MRI", "if someone has …".
+_SUPPOSED_PERSON = re.compile(
+    r"\b(?:if|when|where|whether)\s+(?:a|an|any|someone|somebody|anyone|one's|people|patients)\b",
+    re.IGNORECASE,
+)
 #: Findings listed before the question: a comma or a spaced dash inside the sentence.
 _STATES_FIRST = re.compile(r",|\s[-–]\s")
 
@@ -342,6 +347,12 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
         asked = (
             any(words == c or words.startswith(c + " ") for c in cues)
             or is_general(words)
+            # "In general, if a patient can't have an MRI …?": the label says so, unless the
+            # sentence goes on about the patient ("in general, his legs are weak now")
+            or (
+                is_general(phrase(m.group()))
+                and (not names_patient(sentence) or _SUPPOSED_PERSON.search(sentence) is not None)
+            )
             # "single 8Gy for cord compression?": asked, about no particular patient; but
             # "breast ca with spinal mets, no MSCC - bisphosphonates?" states findings first
             or (

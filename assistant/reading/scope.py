@@ -54,6 +54,9 @@ class ScopeVocabulary(BaseModel):
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
     own_patient_patterns: tuple[str, ...] = ()
+    #: A question that asks about the other condition itself, named before it ("she has a
+    #: frozen shoulder - what exercises for that?"): not the case's business.
+    outside_referent_patterns: tuple[str, ...] = ()
     #: NG234's own treatments (dexamethasone): a question about the patient's outside drug
     #: taken with one ("why omeprazole with the dex?") is about NG234's advice (1.8.8).
     ng234_treatment_patterns: tuple[str, ...] = ()
@@ -79,6 +82,7 @@ class ScopeVocabulary(BaseModel):
         "unrelated_patterns",
         "own_patient_patterns",
         "ng234_treatment_patterns",
+        "outside_referent_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -230,12 +234,23 @@ def off_topic_for_case(text: str) -> bool:
             # "why does he need omeprazole with the dex?" (1.8.8); "MRI: no cord compression,
             # L4/5 disc prolapse. do we carry on the dex?" (1.8.2)
             return False
-        return not own or (_asks_about_outside_topic(text) and not names_spinal_domain(text))
+        asks = _asks_about_outside_topic(text) or _asks_about_it(text)
+        return not own or (asks and not names_spinal_domain(text))
     if not names_other_domain(text):
         return False
     # "not a surgical candidate (PS 3, severe COPD) - what dose?": a comorbidity given as the
-    # reason for an NG234 decision is context, not another topic
-    return not own and not names_spinal_domain(text)
+    # reason for an NG234 decision is context, not another topic; "she has a UTI - what
+    # antibiotic for that?" asks about the other condition itself
+    return (not own or _asks_about_it(text)) and not names_spinal_domain(text)
+
+
+def _asks_about_it(text: str) -> bool:
+    """The message's last segment asks about what was named before it ("… - what exercises
+    should I give her for that?")."""
+    segments = [p for p in _SEGMENT.split(text) if p.strip()]
+    return bool(segments) and any(
+        p.search(segments[-1]) for p in _patterns("outside_referent_patterns")
+    )
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:

@@ -192,3 +192,50 @@ def test_the_back_getting_worse_is_progressive_pain_and_sleep_is_night_pain() ->
     )
     assert read["back_pain"] == read["pain_progressive"] == read["pain_night"] == "yes"
     assert "pain_progressive" not in facts("Lung ca. His back is no worse.")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Prostate ca. He's tender over his lower spine.", "localised_tenderness", "yes"),
+        ("Had kidney cancer. Sore back, really tender on one spot.", "localised_tenderness", "yes"),
+        ("Kidney ca. It aches worse when I'm moving around.", "pain_mechanical", "yes"),
+        ("68M prostate ca, back pain, progressive over 2wks", "pain_progressive", "yes"),
+        ("Breast ca. My back has started hurting at night.", "back_pain", "yes"),
+        ("Prostate ca. Back pain that his painkillers don't control.", "pain_controlled", "no"),
+        ("Oncology say immediate treatment is needed.", "immediate_treatment_needed", "yes"),
+        ("He has kids already and doesnt want more.", "fertility_concern", "no"),
+        (
+            "The dexamethasone hasn't been given. It was prescribed but not given.",
+            "dexamethasone_given",
+            "no",
+        ),
+        (
+            "Prostate ca. The team offered me surgery but I've decided I don't want it.",
+            "surgery_declined",
+            "yes",
+        ),
+        (
+            "66F, confirmed MSCC at L1, had her radiotherapy for it last week.",
+            "mscc_radiotherapy_given",
+            "yes",
+        ),
+        ("Lung ca. He is going to the toilet fine.", "bladder_bowel_dysfunction", "no"),
+    ],
+)
+def test_round29_follow_up_words(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+def test_their_negative_twins_are_not_read() -> None:
+    assert "mscc_radiotherapy_given" not in facts("Breast ca. Had her radiotherapy for it.")
+    assert "dexamethasone_given" not in facts("Dexamethasone prescribed.")
+    assert "surgery_declined" not in facts("Prostate ca. The team offered me surgery.")
+    assert facts("Prostate ca. Not tender over his spine.").get("localised_tenderness") != "yes"
+
+
+def test_a_worry_about_cancer_is_a_suspicion_not_a_diagnosis() -> None:
+    read = facts("Caller 66M, no known cancer, his GP is worried he has cancer.")
+    assert read["cancer_suspected"] == "yes"
+    assert read.get("cancer_diagnosis") != "yes"
+    assert facts("Caller 66M, he has cancer.")["cancer_diagnosis"] == "yes"
