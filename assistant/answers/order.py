@@ -161,6 +161,13 @@ def _about(cites: Sequence[str], text: str, order: AnswerOrder) -> bool:
     )
 
 
+def _unasked_prohibition(rec: RecommendationOut, text: str, order: AnswerOrder) -> bool:
+    """A "do not" row retrieval found for a message that does not name its act ("no
+    radiographer till 8am - can the MRI wait?" and 1.5.9, plain X-ray): not what was asked."""
+    named = any(p.cite in rec.cites for p in order.prohibitions_about)
+    return rec.strength == "do-not" and named and not _about(rec.cites, text, order)
+
+
 def arrange(
     recommendations: Sequence[RecommendationOut],
     conditional: Sequence[ConditionalOut],
@@ -210,7 +217,7 @@ def arrange(
                     instead=list(excluded.instead),
                 )
             )
-        elif position(rec.cites) < _LAST:
+        elif position(rec.cites) < _LAST and not _unasked_prohibition(rec, text, order):
             put("asked", (position(rec.cites), 1, urgency, strength, *tail), rec)
         elif rec.rule in fresh and rec.strength != "do-not":
             # a later message that adds facts and asks: the rules its facts decide lead

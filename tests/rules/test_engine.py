@@ -271,9 +271,11 @@ def test_mri_within_1_week_never_stands_in_for_suspected_mscc(facts: dict[str, s
     if flagged:
         assert result.status("R1.3.2-contact-coordinator") == "applies"
     assert result.status("R1.5.2-mri-within-24h") != "applies"
-    if case.get("mscc") == UNKNOWN:
+    if case.get("mscc") == UNKNOWN and case.get("asymptomatic_metastases") != "yes":
         # definitions.json mscc_not_suspected: no cord item present and at least three of the
-        # four history items known absent; what is not yet known is asked alongside.
+        # four history items known absent; what is not yet known is asked alongside. (Its other
+        # path, spinal metastases recorded as asymptomatic, needs no history: rare in random
+        # cases, it made this property fail about once in many runs.)
         assert not any(case.get(flag) == "yes" for flag in RED_FLAGS)
         history = ("limb_weakness", "sensory_loss", "gait_disturbance", "bladder_bowel_dysfunction")
         assert sum(case.get(flag) == "no" for flag in history) >= 3
