@@ -202,6 +202,20 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
     return Reading({entry.fact: entry.value, **entry.also})
 
 
+#: Words that answer the question a '?' just asked ("Not weight bearing? No - mobilising").
+_ANSWERS = frozenset({"no", "nope", "nil", "none", "negative", "yes", "yep"})
+
+
+def _answered(cue: Cue | None, doc: Text) -> bool:
+    """Whether a hedging '?' is answered by the next word: a question put and answered."""
+    return (
+        cue is not None
+        and doc.lower[cue.start] == "?"
+        and cue.end < len(doc.lower)
+        and doc.lower[cue.end] in _ANSWERS
+    )
+
+
 def _flags_named(entry: Synonym) -> list[str]:
     """The fact a mention names and the red flags its words also state: "numb saddle area"
     is sensory change as well as a cord sign, so a doubt about it doubts both."""
@@ -556,6 +570,10 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
             uncertain.extend(_flags_named(entry))
+            if status == "uncertain" and not _answered(cue, doc):
+                # "No clonus, ?upgoing plantar", "Hesitancy? Maybe. No incontinence": a hedged
+                # red flag outweighs another mention's denial of it (asked, never absent).
+                doubted.extend(f for f in _flags_named(entry) if f in RED_FLAGS)
         if status == "asserted" and not has_exception(mention, cues, doc):
             for name, value in entry.assumes.items():
                 assumed.setdefault(name, (value, original[start:end]))

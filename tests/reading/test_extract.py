@@ -878,8 +878,9 @@ def test_evidence_names_the_cue():
             "Pt denies numbness. ?saddle anaesthesia. Mother had breast ca."[ev.start : ev.end]
             == ev.text
         )
-    assert result.uncertain == ("cord_signs",)
-    assert result.facts == {"sensory_loss": "no"}
+    # the hedged saddle anaesthesia is a sensory change too, so the denial of numbness is asked
+    assert result.uncertain == ("cord_signs", "sensory_loss")
+    assert result.facts == {}
 
 
 def test_conflicting_mentions_follow_precedence_with_a_notice():

@@ -239,3 +239,31 @@ def test_a_worry_about_cancer_is_a_suspicion_not_a_diagnosis() -> None:
     assert read["cancer_suspected"] == "yes"
     assert read.get("cancer_diagnosis") != "yes"
     assert facts("Caller 66M, he has cancer.")["cancer_diagnosis"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Exam: no clonus, left plantar equivocal, ?upgoing. Power 5/5. Bowel ca.", "cord_signs"),
+        (
+            "Urinary hesitancy? Maybe. Definitely no incontinence. Prostate cancer.",
+            "bladder_bowel_dysfunction",
+        ),
+    ],
+)
+def test_a_hedged_red_flag_outweighs_a_denial_of_the_same_finding(text: str, fact: str) -> None:
+    read = extract(text)
+    assert fact not in read.facts
+    assert fact in read.uncertain
+
+
+def test_a_hypothetical_red_flag_leaves_the_denial() -> None:
+    assert facts("Prostate ca. No weakness. If weakness develops, call.")["limb_weakness"] == "no"
+    assert facts("Prostate ca. No clonus.")["cord_signs"] == "no"
+
+
+def test_tottering_is_a_walking_difficulty() -> None:
+    read = facts(
+        "He denies that he is walking normally - says he has been tottering about. Melanoma."
+    )
+    assert read["gait_disturbance"] == "yes"
