@@ -48,6 +48,9 @@ class IntentVocabulary(BaseModel):
     follow_up_phrases: tuple[str, ...] = ()
     general_markers: tuple[str, ...] = ()
     patient_markers: tuple[str, ...] = ()
+    #: A person supposed, not the patient ("if a patient can't have an MRI", "if someone
+    #: has …"): a general question may name one and still be about no particular patient.
+    supposed_person_patterns: tuple[str, ...] = ()
     correction_starts: tuple[str, ...] = ()
     hypothetical_starts: tuple[str, ...] = ()
     #: Words that open a supposition inside a question ("what if the MRI shows no mets?",
@@ -293,11 +296,6 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
-#: A person supposed, not the patient: "if a patient can't have an MRI", "if someone has …".
-_SUPPOSED_PERSON = re.compile(
-    r"\b(?:if|when|where|whether)\s+(?:a|an|any|someone|somebody|anyone|one's|people|patients)\b",
-    re.IGNORECASE,
-)
 #: Findings listed before the question: a comma or a spaced dash inside the sentence.
 _STATES_FIRST = re.compile(r",|\s[-–]\s")
 
@@ -351,7 +349,10 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
             # sentence goes on about the patient ("in general, his legs are weak now")
             or (
                 is_general(phrase(m.group()))
-                and (not names_patient(sentence) or _SUPPOSED_PERSON.search(sentence) is not None)
+                and (
+                    not names_patient(sentence)
+                    or any(rx.search(sentence) for rx in compiled("supposed_person_patterns"))
+                )
             )
             # "single 8Gy for cord compression?": asked, about no particular patient; but
             # "breast ca with spinal mets, no MSCC - bisphosphonates?" states findings first

@@ -569,11 +569,12 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         if entry.reader == "rt_interval" and reading.days is not None:
             rt_days.append(reading.days)
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
-            uncertain.extend(_flags_named(entry))
+            flags = _flags_named(entry)
+            uncertain.extend(flags)
             if status == "uncertain" and not _answered(cue, doc):
                 # "No clonus, ?upgoing plantar", "Hesitancy? Maybe. No incontinence": a hedged
                 # red flag outweighs another mention's denial of it (asked, never absent).
-                doubted.extend(f for f in _flags_named(entry) if f in RED_FLAGS)
+                doubted.extend(f for f in flags if f in RED_FLAGS)
         if status == "asserted" and not has_exception(mention, cues, doc):
             for name, value in entry.assumes.items():
                 assumed.setdefault(name, (value, original[start:end]))

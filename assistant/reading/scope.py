@@ -203,10 +203,15 @@ _ASKS = re.compile(
 )
 
 
+def _segments(text: str) -> list[str]:
+    """A message's sentences and dash- or colon-separated parts, empty ones dropped."""
+    return [p for p in _SEGMENT.split(text) if p.strip()]
+
+
 def _asks_about_outside_topic(text: str) -> bool:
     """An outside topic named inside a question ("also is it safe for her to have the flu jab"),
     not in a statement about the patient ("he's diabetic on metformin - anything extra?")."""
-    segments = [p for p in _SEGMENT.split(text) if p.strip()]
+    segments = _segments(text)
     asked_last = text.rstrip().endswith("?")
     return any(
         names_outside_topic(segment)
@@ -247,7 +252,7 @@ def off_topic_for_case(text: str) -> bool:
 def _asks_about_it(text: str) -> bool:
     """The message's last segment asks about what was named before it ("… - what exercises
     should I give her for that?")."""
-    segments = [p for p in _SEGMENT.split(text) if p.strip()]
+    segments = _segments(text)
     return bool(segments) and any(
         p.search(segments[-1]) for p in _patterns("outside_referent_patterns")
     )
