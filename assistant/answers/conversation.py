@@ -218,9 +218,22 @@ class Conversation:
             named: set[str] = set()
             if not amended:
                 said = extraction.evidence
-                named = {ev.fact for ev in said if retracts(_sentence_at(text, ev.start))}
+                # Named: the findings its words name ("the numbness - that was someone
+                # else"), not what a mention only implies ("Mr P's primary is bladder" names
+                # the primary; that he has cancer still stands).
+                named = {
+                    ev.fact
+                    for ev in said
+                    if not ev.implied and retracts(_sentence_at(text, ev.start))
+                }
                 state = retract(state, notices, named)
-            kept = {n: v for n, v in extraction.facts.items() if n not in named}
+            # A named finding said again with a new value is a correction, kept ("this guy
+            # has NO cancer hx": cancer yes -> no); said again unchanged, it is taken back.
+            kept = {
+                n: v
+                for n, v in extraction.facts.items()
+                if n not in named or known.get(n, UNKNOWN) not in (UNKNOWN, v)
+            }
             extraction = extraction.model_copy(update={"facts": kept})
         notices.extend(n for n in extraction.notices if n not in notices)
         ids, unknown_ids = explicit_ids(text, self.passages)

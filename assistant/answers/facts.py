@@ -37,8 +37,11 @@ def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset
         for name, before in state.last_changes.items()
         if specs[name].group in vocab.groups
     }
-    if named & undo.keys():
-        undo = {name: before for name, before in undo.items() if name in named}
+    chosen = {name: before for name, before in state.last_changes.items() if name in named}
+    if chosen:
+        # What the take-back names is undone whatever its group ("NO cancer hx, the lung ca
+        # was the man in the next bed" takes back the cancer, not the pain).
+        undo = chosen
     if not undo:
         notices.append("Nothing from your previous message needed undoing.")
         return state

@@ -30,6 +30,11 @@ class Retraction(BaseModel):
     #: Take-backs of what was just said ("scratch that, leg power is normal"): when the same
     #: message gives findings of the case new values, it corrects those, nothing else.
     amend_phrases: tuple[str, ...] = ()
+    #: Take-backs only as an order opening a sentence ("ignore the numbness, that was bed 4");
+    #: "she tries to ignore the numbness" is a finding, not a take-back.
+    imperative_phrases: tuple[str, ...] = ()
+    #: Words that may come before such an order ("sorry, ignore the ...").
+    imperative_openers: tuple[str, ...] = ()
 
 
 class IntentVocabulary(BaseModel):
@@ -147,9 +152,42 @@ def dated_past(text: str) -> bool:
     return any(rx.search(text) for rx in compiled("dated_past_patterns"))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]+")
+
+
+def _orders(text: str, orders: Iterable[str], openers: Sequence[str]) -> bool:
+    """A sentence opens with one of these orders, after any of the openers."""
+    for sentence in _SENTENCE_BREAK.split(text):
+        words = phrase(sentence).split()
+        while words and words[0] in openers:
+            words = words[1:]
+        said = " ".join(words) + " "
+        if any(said.startswith(order + " ") for order in orders):
+            return True
+    return False
+
+
 def retracts(text: str) -> bool:
-    """The message takes back the previous one ('sorry, wrong patient')."""
-    return says(text, intents().retract.phrases)
+    """The message takes back the previous one ('sorry, wrong patient'). A sentence that asks
+    a question ("is it a different patient pathway if she has myeloma too?") takes back
+    nothing."""
+    vocab = intents().retract
+    told = [s for s in _SENTENCES.findall(text) if s.strip() and not _asks(s)]
+    return any(says(s, vocab.phrases) for s in told) or _orders(
+        text, vocab.imperative_phrases, vocab.imperative_openers
+    )
+
+
+_SENTENCES = re.compile(r"[^.!?;:\n]+[.!?;:\n]*")
+
+
+def _asks(sentence: str) -> bool:
+    """The sentence is a question: it ends with '?' and opens with a question word ("is it a
+    …?", "what if …?")."""
+    words = phrase(sentence)
+    return sentence.rstrip().endswith("?") and any(
+        words.startswith(cue + " ") for cue in intents().question_starts
+    )
 
 
 def amends(text: str) -> bool:
