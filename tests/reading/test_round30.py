@@ -188,3 +188,55 @@ def test_asking_whether_the_mri_can_wait_names_overnight_mri(text: str) -> None:
 
     said = extract(text)
     assert "urgent_diagnosis_for_immediate_treatment" in {e.fact for e in said.evidence}
+
+
+def test_one_treatment_unsuitable_is_not_every_treatment() -> None:
+    read = facts("Severe COPD: the MDT have concluded that surgery is not suitable for her.")
+    assert read["suitable_for_surgery"] == "no"
+    assert "other_effective_treatment" not in read
+    assert "oncology_treatment_inappropriate" not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The oncologists have said radiotherapy would not help and surgery is not an option.",
+        "Surgery and radiotherapy are not appropriate.",
+        "Further treatment is not appropriate.",
+    ],
+)
+def test_every_treatment_unsuitable_is_no_other_effective_treatment(text: str) -> None:
+    assert facts(text)["other_effective_treatment"] == "no"
+
+
+def test_surgery_out_but_radiotherapy_helping_is_not_no_treatment() -> None:
+    read = facts("Surgery is not an option but radiotherapy will help.")
+    assert "other_effective_treatment" not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has been told she'll have just one session of radiotherapy, 8 Gy.",
+        "He is going to have 8 Gy next week.",
+    ],
+)
+def test_radiotherapy_to_come_is_being_considered(text: str) -> None:
+    assert facts(text)["radiotherapy_considered"] == "yes"
+
+
+def test_radiotherapy_had_is_not_to_come() -> None:
+    read = facts("She had radiotherapy last year.")
+    assert read.get("radiotherapy_considered") != "yes"
+    assert read["previous_radiotherapy"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text", ["Spinal team want to operate tomorrow.", "He is listed for theatre in the morning."]
+)
+def test_surgery_planned_is_an_invasive_intervention_considered(text: str) -> None:
+    assert facts(text)["invasive_intervention_considered"] == "yes"
+
+
+def test_surgeons_not_wanting_to_operate_is_not_considered() -> None:
+    assert facts("They don't want to operate.").get("invasive_intervention_considered") != "yes"
