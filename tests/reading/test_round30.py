@@ -18,6 +18,8 @@ from __future__ import annotations
 import pytest
 from chat_helpers import facts
 
+from assistant.reading.extract import extract as extract_of
+
 
 @pytest.mark.parametrize(
     "text",
@@ -240,3 +242,48 @@ def test_surgery_planned_is_an_invasive_intervention_considered(text: str) -> No
 
 def test_surgeons_not_wanting_to_operate_is_not_considered() -> None:
     assert facts("They don't want to operate.").get("invasive_intervention_considered") != "yes"
+
+
+def test_a_doubt_inside_the_sign_outweighs_a_denial_of_another() -> None:
+    read = extract_of("Reflexes maybe slightly brisk. No clonus. Breast cancer.")
+    assert read.facts.get("cord_signs") != "no"
+    assert "cord_signs" in read.uncertain
+
+
+def test_brisk_reflexes_said_plainly_are_present() -> None:
+    assert facts("Reflexes slightly brisk. No clonus. Breast cancer.")["cord_signs"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Gran's not been able to hold her water since Sunday. Womb cancer.",
+            "bladder_bowel_dysfunction",
+        ),
+        (
+            "The pain shoots from his back right down into his big toe. Prostate ca.",
+            "radicular_pain",
+        ),
+        ("I have lung cancer. My arms have gone weak and my hands tingle.", "sensory_loss"),
+        ("Ca lung. Grip 4/5, reduced sens middle finger.", "sensory_loss"),
+        ("Ovarian ca. She can't feel when she's sat on the toilet.", "sensory_loss"),
+        ("Walks 5 m only with frame (baseline 500 m unaided). Ovarian cancer.", "gait_disturbance"),
+        ("ca lung. clonus ++, pwr 4/5 LL", "limb_weakness"),
+        ("pt w ca prostate, legs v wek 2day", "limb_weakness"),
+    ],
+)
+def test_round_30_phrasings_are_read_present(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Prostate ca. His hands don't tingle.", "sensory_loss"),
+        ("Prostate ca. The pain doesn't go down into his leg.", "radicular_pain"),
+        ("Lung ca. He walks 500 m unaided.", "gait_disturbance"),
+    ],
+)
+def test_round_30_phrasings_denied_are_not_present(text: str, fact: str) -> None:
+    assert facts(text).get(fact) != "yes"
