@@ -193,7 +193,12 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     if closes_list(doc, cue.scope_start, cue.scope_end):
         return set()
     plain = all(set(saw) == {","} for saw, _ in steps)
-    if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3:
+    # A counted item ("falls x2") or a first item that closes a symptom group ("nil bladder
+    # sx, unsteady gait") shows the run is no list of denials (round 31).
+    stated = any(_counted(m, doc) for _, added in steps for m in added) or any(
+        doc.lower[m.end - 1] in _CATEGORY_NOUNS for m in inside if m.start >= cue.end
+    )
+    if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3 and not stated:
         return set()
     # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
@@ -361,7 +366,42 @@ def _confirmed_list(
         for other in cues
         for k in carried
     )
-    return head and _items(carried, index) >= 2 and not own
+    return (
+        head
+        and _items(carried, index) >= 2
+        and not own
+        and not any(_counted(index.mentions[k], doc) for k in carried)
+        and not _closed_by_category(cue, punct, index, doc)
+    )
+
+
+#: Words that make a listed finding a count of events, so a statement ("falls x2").
+_COUNT_WORDS = frozenset({"twice", "thrice", "once"})
+_TIMES = frozenset({"times", "occasions", "episodes"})
+
+
+def _counted(mention: Mention, doc: Text) -> bool:
+    """Whether a listed finding is counted right after it ("unsteady gait, falls x2", "fell
+    twice"): a count says the events happened, so the run is no list of denials (round 31)."""
+    after = doc.lower[mention.end : mention.end + 2]
+    if not after:
+        return False
+    first = after[0]
+    if first in _COUNT_WORDS or (first[:1] in ("x", "×") and first[1:].isdigit()):
+        return True
+    if first in ("x", "×") and len(after) > 1 and after[1].isdigit():
+        return True
+    return first.isdigit() and len(after) > 1 and after[1] in _TIMES
+
+
+#: Nouns that close a denied symptom group ("nil bladder sx", "no bowel problems").
+_CATEGORY_NOUNS = frozenset({"sx", "symptoms", "problems", "probs", "issues", "complaints"})
+
+
+def _closed_by_category(cue: Cue, punct: int, index: Index, doc: Text) -> bool:
+    """Whether the denial before the comma ends on a symptom group's noun ("nil bladder sx,
+    unsteady gait"): the group is denied whole, and what follows is no item of it."""
+    return punct > cue.end and doc.lower[punct - 1] in _CATEGORY_NOUNS
 
 
 def _items(found: set[int], index: Index) -> int:
