@@ -147,3 +147,15 @@ def test_back_to_the_first_man_is_a_switch(conversation) -> None:
     assert answer.turn == "new_patient"
     assert answer.facts.get("primary_tumour") == "lung"
     assert "haematological_malignancy" not in answer.facts
+
+
+def test_asking_about_a_relative_instead_is_a_new_patient(conversation) -> None:
+    answer = last(
+        conversation,
+        "62F breast ca, back pain worse at night for 3 weeks, getting worse.",
+        "Actually can I ask about my uncle instead? He has prostate cancer and since yesterday "
+        "he can't feel his legs properly.",
+    )
+    assert answer.turn == "new_patient"
+    assert "pain_progressive" not in answer.facts
+    assert answer.facts.get("primary_tumour") == "prostate"

@@ -141,3 +141,43 @@ def test_a_vertebral_body_mass_is_spinal_disease_without_naming_a_cancer(text: s
     read = facts(text)
     assert read["spinal_metastases"] == "suspected"
     assert read.get("cancer_diagnosis") != "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Myeloma, L3 met. Radiotherapy to L3 being considered.", "radiotherapy_considered", "yes"),
+        (
+            "Unknown primary, nothing needs treating immediately.",
+            "immediate_treatment_needed",
+            "no",
+        ),
+        ("Lung cancer, night-time back pain waking him.", "pain_night", "yes"),
+        (
+            "Never had cancer. Back pain for 6 weeks that's getting worse.",
+            "pain_progressive",
+            "yes",
+        ),
+        ("Not fit for surgery. Her overall prognosis is otherwise good.", "prognosis", "good"),
+        ("MSCC from lung ca. I also don't want radiotherapy.", "radiotherapy_declined", "yes"),
+        (
+            "During graded sitting today his pain went up a lot and his legs felt weaker.",
+            "mobilisation_deterioration",
+            "yes",
+        ),
+    ],
+)
+def test_round_31_follow_up_phrasings(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("MSCC from lung ca. Do you want radiotherapy?", "radiotherapy_declined"),
+        ("During graded sitting today his pain was no worse.", "mobilisation_deterioration"),
+        ("Back pain for 6 weeks, not getting worse.", "pain_progressive"),
+    ],
+)
+def test_round_31_follow_up_phrasings_not_said(text: str, fact: str) -> None:
+    assert facts(text).get(fact) != "yes"
