@@ -181,3 +181,18 @@ def test_round_31_follow_up_phrasings(text: str, fact: str, value: str) -> None:
 )
 def test_round_31_follow_up_phrasings_not_said(text: str, fact: str) -> None:
     assert facts(text).get(fact) != "yes"
+
+
+def test_hesitancy_after_a_denied_incontinence_is_stated() -> None:
+    read = facts(
+        "Not incontinent, though he is struggling to start passing urine and has to strain. "
+        "Prostate cancer."
+    )
+    assert read["bladder_bowel_dysfunction"] == "yes"
+
+
+def test_no_difficulty_starting_to_pass_urine_is_denied() -> None:
+    assert (
+        facts("Prostate ca. No difficulty starting to pass urine.")["bladder_bowel_dysfunction"]
+        == "no"
+    )
