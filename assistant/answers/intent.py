@@ -152,17 +152,22 @@ def dated_past(text: str) -> bool:
     return any(rx.search(text) for rx in compiled("dated_past_patterns"))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;:\n]+")
+def opens_with(words: str, cues: Iterable[str]) -> bool:
+    """Whether these words (a `phrase`) are one of the cues or begin with one as whole words."""
+    return any(words == cue or words.startswith(cue + " ") for cue in cues)
+
+
+#: A message's sentences for take-backs: a colon ends one too ("Sorry: ignore the numbness").
+_SENTENCES = re.compile(r"[^.!?;:\n]+[.!?;:\n]*")
 
 
 def _orders(text: str, orders: Iterable[str], openers: Sequence[str]) -> bool:
     """A sentence opens with one of these orders, after any of the openers."""
-    for sentence in _SENTENCE_BREAK.split(text):
+    for sentence in _SENTENCES.findall(text):
         words = phrase(sentence).split()
         while words and words[0] in openers:
             words = words[1:]
-        said = " ".join(words) + " "
-        if any(said.startswith(order + " ") for order in orders):
+        if opens_with(" ".join(words), orders):
             return True
     return False
 
@@ -178,15 +183,11 @@ def retracts(text: str) -> bool:
     )
 
 
-_SENTENCES = re.compile(r"[^.!?;:\n]+[.!?;:\n]*")
-
-
 def _asks(sentence: str) -> bool:
     """The sentence is a question: it ends with '?' and opens with a question word ("is it a
     …?", "what if …?")."""
-    words = phrase(sentence)
-    return sentence.rstrip().endswith("?") and any(
-        words.startswith(cue + " ") for cue in intents().question_starts
+    return sentence.rstrip().endswith("?") and opens_with(
+        phrase(sentence), intents().question_starts
     )
 
 
@@ -198,10 +199,7 @@ def amends(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     """A question rather than a statement: ends with '?' or opens with a question word."""
-    words = phrase(text)
-    return text.rstrip().endswith("?") or any(
-        words == cue or words.startswith(cue + " ") for cue in intents().question_starts
-    )
+    return text.rstrip().endswith("?") or opens_with(phrase(text), intents().question_starts)
 
 
 def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
@@ -256,8 +254,7 @@ def is_general(text: str) -> bool:
 def hypothetical(text: str) -> bool:
     """The message opens a hypothetical ("and if the MRI shows no mets?"): a question, even
     when it names a scan result or a patient's findings."""
-    words = phrase(text)
-    return any(words == c or words.startswith(c + " ") for c in intents().hypothetical_starts)
+    return opens_with(phrase(text), intents().hypothetical_starts)
 
 
 def supposition(text: str) -> str | None:
@@ -293,8 +290,7 @@ def names_patient(text: str) -> bool:
 
 def is_correction(text: str) -> bool:
     """The message corrects an earlier one ("sorry, I meant …", "correction: …")."""
-    words = phrase(text)
-    return any(words == c or words.startswith(c + " ") for c in intents().correction_starts)
+    return opens_with(phrase(text), intents().correction_starts)
 
 
 #: A word of two letters or more (for the readability check and the known-word list).
@@ -381,7 +377,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
         sentence = _unlabelled(m.group())
         words = phrase(sentence)
         asked = (
-            any(words == c or words.startswith(c + " ") for c in cues)
+            opens_with(words, cues)
             or is_general(words)
             # "In general, if a patient can't have an MRI …?": the label says so, unless the
             # sentence goes on about the patient ("in general, his legs are weak now")

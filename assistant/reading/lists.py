@@ -196,7 +196,7 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     # A counted item ("falls x2") or a first item that closes a symptom group ("nil bladder
     # sx, unsteady gait") shows the run is no list of denials (round 31).
     stated = any(_counted(m, doc) for _, added in steps for m in added) or any(
-        doc.lower[m.end - 1] in _CATEGORY_NOUNS for m in inside if m.start >= cue.end
+        _ends_on_group(doc, m.end) for m in inside if m.start >= cue.end
     )
     if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3 and not stated:
         return set()
@@ -371,7 +371,7 @@ def _confirmed_list(
         and _items(carried, index) >= 2
         and not own
         and not any(_counted(index.mentions[k], doc) for k in carried)
-        and not _closed_by_category(cue, punct, index, doc)
+        and not (punct > cue.end and _ends_on_group(doc, punct))
     )
 
 
@@ -398,10 +398,10 @@ def _counted(mention: Mention, doc: Text) -> bool:
 _CATEGORY_NOUNS = frozenset({"sx", "symptoms", "problems", "probs", "issues", "complaints"})
 
 
-def _closed_by_category(cue: Cue, punct: int, index: Index, doc: Text) -> bool:
-    """Whether the denial before the comma ends on a symptom group's noun ("nil bladder sx,
-    unsteady gait"): the group is denied whole, and what follows is no item of it."""
-    return punct > cue.end and doc.lower[punct - 1] in _CATEGORY_NOUNS
+def _ends_on_group(doc: Text, end: int) -> bool:
+    """Whether the words before `end` end on a symptom group's noun ("nil bladder sx, unsteady
+    gait"): the group is denied whole, and what follows is no item of it."""
+    return doc.lower[end - 1] in _CATEGORY_NOUNS
 
 
 def _items(found: set[int], index: Index) -> int:
