@@ -201,6 +201,9 @@ class Conversation:
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
         retracting = retracts(text)
+        # A take-back is about the case it takes from, even when it leaves nothing recorded
+        # ("that was my MUM last night, she's 84 and had a stroke"): answered, never refused.
+        took_back = retracting and bool(state.case.known())
         text, several = one_patient(text)
         if several:
             notices.append(several)
@@ -255,6 +258,7 @@ class Conversation:
         )
         if unknown_ids and not ids and not extraction.facts:
             answerable = False  # "what does 1.13.2 say?": only a number NG234 does not have
+        answerable = answerable or took_back
         intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
         live = bool(state.case.known())
         turn = self._turn(text, intent, extraction, ids, live)
