@@ -373,6 +373,22 @@ _PAST_WORDS = frozenset(
 )
 #: Cue words (of any category) that put their sentence in the present.
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
+def _said_earlier(
+    mention: Mention, earlier: list[tuple[int, int]], nows: list[int], doc: Text
+) -> bool:
+    """A denial is about an earlier time when a past cue ("on admission", "ago", "until")
+    stands in its sentence with no "now" between them ("Power 5/5 on admission; now 3/5" is
+    past; "cancer three years ago ... for a month now ... my legs are fine" is now)."""
+    sentence = doc.sent_of[mention.start]
+    for s, e in earlier:
+        if doc.sent_of[s] != sentence:
+            continue
+        lo, hi = (e, mention.start) if s < mention.start else (mention.end, s)
+        if not any(lo <= n < hi for n in nows):
+            return True
+    return False
+
+
 #: Diagnosis facts an old scan may have excluded.
 _EXCLUDABLE = ("mscc", "spinal_metastases")
 
@@ -489,12 +505,14 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
     nows = [s for s, _, idx in raw_cues if pipe.rules[idx].literal in _NOW_WORDS]
     dated_near: set[int] = set()
     # ... and those that say "on admission", "last week", "ago": a relative past, for denials.
-    earlier = {
-        doc.sent_of[s]
-        for s, _, idx in raw_cues
+    # A "now" between such a cue and a denial puts the denial back in the present: "I had breast
+    # cancer three years ago ... for a month now I have had pain ... my legs are fine".
+    earlier = [
+        (s, e)
+        for s, e, idx in raw_cues
         if (pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None)
         or pipe.rules[idx].literal in _PAST_WORDS
-    }
+    ]
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
 
@@ -601,7 +619,7 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
         past = [
             name
             for name, value in reading.values.items()
-            if name in RED_FLAGS and value == "no" and doc.sent_of[mention.start] in earlier
+            if name in RED_FLAGS and value == "no" and _said_earlier(mention, earlier, nows, doc)
         ]
         if past:
             # "Power 5/5 on admission; now 3/5": a denial about the past is not about now.
