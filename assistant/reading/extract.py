@@ -373,6 +373,8 @@ _PAST_WORDS = frozenset(
 )
 #: Cue words (of any category) that put their sentence in the present.
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
+
+
 def _said_earlier(
     mention: Mention, earlier: list[tuple[int, int]], nows: list[int], doc: Text
 ) -> bool:
