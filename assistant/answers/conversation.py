@@ -46,6 +46,7 @@ from assistant.answers.intent import (
     elliptical,
     facts_only_in_questions,
     hypothetical,
+    in_context,
     intents,
     is_correction,
     is_follow_up,
@@ -154,6 +155,12 @@ class Conversation:
         if value is not None:
             new, answer = self._answer_question(state, value, notices)
             return new, answer.model_copy(update={"turn": "follow_up"})
+        said = in_context(text, state.case.known()) if state.case.known() else None
+        if said is not None:
+            # "lung" when the primary is not known, "confirmed on MRI" when MSCC is suspected:
+            # a terse reply read with the case, and said so.
+            notices.append(f'Read "{text}" with the case as: "{said}"')
+            text = said
         topic = None
         if state.last_topic and not state.case.known() and elliptical(text):
             # "why?", "and how long do you continue it?" after a general question: read
@@ -207,7 +214,7 @@ class Conversation:
         text, several = one_patient(text)
         if several:
             notices.append(several)
-        extraction = extract(text)
+        extraction = extract(text, known=state.case.known())
         if retracting:
             # "ignore the numbness, that was another patient's": only what it names, if it
             # names findings of the last message; else the whole of the last message. What it

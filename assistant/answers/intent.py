@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +35,20 @@ class Retraction(BaseModel):
     imperative_phrases: tuple[str, ...] = ()
     #: Words that may come before such an order ("sorry, ignore the ...").
     imperative_openers: tuple[str, ...] = ()
+
+
+class ContextReply(BaseModel):
+    """A terse reply that names a finding only with the live case ("lung" when the cancer's
+    primary is not yet known; "confirmed on MRI" when spinal metastases are suspected): read
+    as `reads_as`, whose {fact} slots take the case's values."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    pattern: str
+    #: Facts the live case must hold, each with the values it may have ("unknown" allowed).
+    when: dict[str, tuple[str, ...]]
+    reads_as: str
+    note: str = ""
 
 
 class IntentVocabulary(BaseModel):
@@ -76,12 +90,26 @@ class IntentVocabulary(BaseModel):
     #: …", "btw"): the question starts after it, and its dash lists no findings.
     question_labels: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
+    context_replies: tuple[ContextReply, ...] = ()
 
 
 @cache
 def intents() -> IntentVocabulary:
     """The intent cue vocabulary (loaded once)."""
     return IntentVocabulary.model_validate(json.loads(INTENTS_FILE.read_text(encoding="utf-8")))
+
+
+def in_context(text: str, case: Mapping[str, str]) -> str | None:
+    """What a terse reply says with the live case (`context_replies`), or None: "lung" with a
+    cancer whose primary is unknown reads as "lung cancer"."""
+    for reply in intents().context_replies:
+        match = re.fullmatch(reply.pattern, text.strip(), re.IGNORECASE)
+        if match is None:
+            continue
+        if all(case.get(name, "unknown") in allowed for name, allowed in reply.when.items()):
+            slots = {name: value.replace("_", " ") for name, value in case.items()}
+            return reply.reads_as.format(*match.groups(), **slots)
+    return None
 
 
 def clean_message(message: str, limit: int) -> tuple[str, list[str]]:

@@ -68,6 +68,7 @@ Clinical choices (documented for the rule engine and tests):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Literal
 
@@ -465,8 +466,13 @@ def _dated_just_before(mention: Mention, dates: list[int], nows: list[int], doc:
 # ----------------------------------------------------------------------------- entry point
 
 
-def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
-    """Read the case facts a free-text message asserts, hedges or negates."""
+def extract(
+    text: str, *, limit: int = MAX_CHARS, known: Mapping[str, str] | None = None
+) -> Extraction:
+    """Read the case facts a free-text message asserts, hedges or negates.
+
+    `known`: the live case's facts, for readings that hold only beside another fact (an
+    entry's `requires`): "RT given today" is the MSCC's radiotherapy in a case with MSCC."""
     if not isinstance(text, str):
         text = text.decode("utf-8", "replace") if isinstance(text, bytes | bytearray) else ""
     notices: list[str] = []
@@ -664,8 +670,12 @@ def extract(text: str, *, limit: int = MAX_CHARS) -> Extraction:
             evidence.append(Evidence(fact=name, value=value, implied=implied, **base))
             candidates.setdefault(name, []).append(value)
 
+    context = {k: v for k, v in (known or {}).items() if v != "unknown"}
     for requires, values, base in conditional:
-        if all(set(candidates.get(k, ())) & set(allowed) for k, allowed in requires.items()):
+        if all(
+            (set(candidates.get(k, ())) or {context.get(k)}) & set(allowed)
+            for k, allowed in requires.items()
+        ):
             for name, value in values.items():
                 evidence.append(Evidence(fact=name, value=value, implied=False, **base))
                 candidates.setdefault(name, []).append(value)

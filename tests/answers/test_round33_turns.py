@@ -45,3 +45,73 @@ def test_a_clear_ct_does_not_withhold_the_mri_for_new_night_pain(conversation) -
         "Walking fine, no numbness, bladder ok, legs strong.",
     )
     assert {"1.3.3", "1.5.3"} <= cited(answer) and "1.3.6" not in cited(answer)
+
+
+def test_a_terse_reply_is_read_with_the_case(conversation) -> None:
+    answer = last(conversation, "Breast ca pt, back pain, ?spinal mets", "confirmed on MRI")
+    assert answer.facts.get("spinal_metastases") == "confirmed"
+    assert any("with the case" in n for n in answer.notices)
+    primary = last(conversation, "Dad's got cancer, and since yesterday his legs are numb.", "lung")
+    assert primary.facts.get("primary_tumour") == "lung"
+    biopsy = last(
+        conversation,
+        "Patient with radiologically suspected myeloma, MRI shows spinal metastases at T7. "
+        "Severe back pain.",
+        "confirmed on biopsy today",
+    )
+    assert biopsy.facts.get("haematological_malignancy") == "confirmed"
+
+
+def test_a_terse_reply_without_the_case_it_needs_is_not_expanded(conversation) -> None:
+    answer = last(conversation, "Breast ca pt, back pain, spinal mets confirmed", "lung")
+    assert answer.facts.get("primary_tumour") == "breast"
+    none = last(conversation, "known prostate ca, back pain", "confirmed on MRI")
+    assert none.facts.get("mscc", "unknown") == "unknown"
+
+
+def test_a_reading_that_needs_the_case_uses_the_live_case(conversation) -> None:
+    answer = last(
+        conversation,
+        "70F breast cancer, MSCC confirmed at T5 on MRI, leg weakness, not suitable for surgery.",
+        "RT given today. Dex plan?",
+    )
+    assert answer.facts.get("mscc_radiotherapy_given") == "yes"
+    alone = last(conversation, "RT given today. Dex plan?")
+    assert alone.facts.get("mscc_radiotherapy_given", "unknown") == "unknown"
+
+
+def test_switches_to_a_resident_a_lettered_patient_and_back_to_a_named_one(conversation) -> None:
+    resident = last(
+        conversation,
+        "Resident in room 7, 91, lung cancer, now can't move her legs properly - they're weak.",
+        "Next resident: room 11, 84, no history of cancer, back pain after a fall.",
+    )
+    assert resident.turn == "new_patient" and "limb_weakness" not in resident.facts
+    lettered = last(
+        conversation,
+        "Patient A: 75F, breast cancer, sudden bilateral leg weakness, MSCC at T8 on MRI.",
+        "Patient B, separate: 68M, prostate cancer, spinal metastases, no cord compression.",
+    )
+    assert lettered.turn == "new_patient" and "limb_weakness" not in lettered.facts
+    back = last(
+        conversation,
+        "Mrs Jones, 70, had bowel cancer, back pain worse on straining.",
+        "Different pt - Mr Ali, 49, confirmed lymphoma, new weakness in both legs.",
+        "Going back to Mrs Jones - she now says her legs are numb.",
+    )
+    assert back.turn == "new_patient" and "primary_tumour" not in back.facts
+
+
+def test_an_aside_about_a_vaccine_or_alcohol_is_refused_and_the_case_kept(conversation) -> None:
+    answer = last(
+        conversation,
+        "Mr Lee, prostate cancer, severe unremitting back pain for a week, walking normally.",
+        "He's also due his flu jab - can he have it today?",
+    )
+    assert answer.out_of_scope and answer.facts.get("primary_tumour") == "prostate"
+    kept = last(
+        conversation,
+        "Mr Lee, prostate cancer, MSCC confirmed, on dexamethasone.",
+        "can he have it with food?",
+    )
+    assert not kept.out_of_scope

@@ -143,3 +143,40 @@ def test_round33_phrasings(text: str, fact: str, value: str) -> None:
 
 def test_bone_marrow_biopsy_infiltration_is_no_spinal_finding() -> None:
     assert "spinal_metastases" not in facts("bone marrow biopsy: diffuse marrow infiltration")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("MSCC at L1, primary prostate, complete paraplegia", "primary_tumour", "prostate"),
+        (
+            "He's fit for surgery, going to theatre tomorrow.",
+            "awaiting_definitive_treatment",
+            "yes",
+        ),
+        ("He's also said no to radiotherapy.", "radiotherapy_declined", "yes"),
+        ("16mg dex was already given this morning", "dexamethasone_given", "yes"),
+        ("bk pain worse w coughing n sneezing", "pain_straining", "yes"),
+        ("his legs cramp when he walks to the shops", "claudication", "yes"),
+        (
+            "Sorry - the myeloma is not confirmed yet, it's radiologically suspected only.",
+            "haematological_malignancy",
+            "radiologically_suspected",
+        ),
+    ],
+)
+def test_round33_follow_up_phrasings(text: str, fact: str, value: str) -> None:
+    assert facts(text).get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("primary care referral for back pain", "primary_tumour", None),
+        ("Patient with a lung mass (?primary lung ca)", "cancer_diagnosis", None),
+        ("confirmed myeloma on biopsy", "haematological_malignancy", "confirmed"),
+        ("recovered well from it", "recovered_from_surgery", None),
+    ],
+)
+def test_round33_follow_up_phrasings_do_not_overreach(text: str, fact: str, value) -> None:
+    assert facts(text).get(fact) == value
