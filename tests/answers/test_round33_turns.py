@@ -115,3 +115,26 @@ def test_an_aside_about_a_vaccine_or_alcohol_is_refused_and_the_case_kept(conver
         "can he have it with food?",
     )
     assert not kept.out_of_scope
+
+
+def test_round33_outside_topics_are_refused(conversation) -> None:
+    for text in (
+        "How is small cell lung cancer staged?",
+        "What hypofractionated radiotherapy schedule is used after breast-conserving surgery?",
+        "A resident with cancer is confused and thirsty and her calcium came back high. Treatment?",
+        "Which MRI sequences best show MS plaques in the spinal cord?",
+        "Maximum daily dose of pregabalin in renal impairment?",
+        "How can I best support a family after a stillbirth?",
+        "my back's been killing me since i lifted a sofa, what painkiller should i take",
+    ):
+        assert last(conversation, text).out_of_scope, text
+
+
+def test_the_same_words_inside_an_ng234_case_are_answered(conversation) -> None:
+    for text in (
+        "staging CT showed spinal mets - what next?",
+        "breast ca, back pain since she lifted a box, worse at night",
+        "breast ca, MSCC at T6, she has renal impairment - can she have dex?",
+        "Resident with breast cancer fell and now can't feel her legs",
+    ):
+        assert not last(conversation, text).out_of_scope, text

@@ -180,3 +180,10 @@ def test_round33_follow_up_phrasings(text: str, fact: str, value: str) -> None:
 )
 def test_round33_follow_up_phrasings_do_not_overreach(text: str, fact: str, value) -> None:
     assert facts(text).get(fact) == value
+
+
+def test_pain_that_has_returned_months_after_radiotherapy_is_a_recurrence() -> None:
+    late = facts("8 Gy to T4 for a painful metastasis 8 months ago. The pain has now returned.")
+    assert late["recurrence_3_months_after_rt"] == "yes"
+    early = facts("8 Gy to T4 6 weeks ago. The pain has now returned.")
+    assert early["recurrence_3_months_after_rt"] == "no"
