@@ -335,6 +335,18 @@ class Conversation:
             )
             if turn == "follow_up" and is_follow_up(text):
                 intent = "answer"
+        elif turn == "case":
+            # "... Is this MSCC or spinal mets in NG234 terms?": a suspicion only asked about is
+            # a topic, never a recorded suspicion (issue #13); the findings stated with it
+            # decide whether MSCC is suspected (1.3.2).
+            asked = _only_asked(text, extraction, _DIAGNOSES)
+            if asked:
+                extraction = extraction.model_copy(
+                    update={
+                        "topics": (*extraction.topics, *asked),
+                        "facts": {f: v for f, v in extraction.facts.items() if f not in asked},
+                    }
+                )
         if not answerable:
             # Cite nothing, recommend nothing; the case is kept as it was.
             new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
@@ -458,6 +470,22 @@ def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
         c.before not in (None, UNKNOWN) and "suspected" not in c.before and c.after != c.before
         for c in changes
     )
+
+
+#: Diagnoses a case message may only ask about ("is this MSCC?"): asked, not recorded.
+_DIAGNOSES = frozenset({"mscc", "spinal_metastases"})
+
+
+def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set[str]:
+    """Of these facts, those read as suspected whose every mention is in a question sentence."""
+    evidence = [
+        ev
+        for ev in extraction.evidence
+        if ev.fact in names and extraction.facts.get(ev.fact) == "suspected"
+    ]
+    where = stated_outside_questions(text, [ev.start for ev in evidence])
+    stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
+    return {ev.fact for ev in evidence} - stated
 
 
 def _stated_facts(text: str, extraction: Extraction) -> dict[str, str]:

@@ -54,6 +54,12 @@ class ScopeVocabulary(BaseModel):
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
     own_patient_patterns: tuple[str, ...] = ()
+    #: A message asking whether NG234 applies ("NICE spinal mets guidance relevant at all?"):
+    #: answered with what NG234 says (1.3.1) even when it names a non-malignant cause.
+    asks_ng234_patterns: tuple[str, ...] = ()
+    #: A question about when the case's own care happens ("Weather's bad. Can it wait till
+    #: morning?", "how urgent is that?"): about the case, whatever else the message names.
+    case_timing_patterns: tuple[str, ...] = ()
     #: A question that asks about the other condition itself, named before it ("she has a
     #: frozen shoulder - what exercises for that?"): not the case's business.
     outside_referent_patterns: tuple[str, ...] = ()
@@ -83,6 +89,8 @@ class ScopeVocabulary(BaseModel):
         "own_patient_patterns",
         "ng234_treatment_patterns",
         "outside_referent_patterns",
+        "case_timing_patterns",
+        "asks_ng234_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -228,6 +236,8 @@ def off_topic_for_case(text: str) -> bool:
     (corticosteroids and blood glucose, 1.8.8), so it is answered."""
     if any(p.search(text) for p in _patterns("unrelated_patterns")):
         return not names_spinal_domain(text)
+    if any(p.search(text) for p in _patterns("case_timing_patterns")):
+        return False
     own = any(p.search(text) for p in _patterns("own_patient_patterns"))
     if names_outside_topic(text):
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
@@ -246,7 +256,9 @@ def off_topic_for_case(text: str) -> bool:
     # "not a surgical candidate (PS 3, severe COPD) - what dose?": a comorbidity given as the
     # reason for an NG234 decision is context, not another topic; "she has a UTI - what
     # antibiotic for that?" asks about the other condition itself
-    return (not own or _asks_about_it(text)) and not names_spinal_domain(text)
+    # "he's diabetic - what dose of dex?": a question about NG234's own treatment is the case's
+    treats = any(p.search(text) for p in _patterns("ng234_treatment_patterns"))
+    return (not own or _asks_about_it(text)) and not names_spinal_domain(text) and not treats
 
 
 def _asks_about_it(text: str) -> bool:
@@ -341,7 +353,10 @@ def in_scope(
         for name in ("spinal_metastases", "mscc", "dexamethasone_given")
     )
     unsaid = not continuing_case and not red_flag and not ng234_words
-    if not named_ids and names_non_malignant_cause(text, facts, cancer_unsaid=unsaid):
+    asks_ng234 = any(p.search(text) for p in _patterns("asks_ng234_patterns"))
+    if not named_ids and not asks_ng234 and names_non_malignant_cause(
+        text, facts, cancer_unsaid=unsaid
+    ):
         return False
     first = not named_ids and not continuing_case  # a first message, no NG234 id named
     if first and about_a_child(text):

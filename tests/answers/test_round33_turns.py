@@ -138,3 +138,56 @@ def test_the_same_words_inside_an_ng234_case_are_answered(conversation) -> None:
         "Resident with breast cancer fell and now can't feel her legs",
     ):
         assert not last(conversation, text).out_of_scope, text
+
+
+def test_a_suspicion_only_asked_about_is_a_topic_not_a_recorded_suspicion(conversation) -> None:
+    answer = last(
+        conversation,
+        "Placement question: 64F with known renal cell carcinoma, cramping pain in both calves "
+        "when she walks, tender over L2. Gait normal, power, tone, reflexes and sensation all "
+        "normal, bladder fine. Is this MSCC or spinal mets in NG234 terms?",
+    )
+    assert "mscc" not in answer.facts
+    assert {"1.3.3", "1.5.3"} <= cited(answer) and "1.5.2" not in cited(answer)
+
+
+def test_a_suspicion_written_as_shorthand_or_with_cord_signs_stands(conversation) -> None:
+    stated = last(conversation, "?MSCC - bowel ca hx, new weakness in both legs since yesterday")
+    assert stated.facts.get("mscc") == "suspected" and "1.5.2" in cited(stated)
+    asked = last(conversation, "Is this MSCC? Known prostate ca, sudden weakness in both legs")
+    assert "1.5.2" in cited(asked)
+
+
+def test_asking_whether_the_case_can_wait_is_never_refused(conversation) -> None:
+    answer = last(
+        conversation,
+        "known prostate ca, new weakness in both legs since this afternoon",
+        "Weather's bad. Can it wait till morning?",
+    )
+    assert not answer.out_of_scope and "1.3.2" in cited(answer)
+
+
+def test_an_aside_about_another_drug_dose_is_refused_but_not_the_ng234_drug(conversation) -> None:
+    gout = last(
+        conversation,
+        "breast ca, MSCC at T6, on dex, weak legs",
+        "She's also got a gout flare in her big toe - what colchicine dose should she take?",
+    )
+    assert gout.out_of_scope and gout.facts.get("mscc") == "confirmed"
+    dex = last(
+        conversation, "breast ca, MSCC at T6, weak legs", "she's diabetic - what dose of dex?"
+    )
+    assert not dex.out_of_scope
+
+
+def test_asking_whether_ng234_applies_is_answered_even_with_a_non_malignant_cause(
+    conversation,
+) -> None:
+    asked = last(
+        conversation,
+        "34M, lifted a sofa 10 days ago, low back pain worse sitting and bending. No cancer "
+        "history, no night pain, no leg symptoms. NICE spinal mets guidance relevant at all?",
+    )
+    assert not asked.out_of_scope and "1.3.1" in cited(asked)
+    plain = last(conversation, "no cancer history, lifted a sofa, back pain - which painkiller?")
+    assert plain.out_of_scope
