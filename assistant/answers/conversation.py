@@ -71,7 +71,7 @@ from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.reading import scope
 from assistant.reading.details import merge_details, read_details
-from assistant.reading.extract import Extraction, extract
+from assistant.reading.extract import Evidence, Extraction, extract
 from assistant.reading.net import SafetyNet, load_exemplars
 from assistant.search.retrieval import explicit_ids
 from assistant.settings import Settings
@@ -476,6 +476,14 @@ def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
 _DIAGNOSES = frozenset({"mscc", "spinal_metastases"})
 
 
+def _stated_and_asked(text: str, evidence: Sequence[Evidence]) -> tuple[set[str], set[str]]:
+    """The facts of this evidence mentioned in a sentence that states, and in one that asks."""
+    where = stated_outside_questions(text, [ev.start for ev in evidence])
+    stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
+    asked = {ev.fact for ev, out in zip(evidence, where, strict=True) if not out}
+    return stated, asked
+
+
 def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set[str]:
     """Of these facts, those read as suspected whose every mention is in a question sentence."""
     evidence = [
@@ -483,15 +491,12 @@ def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set
         for ev in extraction.evidence
         if ev.fact in names and extraction.facts.get(ev.fact) == "suspected"
     ]
-    where = stated_outside_questions(text, [ev.start for ev in evidence])
-    stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
-    return {ev.fact for ev in evidence} - stated
+    stated, asked = _stated_and_asked(text, evidence)
+    return asked - stated
 
 
 def _stated_facts(text: str, extraction: Extraction) -> dict[str, str]:
     """Facts a follow-up states outside its question sentences, every mention of them so."""
     evidence = [ev for ev in extraction.evidence if ev.fact in extraction.facts]
-    where = stated_outside_questions(text, [ev.start for ev in evidence])
-    stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
-    asked = {ev.fact for ev, out in zip(evidence, where, strict=True) if not out}
+    stated, asked = _stated_and_asked(text, evidence)
     return {f: v for f, v in extraction.facts.items() if f in stated and f not in asked}

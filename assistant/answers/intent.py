@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from assistant.answers.answer import Intent
 from assistant.search.retrieval import is_why
@@ -49,6 +50,18 @@ class ContextReply(BaseModel):
     when: dict[str, tuple[str, ...]]
     reads_as: str
     note: str = ""
+
+    @model_validator(mode="after")
+    def _slots_are_known(self) -> ContextReply:
+        re.compile(self.pattern)
+        for _, name, _, _ in string.Formatter().parse(self.reads_as):
+            if name is None or name.isdigit() or name == "":
+                continue
+            if name not in self.when or "unknown" in self.when[name]:
+                raise ValueError(
+                    f"context reply slot {{{name}}} must be a fact its 'when' requires known"
+                )
+        return self
 
 
 class IntentVocabulary(BaseModel):

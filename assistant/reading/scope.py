@@ -354,8 +354,10 @@ def in_scope(
     )
     unsaid = not continuing_case and not red_flag and not ng234_words
     asks_ng234 = any(p.search(text) for p in _patterns("asks_ng234_patterns"))
-    if not named_ids and not asks_ng234 and names_non_malignant_cause(
-        text, facts, cancer_unsaid=unsaid
+    if (
+        not named_ids
+        and not asks_ng234
+        and names_non_malignant_cause(text, facts, cancer_unsaid=unsaid)
     ):
         return False
     first = not named_ids and not continuing_case  # a first message, no NG234 id named

@@ -191,3 +191,18 @@ def test_asking_whether_ng234_applies_is_answered_even_with_a_non_malignant_caus
     assert not asked.out_of_scope and "1.3.1" in cited(asked)
     plain = last(conversation, "no cancer history, lifted a sofa, back pain - which painkiller?")
     assert plain.out_of_scope
+
+
+def test_a_context_reply_may_only_fill_slots_its_case_must_know() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from assistant.answers.intent import ContextReply, intents
+
+    assert intents().context_replies  # the shipped data validates
+    with pytest.raises(ValidationError):
+        ContextReply(
+            pattern="x", when={"primary_tumour": ("unknown",)}, reads_as="{primary_tumour}"
+        )
+    ok = ContextReply(pattern="(lung)", when={"cancer_diagnosis": ("yes",)}, reads_as="{0} cancer")
+    assert ok.reads_as == "{0} cancer"
