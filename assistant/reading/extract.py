@@ -392,6 +392,36 @@ def _said_earlier(
     return False
 
 
+#: Words a denial asked as a whole question may open with ("No weakness?", "Any numbness? ").
+_QUESTION_OPENERS = frozenset({"no", "nil", "not", "any", "none", "and", "so", "but"})
+
+
+def _denial_asked(mention: Mention, doc: Text) -> bool:
+    """A denial that is its whole sentence, asked ("No pain shooting down the legs?"): only
+    negation or opening words before it and only the question mark after it."""
+    s0, s1 = doc.sents[doc.sent_of[mention.start]]
+    after = doc.lower[mention.end : s1]
+    return (
+        bool(after)
+        and all(t == "?" for t in after)
+        and all(t in _QUESTION_OPENERS for t in doc.lower[s0 : mention.start])
+    )
+
+
+#: Words that carry a line wrapped mid-sentence on ("No weakness\nin the arms"): a site or a
+#: limit, never a finding of its own.
+_WRAP_CARRIERS = re.compile(
+    r"[ \t]*\n[ \t]*(?:in|of|at|on|above|below|except|apart|only|to|from|over|around)\b"
+)
+
+
+def _wrapped_on(mention: Mention, doc: Text) -> bool:
+    """A denial ending a line that the next line carries on in lower case ("No weakness\nin
+    the arms"): the line break is a wrap, not the end of what was denied."""
+    end = doc.ends[mention.end - 1]
+    return _WRAP_CARRIERS.match(doc.text, end) is not None
+
+
 #: Diagnosis facts an old scan may have excluded.
 _EXCLUDABLE = ("mscc", "spinal_metastases")
 
@@ -639,6 +669,21 @@ def extract(
                 f"'{base['text']}' is said of an earlier time: read as not known now. "
                 "Please say whether it is present now."
             )
+        queried = [
+            name
+            for name, value in reading.values.items()
+            if name in RED_FLAGS
+            and value == "no"
+            and (_denial_asked(mention, doc) or _wrapped_on(mention, doc))
+        ]
+        if queried:
+            # "No pain shooting down the legs? Not true - he's got it down the left leg": a
+            # denial asked as a question is no answer; "No weakness\nin the arms" (a sentence
+            # wrapped across lines) says where only on the next line: asked, never absent.
+            reading = replace(
+                reading, values={k: v for k, v in reading.values.items() if k not in queried}
+            )
+            doubted.extend(queried)
         site = None
         if entry.fact in RED_FLAGS and reading.values.get(entry.fact) == "no":
             # Only a denial is looked at for its site: a stated finding is never narrowed.

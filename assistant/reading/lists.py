@@ -198,7 +198,10 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     stated = any(_counted(m, doc) for _, added in steps for m in added) or any(
         _ends_on_group(doc, m.end) for m in inside if m.start >= cue.end
     )
-    if plain and len(index.starting_in(cue.scope_start, cue.scope_end)) >= 3 and not stated:
+    # Items, not mentions: "shooting pain" and "shooting pain down L leg" are one item read as
+    # two facts, so "Nil retention, shooting pain down L leg" is two items, not a list of three.
+    items = {index.mentions[k].start for k in index.starting_in(cue.scope_start, cue.scope_end)}
+    if plain and len(items) >= 3 and not stated:
         return set()
     # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
