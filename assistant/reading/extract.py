@@ -68,7 +68,7 @@ Clinical choices (documented for the rule engine and tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -376,6 +376,16 @@ _PAST_WORDS = frozenset(
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
 
 
+def _denied_flags(reading: Reading) -> list[str]:
+    """The Box 1 red flags a reading records as absent."""
+    return [name for name, value in reading.values.items() if name in RED_FLAGS and value == "no"]
+
+
+def _withdrawn(reading: Reading, names: Sequence[str]) -> Reading:
+    """The reading without these facts: a denial withdrawn is asked, never absent."""
+    return replace(reading, values={k: v for k, v in reading.values.items() if k not in names})
+
+
 def _said_earlier(
     mention: Mention, earlier: list[tuple[int, int]], nows: list[int], doc: Text
 ) -> bool:
@@ -642,59 +652,39 @@ def extract(
             )
         if status == "topic":
             topics.append(entry.fact)
-        excepted = [
-            name
-            for name, value in reading.values.items()
-            if name in RED_FLAGS and value == "no" and has_exception(mention, cues, doc)
-        ]
-        if excepted:
+        # Each check below turns the red flags this mention denies into questions (asked,
+        # never absent) when the denial does not hold for the patient now.
+        excepted = _denied_flags(reading)
+        if excepted and has_exception(mention, cues, doc):
             # "No neuro deficit except: weak L leg": a denial with an exception after it
             # leaves what it did not name unknown (asked), never absent.
-            reading = replace(
-                reading, values={k: v for k, v in reading.values.items() if k not in excepted}
-            )
+            reading = _withdrawn(reading, excepted)
             doubted.extend(excepted)
-        past = [
-            name
-            for name, value in reading.values.items()
-            if name in RED_FLAGS and value == "no" and _said_earlier(mention, earlier, nows, doc)
-        ]
-        if past:
+        past = _denied_flags(reading)
+        if past and _said_earlier(mention, earlier, nows, doc):
             # "Power 5/5 on admission; now 3/5": a denial about the past is not about now.
-            reading = replace(
-                reading, values={k: v for k, v in reading.values.items() if k not in past}
-            )
+            reading = _withdrawn(reading, past)
             doubted.extend(past)
             notices.append(
                 f"'{base['text']}' is said of an earlier time: read as not known now. "
                 "Please say whether it is present now."
             )
-        queried = [
-            name
-            for name, value in reading.values.items()
-            if name in RED_FLAGS
-            and value == "no"
-            and (_denial_asked(mention, doc) or _wrapped_on(mention, doc))
-        ]
-        if queried:
+        queried = _denied_flags(reading)
+        if queried and (_denial_asked(mention, doc) or _wrapped_on(mention, doc)):
             # "No pain shooting down the legs? Not true - he's got it down the left leg": a
             # denial asked as a question is no answer; "No weakness\nin the arms" (a sentence
             # wrapped across lines) says where only on the next line: asked, never absent.
-            reading = replace(
-                reading, values={k: v for k, v in reading.values.items() if k not in queried}
-            )
+            reading = _withdrawn(reading, queried)
             doubted.extend(queried)
         site = None
-        if entry.fact in RED_FLAGS and reading.values.get(entry.fact) == "no":
+        if entry.fact in _denied_flags(reading):
             # Only a denial is looked at for its site: a stated finding is never narrowed.
             site = site_limited(mention, cues, doc) or own_site(
                 mention, entry.fact, raw_cues, doc, pipe
             )
         if site:
             # Denied for another site only ("arms: no weakness"): asked, never absent.
-            reading = replace(
-                reading, values={k: v for k, v in reading.values.items() if k != entry.fact}
-            )
+            reading = _withdrawn(reading, [entry.fact])
             doubted.append(entry.fact)
             notices.append(
                 f"'{base['text']}' is said of the {site} only: read as not known for the "

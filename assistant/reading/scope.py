@@ -161,22 +161,27 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(vocabulary(), name))
 
 
+def _matches(name: str, text: str) -> bool:
+    """Whether any pattern of this scope vocabulary list is found in the text."""
+    return any(p.search(text) for p in _patterns(name))
+
+
 def about_a_child(text: str) -> bool:
     """The message is about a child (an age under 16 or a child word) and names no adult; a
     child who is asking or worried about someone ("my 10 year old keeps asking why Mum …") is
     not the patient."""
-    if any(rx.search(text) for rx in _patterns("adult_patterns")):
+    if _matches("adult_patterns", text):
         return False
-    if any(rx.search(text) for rx in _patterns("child_informant_patterns")):
+    if _matches("child_informant_patterns", text):
         return False
-    return any(rx.search(text) for rx in _patterns("child_patterns"))
+    return _matches("child_patterns", text)
 
 
 def names_other_bone(text: str, facts: Mapping[str, str], hedged: Collection[str]) -> bool:
     """A metastasis of another bone with no spinal word and no cord symptom, spinal
     metastases or MSCC ("hip met from breast ca, non-weight-bearing? pain on walking"): the
     pain read from it is that bone's, and NG234 covers spinal metastases only."""
-    if not any(rx.search(text) for rx in _patterns("other_bone_patterns")):
+    if not _matches("other_bone_patterns", text):
         return False
     keeps = set(vocabulary().site_free_facts)
     return not names_spinal_domain(text) and not (_asserted(facts) | set(hedged)) & keeps
@@ -196,7 +201,7 @@ def names_outside_topic(text: str) -> bool:
     unless every mention of one is denied in its own clause ("no B12 deficiency to explain it")."""
     for m in _terms("outside_topics").finditer(text):
         clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
-        if not any(p.search(clause) for p in _patterns("outside_denials")):
+        if not _matches("outside_denials", clause):
             return True
     return False
 
@@ -234,18 +239,16 @@ def off_topic_for_case(text: str) -> bool:
     own ("how do I treat DKA?", "her sister's mammogram"). A condition or drug of the patient's
     own ("what if he's diabetic?", "he's on metformin") is context for NG234's advice
     (corticosteroids and blood glucose, 1.8.8), so it is answered."""
-    if any(p.search(text) for p in _patterns("unrelated_patterns")):
+    if _matches("unrelated_patterns", text):
         return not names_spinal_domain(text)
-    if any(p.search(text) for p in _patterns("case_timing_patterns")):
+    if _matches("case_timing_patterns", text):
         return False
-    own = any(p.search(text) for p in _patterns("own_patient_patterns"))
+    own = _matches("own_patient_patterns", text)
     if names_outside_topic(text):
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
         # mammogram", "amoxicillin dose for a chest infection?" or a question about the outside
         # topic itself ("is it safe for her to have the flu jab?") is not
-        if (own or names_spinal_domain(text)) and any(
-            p.search(text) for p in _patterns("ng234_treatment_patterns")
-        ):
+        if (own or names_spinal_domain(text)) and _matches("ng234_treatment_patterns", text):
             # "why does he need omeprazole with the dex?" (1.8.8); "MRI: no cord compression,
             # L4/5 disc prolapse. do we carry on the dex?" (1.8.2)
             return False
@@ -257,7 +260,7 @@ def off_topic_for_case(text: str) -> bool:
     # reason for an NG234 decision is context, not another topic; "she has a UTI - what
     # antibiotic for that?" asks about the other condition itself
     # "he's diabetic - what dose of dex?": a question about NG234's own treatment is the case's
-    treats = any(p.search(text) for p in _patterns("ng234_treatment_patterns"))
+    treats = _matches("ng234_treatment_patterns", text)
     return (not own or _asks_about_it(text)) and not names_spinal_domain(text) and not treats
 
 
@@ -265,9 +268,7 @@ def _asks_about_it(text: str) -> bool:
     """The message's last segment asks about what was named before it ("… - what exercises
     should I give her for that?")."""
     segments = _segments(text)
-    return bool(segments) and any(
-        p.search(segments[-1]) for p in _patterns("outside_referent_patterns")
-    )
+    return bool(segments) and _matches("outside_referent_patterns", segments[-1])
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:
@@ -353,7 +354,7 @@ def in_scope(
         for name in ("spinal_metastases", "mscc", "dexamethasone_given")
     )
     unsaid = not continuing_case and not red_flag and not ng234_words
-    asks_ng234 = any(p.search(text) for p in _patterns("asks_ng234_patterns"))
+    asks_ng234 = _matches("asks_ng234_patterns", text)
     if (
         not named_ids
         and not asks_ng234
