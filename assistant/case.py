@@ -22,6 +22,16 @@ TRI_VALUES = ("yes", "no", UNKNOWN)
 FACTS_FILE = DATA_DIR / "facts.json"
 
 
+class Implied(BaseModel):
+    """This fact's `value` follows from `fact` having one of `values`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fact: str
+    values: tuple[str, ...]
+    value: str
+
+
 class FactSpec(BaseModel):
     """One fact the rules may depend on."""
 
@@ -35,6 +45,12 @@ class FactSpec(BaseModel):
     options: tuple[str, ...] = Field((), description="Allowed values of an enum (not unknown).")
     priority: int = Field(50, description="Lower is asked first; cord red flags are 1-2.")
     red_flag: bool = Field(False, description="A Box 1 symptom or sign of cord compression.")
+    implied_by: Implied | None = Field(
+        None,
+        description="A value this fact takes because another fact has one of some values "
+        "(a confirmed haematological malignancy because the primary is myeloma): when a "
+        "change moves that fact to another value, the implied value no longer stands.",
+    )
 
     @model_validator(mode="after")
     def _options_match_type(self) -> FactSpec:
@@ -66,6 +82,15 @@ class FactCatalogue(BaseModel):
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ValueError(f"duplicate fact names: {sorted(dupes)}")
+        by_name = {f.name: f for f in self.facts}
+        for f in self.facts:
+            link = f.implied_by
+            if link is None:
+                continue
+            if link.fact not in by_name or not set(link.values) <= set(by_name[link.fact].values):
+                raise ValueError(f"fact {f.name}: implied_by names unknown {link.fact} values")
+            if link.value not in f.values:
+                raise ValueError(f"fact {f.name}: implied value {link.value!r} is not an option")
         return self
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence, Set
 from assistant.answers.answer import ChangeOut
 from assistant.answers.intent import dated_past, intents, reports_onset
 from assistant.answers.session import SessionState
-from assistant.case import UNKNOWN, Case, catalogue
+from assistant.case import UNKNOWN, Case, FactSpec, catalogue
 from assistant.reading.extract import Extraction
 from assistant.reading.values import recurred_after
 
@@ -16,14 +16,34 @@ Changed = tuple[Case, list[ChangeOut]]
 
 def apply_facts(case: Case, facts: Mapping[str, str]) -> Changed:
     """The case with these facts set, and what changed (InvalidInputError on a bad fact)."""
-    updated = case.updated(facts)  # validates names and values (InvalidInputError)
     specs = catalogue()
+    facts = {**facts, **_no_longer_implied(case, facts, specs)}
+    updated = case.updated(facts)  # validates names and values (InvalidInputError)
     changes = [
         ChangeOut(fact=name, label=spec.label, before=case.get(name), after=updated.get(name))
         for name, spec in specs.items()
         if name in facts and case.get(name) != updated.get(name)
     ]
     return updated, changes
+
+
+def _no_longer_implied(
+    case: Case, facts: Mapping[str, str], specs: Mapping[str, FactSpec]
+) -> dict[str, str]:
+    """Facts whose recorded value only followed from a fact this change moves elsewhere.
+
+    "Not myeloma, he has bladder cancer": the primary corrected from myeloma to a solid
+    tumour takes the confirmed haematological malignancy it implied with it (cleared to
+    unknown, shown as a change), unless the same change sets that fact itself."""
+    cleared: dict[str, str] = {}
+    for name, spec_ in specs.items():
+        link = spec_.implied_by
+        if link is None or name in facts or case.get(name) != link.value:
+            continue
+        new = facts.get(link.fact, UNKNOWN)
+        if case.get(link.fact) in link.values and new not in (UNKNOWN, *link.values):
+            cleared[name] = UNKNOWN
+    return cleared
 
 
 def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset()) -> SessionState:
