@@ -7,6 +7,7 @@ cues, later cues of its category or of a category in `terminating_types`, then t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -201,6 +202,18 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                     # "Son: dad (lung ca) has wet himself" and "found by his wife, unable to
                     # stand" are the patient's.
                     found[k].append(replace(cue, rule=RELATIVE_DOUBT))
+            # Past the relative's brackets or a pronoun that ended the scope, a red flag said
+            # with the relative's own pronoun when the patient is of the other gender ("Mrs J
+            # … Her husband visits (he hasn't got cancer) and he told us his legs have gone
+            # numb") is asked too, never the patient's.
+            stop = next(
+                (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in _FULL_STOPS),
+                len(doc.lower),
+            )  # the sentence as written: a bracket may have split it
+            for k in index.starting_in(cue.scope_end, stop):
+                fact = entries[mentions[k].entry].fact
+                if fact in RED_FLAGS and not found[k] and _the_relatives_own(cue, mentions[k], doc):
+                    found[k].append(replace(cue, rule=RELATIVE_DOUBT))
     for k, m in enumerate(mentions):
         if m.inner is not None:
             found[k].append(m.inner)
@@ -222,6 +235,82 @@ def _first_finding_only(cue: Cue, index: Index) -> None:
     first = index.mentions[inside[0]].start
     ends = [index.mentions[k].end for k in inside if index.mentions[k].start == first]
     cue.scope_end = min(cue.scope_end, max(ends))
+
+
+#: Tokens that end a sentence as written.
+_FULL_STOPS = frozenset({".", "!", "?", ";"})
+#: Relatives by gender, and the words that give a patient's gender before a relative is named.
+_MALE_RELATIVES = frozenset(
+    {
+        "husband",
+        "hubby",
+        "son",
+        "brother",
+        "father",
+        "dad",
+        "grandad",
+        "grandfather",
+        "grandson",
+        "uncle",
+        "nephew",
+        "boyfriend",
+        "stepfather",
+        "stepdad",
+    }
+)
+_FEMALE_RELATIVES = frozenset(
+    {
+        "wife",
+        "daughter",
+        "sister",
+        "mother",
+        "mum",
+        "mom",
+        "gran",
+        "granny",
+        "grandma",
+        "grandmother",
+        "granddaughter",
+        "aunt",
+        "auntie",
+        "niece",
+        "girlfriend",
+        "stepmother",
+        "stepmum",
+    }
+)
+#: Words that name the patient's gender: a title or a noun ("Mrs J", "a 72-year-old man"),
+#: or "81F" / "66M"; a pronoun alone may be another person's ("before she died").
+_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "lady", "woman"})
+_MALE_WORDS = frozenset({"mr", "man", "gentleman"})
+_AGED = re.compile(r"\d{1,3}\s*(?:yo\s*)?([mf])$")
+
+
+def _patient_gender_words(doc: Text, cue: Cue) -> tuple[bool, bool]:
+    """Whether the words before a relative is named say the patient is female, male: a title
+    or noun, or an age with a sex ("81F"). Not a pronoun: "her husband has prostate ca and his
+    legs are weak" may be the informant's husband, the patient."""
+    before = doc.lower[: cue.start]
+    sexes = {m.group(1) for w in before if (m := _AGED.match(w))}
+    female = bool(set(before) & _FEMALE_WORDS) or "f" in sexes
+    male = bool(set(before) & _MALE_WORDS) or "m" in sexes
+    return female, male
+
+
+def _the_relatives_own(cue: Cue, mention: Mention, doc: Text) -> bool:
+    """A red flag later in the relative's sentence said with the relative's pronoun, when the
+    patient is of the other gender ("Mrs J … Her husband visits daily (he hasn't got cancer)
+    and he told us his legs have gone numb"): past the relative's brackets, still his."""
+    named = set(doc.lower[cue.start : cue.end])
+    female, male = _patient_gender_words(doc, cue)
+    if named & _MALE_RELATIVES:
+        own, differs = {"he", "he's", "his", "him"}, female and not male
+    elif named & _FEMALE_RELATIVES:
+        own, differs = {"she", "she's", "her"}, male and not female
+    else:
+        return False
+    near = set(doc.lower[max(cue.end, mention.start - 3) : mention.start + 1])
+    return differs and bool(own & near)  # differs: the patient's gender is not the relative's
 
 
 #: ConText category of a relative or another person ("his brother", "the patient in bed 4").

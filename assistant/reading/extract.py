@@ -432,6 +432,34 @@ def _wrapped_on(mention: Mention, doc: Text) -> bool:
     return _WRAP_CARRIERS.match(doc.text, end) is not None
 
 
+#: Words that join a finding to the next item ("reduced sensation and reflexes absent").
+_JOINS = frozenset({"and", "&", "+", ",", "/", "but", "with"})
+#: Words that may stand between a join and the subject of a trailing denial.
+_SUBJECT_FILLERS = frozenset(
+    {"the", "his", "her", "their", "my", "both", "all", "also", "are", "is", "were", "was", "now"}
+)
+
+
+def _denial_of_another(mention: Mention, cue: Cue | None, covered: bytes, doc: Text) -> bool:
+    """A trailing denial whose own subject is another word, joined on after this finding
+    ("reduced sensation and reflexes absent": 'absent' says it of the reflexes). A word no
+    finding covers between the join and the denial is that subject: this finding is asked,
+    never absent ("numbness and incontinence absent", a list of findings, still denies both)."""
+    if cue is None or cue.rule.direction != "BACKWARD" or cue.start < mention.end:
+        return False
+    between = range(mention.end, cue.start)
+    joins = [i for i in between if doc.lower[i] in _JOINS]
+    if not joins:
+        return False
+    return any(
+        not covered[i]
+        and doc.lower[i].isalpha()
+        and doc.lower[i] not in _SUBJECT_FILLERS | _JOINS
+        and doc.lower[i] not in ("or", "nor", "either", "any")
+        for i in range(joins[0] + 1, cue.start)
+    )
+
+
 #: Diagnosis facts an old scan may have excluded.
 _EXCLUDABLE = ("mscc", "spinal_metastases")
 
@@ -563,6 +591,9 @@ def extract(
     ]
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
+    covered = bytearray(len(doc.lower))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     entries = pipe.table.entries
     evidence: list[Evidence] = []
@@ -676,6 +707,15 @@ def extract(
             # wrapped across lines) says where only on the next line: asked, never absent.
             reading = _withdrawn(reading, queried)
             doubted.extend(queried)
+        other = _denied_flags(reading)
+        if other and _denial_of_another(mention, cue, covered, doc):
+            # "reduced sensation and reflexes absent": the denial is the reflexes'.
+            reading = _withdrawn(reading, other)
+            doubted.extend(other)
+            notices.append(
+                f"'{base['text']}' is followed by a denial of something else "
+                f"('{base['cue']}'): read as not known. Please say whether it is present."
+            )
         site = None
         if entry.fact in _denied_flags(reading):
             # Only a denial is looked at for its site: a stated finding is never narrowed.

@@ -312,9 +312,12 @@ def _names_population(
     """The message names MSCC or spinal metastases (stated, suspected or as its topic), and
     not a compression from another cause ("?CES after a discectomy, no cancer hx", "cauda
     equina syndrome after an epidural injection for a disc bulge")."""
+    # Spinal metastases on imaging in someone with no known cancer ("no known cancer. MRI:
+    # multiple lytic lesions", an unknown primary, 1.11.1-1.11.2) are NG234's population.
+    imaged = facts.get("spinal_metastases") in ("suspected", "confirmed")
     return (
         bool((set(topics) | set(hedged) | _asserted(facts)) & _POPULATION)
-        and facts.get("cancer_diagnosis") != "no"
+        and (facts.get("cancer_diagnosis") != "no" or imaged)
         and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
     )
 

@@ -1,0 +1,122 @@
+"""Session 19 (#12, #13, #14): round 36's case classes fixed after its first run, each tested
+both ways.
+
+- An in-law or step-parent is the patient as a parent is; a first sentence of apology names no
+  one ("sorry its 2am and i dont know who else to ask. my father in law has …").
+- "No cancer in her spine" denies the spinal metastases, not the cancer.
+- A worry about a cancer "with spinal mets" leaves the metastases suspected; something read
+  about ("His family have read about cord compression") is a topic.
+- Spinal metastases on imaging with no known cancer are NG234's (unknown primary, 1.11.2).
+- 1.3.4's 24-hour discussion stands, like 1.3.3, while the cord items are asked.
+- A claim someone else made that the writer asks about ("Radiology says MRI can wait until the
+  morning … Is that right?") is in question, not stated.
+- A relative's findings said with the relative's pronoun, the patient being of the other
+  gender ("Mrs J … Her husband … he told us his legs have gone numb"), are asked, never hers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import cited, facts, last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry its 2am and i dont know who else to ask. my father in law has prostate cancer, had "
+        "it 4 yrs. tonight his legs have gone weak.",
+        "hi sorry typing from perth. my father in law in leeds has prostate cancer. he cant feel "
+        "his bum on the toilet paper and hasnt weed since last nite.",
+    ],
+)
+def test_an_in_law_after_a_preamble_is_the_patient(conversation, text: str) -> None:
+    answer = last(conversation, text)
+    assert answer.facts["cancer_diagnosis"] == "yes" and "1.3.2" in cited(answer)
+
+
+def test_the_writers_own_cancer_keeps_an_in_laws_cancer_theirs() -> None:
+    said = facts("I have breast cancer. My mother in law had bowel cancer too.")
+    assert said["primary_tumour"] == "breast"
+
+
+def test_no_cancer_in_the_spine_denies_the_metastases_not_the_cancer() -> None:
+    said = facts("they did an MRI and said there was no cancer in her spine, just wear and tear")
+    assert said == {"spinal_metastases": "none"}
+    assert facts("breast cancer in her spine")["spinal_metastases"] == "confirmed"
+
+
+def test_a_worried_about_cancer_with_spinal_mets_is_suspected() -> None:
+    said = facts("58F, never had cancer. I'm worried about a lung primary with spinal mets.")
+    assert said["spinal_metastases"] == "suspected" and said["cancer_diagnosis"] == "no"
+    assert facts("known lung cancer with spinal mets")["spinal_metastases"] == "confirmed"
+
+
+def test_something_read_about_is_a_topic() -> None:
+    said = facts("His family have read about cord compression and want a routine MRI.")
+    assert "mscc" not in said
+    assert facts("MRI shows cord compression at T8")["mscc"] == "confirmed"
+
+
+def test_spinal_metastases_on_imaging_with_no_known_cancer_are_answered(conversation) -> None:
+    answer = last(
+        conversation,
+        "Ortho on call. 72M referred as 'mechanical LBP', no known cancer. MRI whole spine: "
+        "multiple lytic lesions T10, L1, L3, no cord compression. Neuro intact. Pain controlled "
+        "on codeine. CT CAP shows no obvious primary. Oncology want tissue.",
+    )
+    assert not answer.out_of_scope and "1.11.2" in cited(answer)
+
+
+def test_mechanical_back_pain_with_no_cancer_and_no_lesion_is_refused(conversation) -> None:
+    answer = last(conversation, "mechanical low back pain after lifting, no cancer, exercises?")
+    assert answer.out_of_scope
+
+
+def test_the_24_hour_discussion_stands_while_cord_items_are_asked(conversation) -> None:
+    answer = last(
+        conversation,
+        "63F, Ca lung on pembrolizumab. back pain T8 x 2/52, worse at night. NO leg weakness. "
+        "NO numbness. bladder + bowels normal.",
+    )
+    assert {"1.3.3", "1.3.4"} <= cited(answer)
+    answer = last(conversation, "63F, Ca lung. Back pain worse at night. New leg weakness.")
+    assert "1.3.4" in cited(answer)  # the immediate form
+
+
+def test_a_claim_the_writer_questions_is_not_stated() -> None:
+    said = facts(
+        "Radiology on-call says MRI can wait until the morning list as 'NICE says within 24 "
+        "hours'. Is that right?"
+    )
+    assert "urgent_diagnosis_for_immediate_treatment" not in said
+    said = facts("Radiology says it can wait until the morning.")
+    assert said["urgent_diagnosis_for_immediate_treatment"] == "no"
+
+
+def test_a_relatives_findings_in_the_relatives_pronoun_are_asked(conversation) -> None:
+    answer = last(
+        conversation,
+        "Care home manager. Our resident Mrs J, 81, had breast cancer with spine secondaries. "
+        "Today she's her usual self.\nHer husband visits daily (he hasn't got cancer) and he "
+        "told us his legs have gone numb and weak this week.",
+    )
+    assert "limb_weakness" not in answer.facts and "1.8.1" not in cited(answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband's mother had back pain like this before she died of her cancer. My husband "
+        "has kidney cancer and now his legs are getting weaker.",
+        "Mrs J, breast ca. Her husband (who visits daily) says her legs have gone numb.",
+    ],
+)
+def test_the_patients_findings_beside_a_relative_stay_the_patients(text: str) -> None:
+    said = facts(text)
+    assert said.get("limb_weakness") == "yes" or said.get("sensory_loss") == "yes"
+
+
+def test_a_big_jump_in_pain_at_an_angle_is_a_deterioration_on_sitting() -> None:
+    said = facts("At about 60 degrees he got a big jump in back pain (from 3 to 8/10).")
+    assert said["mobilisation_deterioration"] == "yes"
+    assert "mobilisation_deterioration" not in facts("At about 60 degrees he was comfortable.")
