@@ -417,19 +417,21 @@ class Conversation:
         # A correction corrects the live case: "sorry. 71M …" with nothing said before is a
         # case, and "sorry phone in pocket. what imaging?" states nothing to correct.
         follow_up = is_follow_up(text)
-        questioning = "?" in text or follow_up
+        questioning = "?" in text or follow_up or is_question(text)
+        read = [ev.start for ev in extraction.evidence if ev.value is not None]
+        # "sorry, pocket typed. can it wait till morning?": what only a question names is no
+        # correction of the live case.
+        stated = bool(extraction.facts) and not facts_only_in_questions(text, read)
         # A general question ("general q - for prostate ca with spinal mets, when …?") names
         # facts of people in general, never a correction of the live case.
         if live and (
-            retracts(text)
-            or (not general and is_correction(text) and (extraction.facts or not questioning))
+            retracts(text) or (not general and is_correction(text) and (stated or not questioning))
         ):
             return "correction"
         if live and follow_up and not general:
             return "follow_up"
         if not extraction.facts and not ids and unreadable(text, self.known_words):
             return "unreadable"
-        read = [ev.start for ev in extraction.evidence if ev.value is not None]
         pure = asks and facts_only_in_questions(text, read)
         if live and pure and not general:
             return "follow_up"

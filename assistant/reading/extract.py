@@ -598,6 +598,7 @@ def extract(
     entries = pipe.table.entries
     evidence: list[Evidence] = []
     candidates: dict[str, list[str]] = {}
+    stated: dict[str, list[str]] = {}  # candidates said in the fact's own words
     uncertain: list[str] = []
     topics: list[str] = []
     rt_days: list[int] = []
@@ -741,9 +742,11 @@ def extract(
             conditional.append((entry.requires, reading.values, base))
             continue
         for name, value in reading.values.items():
-            implied = name != entry.fact
+            implied = name != entry.fact or entry.implies
             evidence.append(Evidence(fact=name, value=value, implied=implied, **base))
             candidates.setdefault(name, []).append(value)
+            if not entry.implies and entry.fact not in pipe.table.stated_over_implied.get(name, ()):
+                stated.setdefault(name, []).append(value)
 
     context = {k: v for k, v in (known or {}).items() if v != "unknown"}
     for requires, values, base in conditional:
@@ -765,6 +768,11 @@ def extract(
         else:
             uncertain.append(item.fact)
 
+    for name in pipe.table.stated_over_implied:
+        # "No prior cancer diagnosis. CT shows spinal metastases": what is said of the fact in
+        # its own words outweighs what another finding implies.
+        if name in stated:
+            candidates[name] = stated[name]
     facts = _resolve(candidates, pipe, notices)
     for name in dict.fromkeys(doubted):
         # A doubt outweighs an absence (H02), even where another mention of the same finding

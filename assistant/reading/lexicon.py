@@ -148,6 +148,11 @@ class Synonym(BaseModel):
         "false when the pattern's own words carry that meaning ('not MRI safe').",
     )
     reader: Reader | None = Field(None, description="Numeric reader applied to the match.")
+    implies: bool = Field(
+        False,
+        description="The words imply the fact rather than say it ('mets' imply a cancer): a "
+        "fact in stated_over_implied said in its own words outweighs them.",
+    )
     note: str | None = None
 
     @model_validator(mode="after")
@@ -224,6 +229,13 @@ class SynonymTable(BaseModel):
         "('no weakness, numbness, retention'); any other mention after a comma ends it.",
     )
     precedence: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    stated_over_implied: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Fact -> the findings whose implication of it a value said otherwise "
+        "outweighs ('no prior cancer diagnosis. CT shows spinal metastases': no diagnosis of "
+        "cancer before, whatever the metastases imply; a named cancer, 'has myeloma', still "
+        "states one). Entries marked `implies` ('mets') count as such findings too.",
+    )
     ignore: tuple[str, ...] = Field((), description="Regexes of spans that are never facts.")
     fuzzy_exclude: tuple[str, ...] = Field((), description="Words never typo-corrected.")
     short_typo_targets: tuple[str, ...] = Field(
@@ -341,6 +353,10 @@ class SynonymTable(BaseModel):
         for name, order in self.precedence.items():
             for value in order:
                 check(name, value, f"precedence of {name}")
+        for name, by in self.stated_over_implied.items():
+            for fact in (name, *by):
+                if fact not in facts:
+                    raise ValueError(f"stated_over_implied: unknown fact {fact!r}")
         for pattern in self.ignore:
             _compiles(pattern)
         groups = {f.group for f in facts.values()}

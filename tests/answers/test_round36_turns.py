@@ -120,3 +120,98 @@ def test_a_big_jump_in_pain_at_an_angle_is_a_deterioration_on_sitting() -> None:
     said = facts("At about 60 degrees he got a big jump in back pain (from 3 to 8/10).")
     assert said["mobilisation_deterioration"] == "yes"
     assert "mobilisation_deterioration" not in facts("At about 60 degrees he was comfortable.")
+
+
+# Round 36 follow-ups (fu33) and scope (sc33), each tested both ways.
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "45M, no prior cancer diagnosis. CT shows spinal metastases at T10.",
+            "cancer_diagnosis",
+            "no",
+        ),
+        (
+            "MRI: no spinal metastases and no cord compression - spinal mets and MSCC ruled out.",
+            "spinal_metastases",
+            "ruled_out",
+        ),
+        ("no, his legs aren't weak and he's walking normally", "limb_weakness", "no"),
+        ("She's walking the same as usual", "gait_disturbance", "no"),
+        (
+            "tried graded sitting this morning - his pain shot right up",
+            "mobilisation_deterioration",
+            "yes",
+        ),
+        ("i said no to the operation", "surgery_declined", "yes"),
+        ("No previous radiotherapy, small single-level field.", "high_rt_side_effect_risk", "no"),
+    ],
+)
+def test_round36_follow_up_phrasings_are_read(text: str, fact: str, value: str) -> None:
+    assert facts(text).get(fact) == value
+
+
+def test_metastases_imply_a_cancer_unless_its_diagnosis_is_denied_in_its_own_words() -> None:
+    assert facts("CT shows spinal metastases at T10.")["cancer_diagnosis"] == "yes"
+    assert facts("MRI: spinal mets, MSCC ruled out.")["spinal_metastases"] == "confirmed"
+    assert facts("his legs aren't weak but they're numb").get("limb_weakness") != "no"
+
+
+def test_asymptomatic_alone_is_the_metastases_only_beside_them() -> None:
+    assert "asymptomatic_metastases" not in facts("Should I PSA-test an asymptomatic 55-year-old?")
+    assert facts("T10 mets, asymptomatic")["asymptomatic_metastases"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radiotherapy dose for a painful pelvic bone metastasis from prostate cancer?",
+        "My 10-year-old patient has back pain at night - what are the red flags in children?",
+        "How do we reduce falls among our residents?",
+        "What's the current pay scale for a specialty registrar?",
+        "Should I PSA-test an asymptomatic 55-year-old man?",
+    ],
+)
+def test_round36_outside_topics_are_refused(conversation, text: str) -> None:
+    assert last(conversation, text).out_of_scope
+
+
+def test_a_pelvic_metastasis_with_a_spinal_one_is_answered(conversation) -> None:
+    answer = last(conversation, "prostate ca, pelvic bone metastasis and T10 met, back pain")
+    assert not answer.out_of_scope
+
+
+def test_back_to_the_man_from_before_is_a_switch(conversation) -> None:
+    answer = last(
+        conversation,
+        "62M kidney cancer, T9 met, new leg weakness.",
+        "Different pt - 70F breast ca, asymptomatic oligometastatic spinal mets.",
+        "Back to the kidney cancer man from before - he's now in urinary retention.",
+    )
+    assert answer.turn == "new_patient" and "oligometastases" not in answer.facts
+
+
+def test_an_apology_then_a_question_is_no_correction(conversation) -> None:
+    answer = last(
+        conversation,
+        "breast ca, new leg weakness, ?MSCC",
+        "sorry, pocket typed. can it wait till morning?",
+    )
+    assert answer.turn == "follow_up" and answer.facts["limb_weakness"] == "yes"
+    answer = last(
+        conversation,
+        "breast ca, new leg weakness, ?MSCC",
+        "sorry, correction: she is not weak, it is her back that hurts",
+    )
+    assert answer.turn == "correction"
+
+
+def test_an_antiemetic_aside_is_refused_and_the_case_kept(conversation) -> None:
+    answer = last(
+        conversation,
+        "prostate ca with spinal mets, pain not controlled",
+        "what dose of haloperidol for his nausea?",
+    )
+    assert answer.out_of_scope and answer.facts["spinal_metastases"] == "confirmed"
