@@ -24,6 +24,12 @@ COULD_NOT_READ = (
     'example "known breast ca, new back pain" or "dose of dex?".'
 )
 
+#: The notice on a garbled message in a live case: nothing changed, the case is shown again.
+COULD_NOT_READ_IN_CASE = (
+    "Could not read your last message; nothing in the case was changed. The case as it "
+    "stands is shown again."
+)
+
 Strength = Literal["offer", "consider", "do-not"]
 Urgency = Literal["immediate", "24h", "1-week", "routine"]
 Intent = Literal["case", "question", "rationale", "lookup", "score", "answer", "reset", "empty"]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from assistant import rules
 from assistant.answers.answer import (
     COULD_NOT_READ,
+    COULD_NOT_READ_IN_CASE,
     NOT_COVERED,
     Answer,
     ChangeOut,
@@ -283,6 +284,13 @@ class Conversation:
             )
         if turn == "unreadable":
             new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
+            if state.case.known():
+                # A garbled message in a live case ("jjjkkk;;;", a pocket text at 2am) changes
+                # nothing, and the case's urgent actions stay in view (round 37).
+                new, answer = self._compose(
+                    new, "answer", changes=[], notices=[*notices, COULD_NOT_READ_IN_CASE]
+                )
+                return new, answer.model_copy(update={"turn": "unreadable"})
             return new, Answer(
                 intent="empty",
                 turn="unreadable",

@@ -173,6 +173,8 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
             nxt = [m for m in index.by_start.get(i, ()) if m.end <= cue.hard_end]
             if not saw or not nxt or not _coordinated(saw, entries[last.entry].fact, nxt, pipe):
                 break
+            if set(saw) == {","} and any(set(s) & _LIST_CLOSERS for s, _ in steps):
+                break  # the "or" closed the list: past a bare comma is a finding of its own
             steps.append((saw, nxt))
             last = max(nxt, key=lambda m: m.end)
             cue.scope_end = max(cue.scope_end, last.end)
@@ -277,6 +279,22 @@ def end_list(
     )
     if fresh is not None:
         cue.scope_end = fresh  # ", new urinary retention": a clause of its own, not the list
+    closer = next((i for i in range(punct, cue.scope_end) if doc.lower[i] in _LIST_CLOSERS), None)
+    if closer is not None:
+        # "No weakness, numbness or bladder issues, radicular pain L5": the "or" closed the
+        # list; a bare comma after it starts a finding of its own (round 37, H02), unless the
+        # list goes on (", or incontinence").
+        after = next(
+            (
+                i
+                for i in range(closer + 1, cue.scope_end)
+                if doc.lower[i] == ","
+                and (i + 1 >= len(doc.lower) or doc.lower[i + 1] not in _LIST_CLOSERS | {"and"})
+            ),
+            None,
+        )
+        if after is not None:
+            cue.scope_end = after
     carried: set[int] = set()
     for k in index.starting_in(punct + 1, cue.scope_end):
         kind = pipe.listing[index.mentions[k].entry]

@@ -215,3 +215,26 @@ def test_an_antiemetic_aside_is_refused_and_the_case_kept(conversation) -> None:
         "what dose of haloperidol for his nausea?",
     )
     assert answer.out_of_scope and answer.facts["spinal_metastases"] == "confirmed"
+
+
+# Round 37 (scope and follow-ups), each tested both ways.
+
+
+def test_who_to_ring_if_the_back_or_legs_get_worse_is_answered(conversation) -> None:
+    answer = last(conversation, "who r we meant to ring if nana's back or legs get worse?")
+    assert not answer.out_of_scope
+
+
+def test_a_garbled_message_in_a_live_case_keeps_its_urgent_actions(conversation) -> None:
+    answer = last(
+        conversation,
+        "72F, breast cancer, can't walk since this morning and new urinary incontinence.",
+        "jjjjjjkkkkk;;;;;lll",
+    )
+    assert answer.turn == "unreadable" and "1.3.2" in cited(answer)
+    assert not answer.out_of_scope and answer.facts["gait_disturbance"] == "yes"
+
+
+def test_a_garbled_message_with_no_case_is_told_so(conversation) -> None:
+    answer = last(conversation, "jjjjjjkkkkk;;;;;lll")
+    assert answer.turn == "unreadable" and not answer.recommendations
