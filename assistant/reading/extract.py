@@ -432,6 +432,17 @@ def _wrapped_on(mention: Mention, doc: Text) -> bool:
     return _WRAP_CARRIERS.match(doc.text, end) is not None
 
 
+#: Notices for a denial withdrawn because it is of an earlier time, or of another word.
+_EARLIER = (
+    "'{text}' is said of an earlier time: read as not known now. "
+    "Please say whether it is present now."
+)
+_ANOTHERS = (
+    "'{text}' is followed by a denial of something else ('{cue}'): read as not known. "
+    "Please say whether it is present."
+)
+
+
 #: Words that join a finding to the next item ("reduced sensation and reflexes absent").
 _JOINS = frozenset({"and", "&", "+", ",", "/", "but", "with"})
 #: Words that may stand between a join and the subject of a trailing denial.
@@ -685,38 +696,26 @@ def extract(
         if status == "topic":
             topics.append(entry.fact)
         # Each check below turns the red flags this mention denies into questions (asked,
-        # never absent) when the denial does not hold for the patient now.
-        excepted = _denied_flags(reading)
-        if excepted and has_exception(mention, cues, doc):
-            # "No neuro deficit except: weak L leg": a denial with an exception after it
-            # leaves what it did not name unknown (asked), never absent.
-            reading = _withdrawn(reading, excepted)
-            doubted.extend(excepted)
-        past = _denied_flags(reading)
-        if past and _said_earlier(mention, earlier, nows, doc):
-            # "Power 5/5 on admission; now 3/5": a denial about the past is not about now.
-            reading = _withdrawn(reading, past)
-            doubted.extend(past)
-            notices.append(
-                f"'{base['text']}' is said of an earlier time: read as not known now. "
-                "Please say whether it is present now."
-            )
-        queried = _denied_flags(reading)
-        if queried and (_denial_asked(mention, doc) or _wrapped_on(mention, doc)):
-            # "No pain shooting down the legs? Not true - he's got it down the left leg": a
-            # denial asked as a question is no answer; "No weakness\nin the arms" (a sentence
-            # wrapped across lines) says where only on the next line: asked, never absent.
-            reading = _withdrawn(reading, queried)
-            doubted.extend(queried)
-        other = _denied_flags(reading)
-        if other and _denial_of_another(mention, cue, covered, doc):
-            # "reduced sensation and reflexes absent": the denial is the reflexes'.
-            reading = _withdrawn(reading, other)
-            doubted.extend(other)
-            notices.append(
-                f"'{base['text']}' is followed by a denial of something else "
-                f"('{base['cue']}'): read as not known. Please say whether it is present."
-            )
+        # never absent) when the denial does not hold for the patient now:
+        # - an exception after it: "No neuro deficit except: weak L leg";
+        # - an earlier time: "Power 5/5 on admission; now 3/5";
+        # - asked as a whole question ("No pain shooting down the legs? Not true - …"), or a
+        #   sentence wrapped across lines that says where only on the next ("No weakness\nin
+        #   the arms");
+        # - a trailing denial of another word: "reduced sensation and reflexes absent".
+        checks = (
+            (lambda m=mention: has_exception(m, cues, doc), None),
+            (lambda m=mention: _said_earlier(m, earlier, nows, doc), _EARLIER),
+            (lambda m=mention: _denial_asked(m, doc) or _wrapped_on(m, doc), None),
+            (lambda m=mention, c=cue: _denial_of_another(m, c, covered, doc), _ANOTHERS),
+        )
+        for holds_not, notice in checks:  # evaluated in turn, only while a denial is left
+            denied = _denied_flags(reading)
+            if denied and holds_not():
+                reading = _withdrawn(reading, denied)
+                doubted.extend(denied)
+                if notice:
+                    notices.append(notice.format(text=base["text"], cue=base["cue"]))
         site = None
         if entry.fact in _denied_flags(reading):
             # Only a denial is looked at for its site: a stated finding is never narrowed.
