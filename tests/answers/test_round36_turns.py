@@ -238,3 +238,47 @@ def test_a_garbled_message_in_a_live_case_keeps_its_urgent_actions(conversation)
 def test_a_garbled_message_with_no_case_is_told_so(conversation) -> None:
     answer = last(conversation, "jjjjjjkkkkk;;;;;lll")
     assert answer.turn == "unreadable" and not answer.recommendations
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "Oncology and the spinal team agreed that surgery, radiotherapy and further "
+            "anticancer drugs aren't appropriate as she's too frail",
+            "oncology_treatment_inappropriate",
+            "yes",
+        ),
+        ("Since last night mild heaviness in both legs.", "limb_weakness", "yes"),
+        ("she can still walk fine, no numbness", "gait_disturbance", "no"),
+        ("she couldnt feel herself wee properly", "bladder_bowel_dysfunction", "yes"),
+        (
+            "sorry on nights so quick text. wife 58 had breast cancer 2019",
+            "cancer_diagnosis",
+            "yes",
+        ),
+    ],
+)
+def test_round37_case_phrasings_are_read(text: str, fact: str, value: str) -> None:
+    assert facts(text).get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Surgery and radiotherapy are appropriate; she is keen.",
+            "oncology_treatment_inappropriate",
+        ),
+        ("no weakness in his legs", "limb_weakness"),
+        ("she can feel herself wee", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_round37_case_phrasings_are_not_over_read(text: str, fact: str) -> None:
+    assert facts(text).get(fact) in (None, "no")
+
+
+def test_the_writers_own_cancer_keeps_a_bare_relatives_theirs() -> None:
+    assert facts("I'm 60 with prostate cancer; wife 58 had breast cancer")["primary_tumour"] == (
+        "prostate"
+    )
