@@ -2,6 +2,7 @@
 
 Each prints its summary (or `--json`, the whole report with every miss). `redflags` exits 1
 when any stated red flag was recorded absent: that is a safety invariant, not a score.
+`--skip-invalid` scores a set's valid lines and lists the invalid ones (`skipped_invalid`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ def _adder(name: str):
         p = targets.add_parser(name, help=text)
         p.add_argument("--file", type=Path, default=None, help=f"the set (default: {module})")
         p.add_argument("--json", action="store_true", help="the whole report as JSON")
+        p.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="score the valid lines and list the invalid ones (a sealed set is never "
+            "edited); without it an invalid line stops the run",
+        )
         p.set_defaults(func=run, eval_set=name)
 
     return add
@@ -46,12 +53,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     import importlib
 
     from assistant.answers.conversation import Conversation
-    from assistant.evaluation.jsonl import load_rows
+    from assistant.evaluation.jsonl import load_rows, load_valid_rows
 
     module_name, _, model_name = SETS[args.eval_set]
     module = importlib.import_module(f"assistant.evaluation.{module_name}")
-    rows = load_rows(args.file or module.DEFAULT_FILE, getattr(module, model_name), "input")
+    path, model = args.file or module.DEFAULT_FILE, getattr(module, model_name)
+    skipped: list[str] = []
+    if getattr(args, "skip_invalid", False):
+        rows, skipped = load_valid_rows(path, model, "input")
+    else:
+        rows = load_rows(path, model, "input")
     report = module.summarise(module.run(Conversation.load(settings), rows))
+    if skipped:
+        report["skipped_invalid"] = skipped
     if args.json:
         emit(json.dumps(report, ensure_ascii=False, sort_keys=True, indent=1))
     else:

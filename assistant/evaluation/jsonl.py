@@ -21,19 +21,38 @@ if TYPE_CHECKING:
 
 def load_rows(path: Path, model: type[Row], what: str = "row") -> list[Row]:
     """Every non-blank line of `path` as a `model`; an invalid line raises InvalidInputError."""
+    rows, invalid = load_valid_rows(path, model, what)
+    if invalid:
+        raise InvalidInputError(invalid[0])
+    return rows
+
+
+def load_valid_rows(path: Path, model: type[Row], what: str = "row") -> tuple[list[Row], list[str]]:
+    """The valid lines of `path` as `model`s, and one message per invalid line (line number,
+    id if it has one, and why): a sealed set a writer got partly wrong is scored on the rest,
+    never edited, and what was left out is reported."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
         raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from exc
-    rows = []
+    rows, invalid = [], []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             rows.append(model.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise InvalidInputError(f"{path} line {number}: not a valid {what} ({exc})") from exc
-    return rows
+            invalid.append(f"{path} line {number}{_row_id(line)}: not a valid {what} ({exc})")
+    return rows, invalid
+
+
+def _row_id(line: str) -> str:
+    """' (id …)' for a line whose JSON names an id, else ''."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError:
+        return ""
+    return f" (id {row['id']})" if isinstance(row, dict) and "id" in row else ""
 
 
 def each_first_turn(

@@ -179,3 +179,14 @@ def test_a_what_if_follow_up_is_scored_on_the_rows_it_asks_about(conversation, t
     )
     results = {r.id: r.ok for r in followup_set.run(conversation, rows)}
     assert results == {"follow_up": True, "case": False}
+
+
+def test_cli_an_invalid_line_stops_the_run_unless_skipped(tmp_path: Path, capsys) -> None:
+    good = {"id": "a", "text": "known breast ca\nweak legs", "present": ["limb_weakness"]}
+    path = _write(tmp_path / "rf.jsonl", [good, {"id": "b", "present": []}])
+    assert main(["eval", "redflags", "--file", str(path)]) != 0
+    err = capsys.readouterr().err
+    assert "line 2 (id b): not a valid input" in err and "Traceback" not in err
+    assert main(["eval", "redflags", "--file", str(path), "--skip-invalid"]) == 0
+    out = capsys.readouterr().out
+    assert "inputs: 1" in out and "skipped_invalid: 1" in out
