@@ -427,9 +427,10 @@ class Conversation:
         follow_up = is_follow_up(text)
         questioning = "?" in text or follow_up or is_question(text)
         read = [ev.start for ev in extraction.evidence if ev.value is not None]
+        only_asked = facts_only_in_questions(text, read)
         # "sorry, pocket typed. can it wait till morning?": what only a question names is no
         # correction of the live case.
-        stated = bool(extraction.facts) and not facts_only_in_questions(text, read)
+        stated = bool(extraction.facts) and not only_asked
         # A general question ("general q - for prostate ca with spinal mets, when …?") names
         # facts of people in general, never a correction of the live case.
         if live and (
@@ -440,7 +441,7 @@ class Conversation:
             return "follow_up"
         if not extraction.facts and not ids and unreadable(text, self.known_words):
             return "unreadable"
-        pure = asks and facts_only_in_questions(text, read)
+        pure = asks and only_asked
         if live and pure and not general:
             return "follow_up"
         if pure and (

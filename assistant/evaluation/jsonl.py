@@ -39,20 +39,14 @@ def load_valid_rows(path: Path, model: type[Row], what: str = "row") -> tuple[li
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        raw = None
         try:
-            rows.append(model.model_validate(json.loads(line)))
+            raw = json.loads(line)
+            rows.append(model.model_validate(raw))
         except (json.JSONDecodeError, ValidationError) as exc:
-            invalid.append(f"{path} line {number}{_row_id(line)}: not a valid {what} ({exc})")
+            named = f" (id {raw['id']})" if isinstance(raw, dict) and "id" in raw else ""
+            invalid.append(f"{path} line {number}{named}: not a valid {what} ({exc})")
     return rows, invalid
-
-
-def _row_id(line: str) -> str:
-    """' (id …)' for a line whose JSON names an id, else ''."""
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError:
-        return ""
-    return f" (id {row['id']})" if isinstance(row, dict) and "id" in row else ""
 
 
 def each_first_turn(

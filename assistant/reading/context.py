@@ -186,33 +186,23 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             # Asymmetric evidence: a diagnosis is the patient's only on strong evidence, so a
             # relative named earlier in the sentence keeps it past the short window ("his
             # brother ended up paralysed with leg weakness and a catheter from cord
-            # compression"); a red flag there is asked, neither the patient's nor the
-            # relative's (over-calling costs a question; a plain denial of the patient's own,
-            # "she herself has no weakness", then answers it).
-            for k in index.starting_in(cue.scope_end, cue.hard_end):
-                fact = entries[mentions[k].entry].fact
-                if fact in KEPT_BY_RELATIVE and cue not in found[k]:
-                    found[k].append(cue)
-                elif (
-                    fact in RED_FLAGS
-                    and not found[k]
-                    and not any(t in CLAUSE_PUNCT for t in doc.lower[cue.end : mentions[k].start])
-                ):
-                    # Only a predicate of the relative's own clause, unbroken by punctuation:
-                    # "Son: dad (lung ca) has wet himself" and "found by his wife, unable to
-                    # stand" are the patient's.
-                    found[k].append(replace(cue, rule=RELATIVE_DOUBT))
-            # Past the relative's brackets or a pronoun that ended the scope, a red flag said
-            # with the relative's own pronoun when the patient is of the other gender ("Mrs J
-            # … Her husband visits (he hasn't got cancer) and he told us his legs have gone
-            # numb") is asked too, never the patient's.
+            # compression"); a red flag the relative may have said of themselves is asked,
+            # neither the patient's nor the relative's (over-calling costs a question; a plain
+            # denial of the patient's own, "she herself has no weakness", then answers it).
             stop = next(
                 (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in _FULL_STOPS),
                 len(doc.lower),
             )  # the sentence as written: a bracket may have split it
-            for k in index.starting_in(cue.scope_end, stop):
+            for k in index.starting_in(cue.scope_end, max(cue.hard_end, stop)):
                 fact = entries[mentions[k].entry].fact
-                if fact in RED_FLAGS and not found[k] and _the_relatives_own(cue, mentions[k], doc):
+                within = mentions[k].start < cue.hard_end
+                if within and fact in KEPT_BY_RELATIVE and cue not in found[k]:
+                    found[k].append(cue)
+                elif (
+                    fact in RED_FLAGS
+                    and not found[k]
+                    and _maybe_the_relatives(cue, mentions[k], doc, stop)
+                ):
                     found[k].append(replace(cue, rule=RELATIVE_DOUBT))
     for k, m in enumerate(mentions):
         if m.inner is not None:
@@ -295,6 +285,17 @@ def _patient_gender_words(doc: Text, cue: Cue) -> tuple[bool, bool]:
     female = bool(set(before) & _FEMALE_WORDS) or "f" in sexes
     male = bool(set(before) & _MALE_WORDS) or "m" in sexes
     return female, male
+
+
+def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int) -> bool:
+    """A red flag after a relative that may be the relative's own: a predicate of the
+    relative's own clause, unbroken by punctuation (not "Son: dad (lung ca) has wet himself",
+    "found by his wife, unable to stand": the patient's), or, to the end of the sentence, said
+    with the relative's pronoun when the patient is of the other gender."""
+    own_clause = mention.start < cue.hard_end and not any(
+        t in CLAUSE_PUNCT for t in doc.lower[cue.end : mention.start]
+    )
+    return own_clause or (mention.start < stop and _the_relatives_own(cue, mention, doc))
 
 
 def _the_relatives_own(cue: Cue, mention: Mention, doc: Text) -> bool:

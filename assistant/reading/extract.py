@@ -445,13 +445,17 @@ _ANOTHERS = (
 
 #: Words that join a finding to the next item ("reduced sensation and reflexes absent").
 _JOINS = frozenset({"and", "&", "+", ",", "/", "but", "with"})
-#: Words that may stand between a join and the subject of a trailing denial.
-_SUBJECT_FILLERS = frozenset(
-    {"the", "his", "her", "their", "my", "both", "all", "also", "are", "is", "were", "was", "now"}
-)
+#: Words between a join and a trailing denial that are not its subject: fillers, joins and
+#: the words that carry a list on ("or", "nor").
+_NOT_A_SUBJECT = _JOINS | {
+    "the", "his", "her", "their", "my", "both", "all", "also", "are", "is", "were", "was", "now",
+    "or", "nor", "either", "any",
+}  # fmt: skip
 
 
-def _denial_of_another(mention: Mention, cue: Cue | None, covered: bytes, doc: Text) -> bool:
+def _denial_of_another(
+    mention: Mention, cue: Cue | None, mentions: Sequence[Mention], doc: Text
+) -> bool:
     """A trailing denial whose own subject is another word, joined on after this finding
     ("reduced sensation and reflexes absent": 'absent' says it of the reflexes). A word no
     finding covers between the join and the denial is that subject: this finding is asked,
@@ -462,12 +466,11 @@ def _denial_of_another(mention: Mention, cue: Cue | None, covered: bytes, doc: T
     joins = [i for i in between if doc.lower[i] in _JOINS]
     if not joins:
         return False
+    words = range(joins[0] + 1, cue.start)
+    covered = {i for m in mentions for i in range(m.start, m.end) if i in words}
     return any(
-        not covered[i]
-        and doc.lower[i].isalpha()
-        and doc.lower[i] not in _SUBJECT_FILLERS | _JOINS
-        and doc.lower[i] not in ("or", "nor", "either", "any")
-        for i in range(joins[0] + 1, cue.start)
+        i not in covered and doc.lower[i].isalpha() and doc.lower[i] not in _NOT_A_SUBJECT
+        for i in words
     )
 
 
@@ -602,14 +605,11 @@ def extract(
     ]
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)
-    covered = bytearray(len(doc.lower))
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     entries = pipe.table.entries
     evidence: list[Evidence] = []
     candidates: dict[str, list[str]] = {}
-    stated: dict[str, list[str]] = {}  # candidates said in the fact's own words
+    stated: dict[str, list[str]] = {}  # stated_over_implied facts said in their own words
     uncertain: list[str] = []
     topics: list[str] = []
     rt_days: list[int] = []
@@ -707,7 +707,7 @@ def extract(
             (lambda m=mention: has_exception(m, cues, doc), None),
             (lambda m=mention: _said_earlier(m, earlier, nows, doc), _EARLIER),
             (lambda m=mention: _denial_asked(m, doc) or _wrapped_on(m, doc), None),
-            (lambda m=mention, c=cue: _denial_of_another(m, c, covered, doc), _ANOTHERS),
+            (lambda m=mention, c=cue: _denial_of_another(m, c, mentions, doc), _ANOTHERS),
         )
         for holds_not, notice in checks:  # evaluated in turn, only while a denial is left
             denied = _denied_flags(reading)
@@ -744,7 +744,8 @@ def extract(
             implied = name != entry.fact or entry.implies
             evidence.append(Evidence(fact=name, value=value, implied=implied, **base))
             candidates.setdefault(name, []).append(value)
-            if not entry.implies and entry.fact not in pipe.table.stated_over_implied.get(name, ()):
+            implying = pipe.table.stated_over_implied.get(name)
+            if implying is not None and not entry.implies and entry.fact not in implying:
                 stated.setdefault(name, []).append(value)
 
     context = {k: v for k, v in (known or {}).items() if v != "unknown"}
@@ -767,11 +768,9 @@ def extract(
         else:
             uncertain.append(item.fact)
 
-    for name in pipe.table.stated_over_implied:
-        # "No prior cancer diagnosis. CT shows spinal metastases": what is said of the fact in
-        # its own words outweighs what another finding implies.
-        if name in stated:
-            candidates[name] = stated[name]
+    # "No prior cancer diagnosis. CT shows spinal metastases": what is said of the fact in its
+    # own words outweighs what another finding implies.
+    candidates.update(stated)
     facts = _resolve(candidates, pipe, notices)
     for name in dict.fromkeys(doubted):
         # A doubt outweighs an absence (H02), even where another mention of the same finding

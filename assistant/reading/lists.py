@@ -31,6 +31,8 @@ _UNCLOSED = frozenset({",", "/", "and", "&", "+"})
 _LIST_FILLERS = frozenset({"a", "an", "another", "other", "any", "the"})
 #: Words that close a list, so a negation before its first comma reads through it (H02).
 _LIST_CLOSERS = frozenset({"or", "nor"})
+#: Words after a comma that carry a closed list on (", or incontinence", ", and retention").
+_LIST_GOES_ON = _LIST_CLOSERS | {"and"}
 #: The doubt a negation leaves on a finding it reaches only across a bare comma (H02).
 LIST_DOUBT = ContextRule(
     literal="negation carried across a comma", category=POSSIBLE, direction="FORWARD"
@@ -289,7 +291,7 @@ def end_list(
                 i
                 for i in range(closer + 1, cue.scope_end)
                 if doc.lower[i] == ","
-                and (i + 1 >= len(doc.lower) or doc.lower[i + 1] not in _LIST_CLOSERS | {"and"})
+                and (i + 1 >= len(doc.lower) or doc.lower[i + 1] not in _LIST_GOES_ON)
             ),
             None,
         )
