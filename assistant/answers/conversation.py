@@ -309,11 +309,12 @@ class Conversation:
             # "that was a different patient's": a retraction is about this case, never an aside
             off_topic = not retracts(text) and scope.off_topic_for_case(text)
             answerable = (answerable or turn != "question") and not off_topic
-            if off_topic and turn in ("follow_up", "case"):
-                # Not about this case ("her syringe driver keeps alarming, how do I troubleshoot
-                # it?"): a question outside NG234, refused. (Blind writers label such an aside
-                # either way; the label stays "question", as before.)
-                turn = "question"
+            if off_topic:
+                # Not about this case's NG234 business, refused. An aside about the patient
+                # ("his CBG is 19 - how many units of insulin?", "what dose of amoxicillin for
+                # her chest infection?") is a follow-up on the live case; one that names no
+                # patient ("unrelated - first line for cellulitis?") is a general question.
+                turn = "follow_up" if scope.about_the_patient(text) else "question"
         # Findings a question names ("what if she gets weak legs?"): what it asks would apply.
         asked_about = (
             *extraction.topics,

@@ -103,6 +103,9 @@ class IntentVocabulary(BaseModel):
     #: …", "btw"): the question starts after it, and its dash lists no findings.
     question_labels: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
+    #: Function and body words of other languages that English never uses ("depuis", "dolor",
+    #: "rücken"): a message made mostly of them is another language, read as unreadable.
+    foreign_words: tuple[str, ...] = ()
     context_replies: tuple[ContextReply, ...] = ()
 
 
@@ -336,6 +339,8 @@ def is_correction(text: str) -> bool:
 
 #: A word of two letters or more (for the readability check and the known-word list).
 WORD = re.compile(r"[^\W\d_]{2,}")
+#: The share of a message's words from another language that makes it that language.
+FOREIGN_SHARE = 0.3
 
 
 def unreadable(text: str, known: frozenset[str]) -> bool:
@@ -343,6 +348,9 @@ def unreadable(text: str, known: frozenset[str]) -> bool:
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
+    foreign = frozenset(intents().foreign_words)
+    if len(words) >= 4 and sum(w in foreign for w in words) / len(words) >= FOREIGN_SHARE:
+        return True  # "Ce patient a mal au dos depuis trois semaines": another language
     if len(words) < 3:
         return not any(_knows(w, known) for w in words)
     # Clinical English outside NG234 ("asthma, PEF 40%, what nebs?") still has some words

@@ -289,6 +289,7 @@ def apart(
         m.inner = _inner_cue(m, [c for c in inside if not _bracketed(c, m, doc)], pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
+    negatives = {m.start for m in mentions if pipe.table.entries[m.entry].value in _NEGATIVE}
     for s, e, idx in raw:
         if covered[s]:
             rule = pipe.rules[idx]
@@ -313,9 +314,15 @@ def apart(
         # A cue running into a finding keeps the part before it only if that part is a cue of
         # its own ("no new | new weakness" -> "no"); "is not | not fit for surgery" -> "is" is
         # not, and the finding has taken the negation in.
-        shorter = _cue_at(pipe, doc.lower[s:end], pipe.rules[idx].category)
+        rule = pipe.rules[idx]
+        shorter = _cue_at(pipe, doc.lower[s:end], rule.category)
         if shorter is not None:
             cues.append(Cue(s, end, pipe.rules[shorter]))
+        elif rule.direction == "PSEUDO" and rule.category == NEGATED and end in negatives:
+            # A double negation whose second denial is the finding's own words ("I wouldn't
+            # say her legs aren't weak", "not that she has no numbness"): the denial is itself
+            # denied, so the finding is doubted (asked), never recorded absent (H02).
+            cues.append(Cue(s, end, rule.model_copy(update={"direction": "FORWARD"})))
     return mentions, cues
 
 

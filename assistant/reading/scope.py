@@ -54,6 +54,11 @@ class ScopeVocabulary(BaseModel):
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
     own_patient_patterns: tuple[str, ...] = ()
+    #: Any word for the patient being discussed ("she also has a UTI", "give him"): an aside
+    #: that names the patient is a follow-up on the case, even when it is refused.
+    patient_reference_patterns: tuple[str, ...] = ()
+    #: Another person the message names ("her sister's 47"): its pronouns may be theirs.
+    other_person_patterns: tuple[str, ...] = ()
     #: A message asking whether NG234 applies ("NICE spinal mets guidance relevant at all?"):
     #: answered with what NG234 says (1.3.1) even when it names a non-malignant cause.
     asks_ng234_patterns: tuple[str, ...] = ()
@@ -87,6 +92,8 @@ class ScopeVocabulary(BaseModel):
         "child_informant_patterns",
         "unrelated_patterns",
         "own_patient_patterns",
+        "patient_reference_patterns",
+        "other_person_patterns",
         "ng234_treatment_patterns",
         "outside_referent_patterns",
         "case_timing_patterns",
@@ -262,6 +269,17 @@ def off_topic_for_case(text: str) -> bool:
     # "he's diabetic - what dose of dex?": a question about NG234's own treatment is the case's
     treats = _matches("ng234_treatment_patterns", text)
     return (not own or _asks_about_it(text)) and not names_spinal_domain(text) and not treats
+
+
+def about_the_patient(text: str) -> bool:
+    """The message speaks of the patient being discussed ("he's", "her chest infection", "the
+    patient", "should she"), not of a relative of theirs or of people in general."""
+    if _matches("own_patient_patterns", text):
+        return True
+    # "when's she due a screening mammogram?" after "her sister's 47": the sister's
+    return _matches("patient_reference_patterns", text) and not _matches(
+        "other_person_patterns", text
+    )
 
 
 def _asks_about_it(text: str) -> bool:

@@ -318,15 +318,17 @@ def test_a_why_question_mid_case_is_a_general_question(conversation) -> None:
 
 
 @pytest.mark.parametrize(
-    "aside",
+    ("aside", "turn"),
     [
-        "can you tell me what insulin sliding scale to use for him?",
-        "and what chemo regimen is first line for small cell lung cancer?",
+        # Session 20: an aside about the patient is a follow-up on the case (refused); one
+        # that names no patient is a general question (refused), as blind writers label them.
+        ("can you tell me what insulin sliding scale to use for him?", "follow_up"),
+        ("and what chemo regimen is first line for small cell lung cancer?", "question"),
     ],
 )
-def test_an_aside_outside_ng234_is_a_refused_question(conversation, aside: str) -> None:
+def test_an_aside_outside_ng234_is_refused(conversation, aside: str, turn: str) -> None:
     answer = _last(conversation, LIVE, aside)
-    assert answer.turn == "question" and answer.out_of_scope
+    assert answer.turn == turn and answer.out_of_scope
 
 
 def test_suspected_mscc_with_instability_is_nursed_supine(conversation) -> None:
