@@ -224,3 +224,60 @@ def test_round38_everyday_phrasings(text: str, fact: str, value: str) -> None:
 )
 def test_round38_phrasings_that_state_nothing(text: str, fact: str) -> None:
     assert facts(text).get(fact) in (None, "no")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("really bad 8/10 when he stands or tries to sit up", "pain_mechanical", "yes"),
+        ("back pain 8/10 on the ward, eases lying flat", "pain_mechanical", "yes"),
+        ("tender when I press over his lower spine", "localised_tenderness", "yes"),
+        ("74M, haematuria, no cancer diagnosis yet. Severe back pain.", "cancer_suspected", "yes"),
+        (
+            "Pain 9/10 even though her oxycodone has been increased twice",
+            "pain_opioid_unresponsive",
+            "yes",
+        ),
+        (
+            "sat her on edge of bed, BP fine no dizziness, but pain went up a lot",
+            "mobilisation_deterioration",
+            "yes",
+        ),
+        (
+            "8 Gy to L3 7 months ago. Same pain back at L3 over the last 3 weeks.",
+            "recurrence_3_months_after_rt",
+            "yes",
+        ),
+        ("what about the dexamethasone he's currently taking", "on_corticosteroids", "yes"),
+    ],
+)
+def test_round38_case_phrasings(text: str, fact: str, value: str) -> None:
+    assert facts(text).get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("she gets breathless, eases lying flat", "pain_mechanical"),
+        ("no cancer diagnosis", "cancer_suspected"),
+        ("pain is better now that her oxycodone has been increased", "pain_opioid_unresponsive"),
+        ("84F osteoporosis confirmed on DEXA, on weekly alendronate", "dexamethasone_given"),
+        ("her DEXA scan showed osteoporosis", "on_corticosteroids"),
+    ],
+)
+def test_round38_case_phrasings_that_state_nothing(text: str, fact: str) -> None:
+    assert fact not in facts(text)
+
+
+def test_dexa_for_dexamethasone_is_still_read() -> None:
+    assert facts("on dexa 16mg od").get("on_corticosteroids") == "yes"
+
+
+def test_a_finding_of_the_person_in_another_bed_is_not_the_patients() -> None:
+    said = facts("Bed 3: 70M prostate ca, back pain at night. The man in bed 5 has weak legs.")
+    assert "limb_weakness" not in said and said["cancer_diagnosis"] == "yes"
+
+
+def test_the_same_bed_named_again_is_the_patient() -> None:
+    said = facts("Mrs P in room 6 has lung cancer. The lady in room 6 now has numb legs.")
+    assert said.get("sensory_loss") == "yes"
