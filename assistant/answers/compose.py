@@ -124,10 +124,14 @@ def compose(
     focus_recs = recommendations_in(passages, focus)
     recommendations = [recommendation(passages, hit) for hit in evaluation.applies]
     is_case = intent in ("case", "answer")
+    # An urgent rule the message's own doubt decides is shown ("… saddle numbness. Can the
+    # MRI wait until the morning list?": whether urgent diagnosis is needed overnight, 1.5.4).
+    doubted = set(uncertain)
     conditional = [
         conditional_recommendation(passages, hit, deciding=hedged_first(hit, uncertain))
         for hit in evaluation.undetermined
-        if set(hit.cites) & focus_recs or (is_case and hit.urgency in URGENT)
+        if set(hit.cites) & focus_recs
+        or (hit.urgency in URGENT and (is_case or bool(doubted & set(hit.missing))))
     ]
     # Only a turn that wrote nothing asks "what if": a case statement is answered as it is.
     supposed = (

@@ -283,7 +283,11 @@ class Conversation:
                 hedged=extraction.uncertain,
             )
         if turn == "unreadable":
-            new = state.model_copy(update={"turns": state.turns + 1, "last_question": None})
+            # It changed nothing: a take-back after it ("sorry that was my mum typing") has
+            # nothing of the message before it to undo (round 39).
+            new = state.model_copy(
+                update={"turns": state.turns + 1, "last_question": None, "last_changes": {}}
+            )
             if state.case.known():
                 # A garbled message in a live case ("jjjkkk;;;", a pocket text at 2am) changes
                 # nothing, and the case's urgent actions stay in view (round 37).

@@ -103,6 +103,9 @@ class IntentVocabulary(BaseModel):
     #: …", "btw"): the question starts after it, and its dash lists no findings.
     question_labels: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
+    #: A question word opening a statement of what happened ("When we sat him up his pain
+    #: shot up."): with no question mark, the sentence states facts (round 39 follow-ups).
+    past_statement_patterns: tuple[str, ...] = ()
     #: Function and body words of other languages that English never uses ("depuis", "dolor",
     #: "rücken"): a message made mostly of them is another language, read as unreadable.
     foreign_words: tuple[str, ...] = ()
@@ -418,6 +421,15 @@ def stated_outside_questions(text: str, starts: Sequence[int]) -> list[bool]:
     return [any(start <= s < end and not asked for start, end, asked in spans) for s in starts]
 
 
+def _tells_what_happened(sentence: str) -> bool:
+    """A sentence opened by a question word that tells what happened, not asks ("When we sat
+    him up his pain shot up and his legs got weaker."): no question mark, and the word opens a
+    past-tense clause (`past_statement_patterns`)."""
+    return not sentence.rstrip().endswith("?") and any(
+        rx.search(sentence) for rx in compiled("past_statement_patterns")
+    )
+
+
 def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
     """Each sentence's span and whether it is itself a question."""
     cues = intents().question_starts
@@ -426,7 +438,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
         sentence = _unlabelled(m.group())
         words = phrase(sentence)
         asked = (
-            opens_with(words, cues)
+            (opens_with(words, cues) and not _tells_what_happened(sentence))
             or is_general(words)
             # "In general, if a patient can't have an MRI …?": the label says so, unless the
             # sentence goes on about the patient ("in general, his legs are weak now")

@@ -312,7 +312,7 @@ def end_list(
     if (
         carried
         and doc.lower[punct] == ","
-        and _denials_repeated(cue, doc, cues)
+        and _denials_repeated(cue, doc, cues, index, pipe)
         and not closes_list(doc, punct, cue.scope_end)
     ):
         # "No retention, no incontinence, radicular pain L5": a writer who repeats the denial
@@ -323,9 +323,12 @@ def end_list(
     return skipped, unsure
 
 
-def _denials_repeated(cue: Cue, doc: Text, cues: Sequence[Cue]) -> bool:
+def _denials_repeated(
+    cue: Cue, doc: Text, cues: Sequence[Cue], index: Index, pipe: Pipeline
+) -> bool:
     """Whether this negation opens a list item after another denied item of the same sentence
-    ("no retention, no incontinence, ..."): the writer negates item by item."""
+    ("no retention, no incontinence, ..."): the writer negates item by item. The earlier item
+    may be a denial in its own words ("No falls, no incontinence, weak legs": round 39)."""
     if cue.start == 0 or doc.lower[cue.start - 1] != ",":
         return False
     sentence = doc.sent_of[cue.start]
@@ -335,7 +338,17 @@ def _denials_repeated(cue: Cue, doc: Text, cues: Sequence[Cue]) -> bool:
         and other.end < cue.start
         and doc.sent_of[other.start] == sentence
         for other in cues
+    ) or any(
+        m.end < cue.start
+        and doc.sent_of[m.start] == sentence
+        and doc.lower[m.start] in _DENIAL_WORDS
+        and pipe.table.entries[m.entry].value in ("no", "none")
+        for m in index.mentions
     )
+
+
+#: The first word of a finding written as its own denial ("no falls", "nil retention").
+_DENIAL_WORDS = frozenset({"no", "nil", "denies", "not", "never", "without"})
 
 
 #: Finite verbs that make a listed finding a clause of its own ("pain radiates down the leg").
