@@ -346,12 +346,17 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 FOREIGN_SHARE = 0.3
 
 
+@cache
+def _foreign_words() -> frozenset[str]:
+    return frozenset(intents().foreign_words)
+
+
 def unreadable(text: str, known: frozenset[str]) -> bool:
     """Too few known words to read: another language or keyboard mash (not "not covered")."""
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
-    foreign = frozenset(intents().foreign_words)
+    foreign = _foreign_words()
     if len(words) >= 4 and sum(w in foreign for w in words) / len(words) >= FOREIGN_SHARE:
         return True  # "Ce patient a mal au dos depuis trois semaines": another language
     if len(words) < 3:

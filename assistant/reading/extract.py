@@ -240,17 +240,6 @@ _PAST_EPISODE_WORDS = frozenset(
     {"previous", "previously", "prior", "past", "in the past", "history of", "hx of", "h/o"}
     | {"hx", "pmh", "pmhx", "past medical history", "past history", "old"}
 )
-#: DATED cues that are always months or years back: a year, "last year", "back then".
-_LONG_AGO_RULES = frozenset(
-    {
-        "dated year",
-        "dated month and year",
-        "last year",
-        "back then",
-        "at that time",
-        "in those days",
-    }
-)
 #: How near (tokens, same clause) a date or 'previous' must stand to make a mention a past one.
 PAST_EPISODE_WINDOW = 6
 
@@ -318,7 +307,7 @@ def _past_episode(
             continue
         if rule.category != DATED:
             continue
-        if rule.literal in _LONG_AGO_RULES:
+        if (rule.metadata or {}).get("long_ago"):  # a year, "last year", "back then"
             return s, e
         if rule.literal == "ago":
             days = days_ago(doc.text[: doc.starts[s]])

@@ -60,6 +60,9 @@ class ContextRule(BaseModel):
     max_scope: int | None = Field(None, ge=1, description="Scope in tokens; default the clause.")
     allowed_types: tuple[str, ...] | None = Field(None, description="Facts it may modify.")
     excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
+    #: Notes, and keys the reader uses: "terminable" (false: only TERMINATE cues end its scope),
+    #: "governs" ("first finding"), "long_ago" (a DATED cue always months or years back: a
+    #: finding it dates, said to be over, is a past episode).
     metadata: dict[str, Any] | None = None
 
     @property
