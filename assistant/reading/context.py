@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule
+from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
 from assistant.reading.lists import (
     LIST_DOUBT,
     end_list,
@@ -201,7 +201,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 elif (
                     fact in RED_FLAGS
                     and not found[k]
-                    and _maybe_the_relatives(cue, mentions[k], doc, stop)
+                    and _maybe_the_relatives(cue, mentions[k], doc, stop, pipe.genders)
                 ):
                     found[k].append(replace(cue, rule=RELATIVE_DOUBT))
     for k, m in enumerate(mentions):
@@ -229,65 +229,27 @@ def _first_finding_only(cue: Cue, index: Index) -> None:
 
 #: Tokens that end a sentence as written.
 _FULL_STOPS = frozenset({".", "!", "?", ";"})
-#: Relatives by gender, and the words that give a patient's gender before a relative is named.
-_MALE_RELATIVES = frozenset(
-    {
-        "husband",
-        "hubby",
-        "son",
-        "brother",
-        "father",
-        "dad",
-        "grandad",
-        "grandfather",
-        "grandson",
-        "uncle",
-        "nephew",
-        "boyfriend",
-        "stepfather",
-        "stepdad",
-    }
-)
-_FEMALE_RELATIVES = frozenset(
-    {
-        "wife",
-        "daughter",
-        "sister",
-        "mother",
-        "mum",
-        "mom",
-        "gran",
-        "granny",
-        "grandma",
-        "grandmother",
-        "granddaughter",
-        "aunt",
-        "auntie",
-        "niece",
-        "girlfriend",
-        "stepmother",
-        "stepmum",
-    }
-)
-#: Words that name the patient's gender: a title or a noun ("Mrs J", "a 72-year-old man"),
-#: or "81F" / "66M"; a pronoun alone may be another person's ("before she died").
-_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "lady", "woman"})
-_MALE_WORDS = frozenset({"mr", "man", "gentleman"})
+#: An age with a sex after it ("81F", "66 yo m"): the letter is in group 1.
 _AGED = re.compile(r"\d{1,3}\s*(?:yo\s*)?([mf])$")
 
 
-def _patient_gender_words(doc: Text, cue: Cue) -> tuple[bool, bool]:
+def _patient_gender_words(doc: Text, cue: Cue, genders: Genders) -> tuple[bool, bool]:
     """Whether the words before a relative is named say the patient is female, male: a title
     or noun, or an age with a sex ("81F"). Not a pronoun: "her husband has prostate ca and his
     legs are weak" may be the informant's husband, the patient."""
     before = doc.lower[: cue.start]
     sexes = {m.group(1) for w in before if (m := _AGED.match(w))}
-    female = bool(set(before) & _FEMALE_WORDS) or "f" in sexes
-    male = bool(set(before) & _MALE_WORDS) or "m" in sexes
-    return female, male
+    words = set(before)
+
+    def said(gender: Gender) -> bool:
+        return bool(words & gender.patient_words) or gender.sex_letter in sexes
+
+    return said(genders.female), said(genders.male)
 
 
-def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int) -> bool:
+def _maybe_the_relatives(
+    cue: Cue, mention: Mention, doc: Text, stop: int, genders: Genders
+) -> bool:
     """A red flag after a relative that may be the relative's own: a predicate of the
     relative's own clause, unbroken by punctuation (not "Son: dad (lung ca) has wet himself",
     "found by his wife, unable to stand": the patient's), or, to the end of the sentence, said
@@ -295,19 +257,19 @@ def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int) -> bo
     own_clause = mention.start < cue.hard_end and not any(
         t in CLAUSE_PUNCT for t in doc.lower[cue.end : mention.start]
     )
-    return own_clause or (mention.start < stop and _the_relatives_own(cue, mention, doc))
+    return own_clause or (mention.start < stop and _the_relatives_own(cue, mention, doc, genders))
 
 
-def _the_relatives_own(cue: Cue, mention: Mention, doc: Text) -> bool:
+def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) -> bool:
     """A red flag later in the relative's sentence said with the relative's pronoun, when the
     patient is of the other gender ("Mrs J … Her husband visits daily (he hasn't got cancer)
     and he told us his legs have gone numb"): past the relative's brackets, still his."""
     named = set(doc.lower[cue.start : cue.end])
-    female, male = _patient_gender_words(doc, cue)
-    if named & _MALE_RELATIVES:
-        own, differs = {"he", "he's", "his", "him"}, female and not male
-    elif named & _FEMALE_RELATIVES:
-        own, differs = {"she", "she's", "her"}, male and not female
+    female, male = _patient_gender_words(doc, cue, genders)
+    if named & genders.male.relatives:
+        own, differs = genders.male.pronouns, female and not male
+    elif named & genders.female.relatives:
+        own, differs = genders.female.pronouns, male and not female
     else:
         return False
     near = set(doc.lower[max(cue.end, mention.start - 3) : mention.start + 1])

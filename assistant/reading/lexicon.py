@@ -81,6 +81,32 @@ class ContextRule(BaseModel):
         return self
 
 
+class Gender(BaseModel):
+    """The words of one gender the relative reader uses (context_rules.json, `genders`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sex_letter: str = Field(pattern="^[mf]$", description="The letter after an age ('81F').")
+    relatives: frozenset[str] = Field(
+        frozenset(), description="Relatives of this gender ('husband')."
+    )
+    patient_words: frozenset[str] = Field(
+        frozenset(), description="A title or noun that gives the patient this gender ('Mrs')."
+    )
+    pronouns: frozenset[str] = Field(frozenset(), description="Its pronouns ('he', 'his').")
+
+
+class Genders(BaseModel):
+    """Relatives and patient words by gender (context_rules.json, `genders`). Without them a
+    relative's pronoun is never told from the patient's: the finding stays the patient's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    note: str = ""
+    male: Gender = Gender(sex_letter="m")
+    female: Gender = Gender(sex_letter="f")
+
+
 class ContextRuleSet(BaseModel):
     """The validated contents of context_rules.json."""
 
@@ -90,6 +116,7 @@ class ContextRuleSet(BaseModel):
     terminating_types: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Category -> categories that end its scope."
     )
+    genders: Genders = Genders()
     context_rules: tuple[ContextRule, ...]
 
     @model_validator(mode="after")

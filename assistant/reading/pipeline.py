@@ -19,6 +19,7 @@ from assistant.case import catalogue
 from assistant.reading.lexicon import (
     ContextRule,
     ContextRuleSet,
+    Genders,
     SynonymTable,
     load_context_rules,
     load_synonyms,
@@ -62,6 +63,8 @@ class Pipeline:
     known_words: frozenset[str]
     groups: dict[str, str]
     order: dict[str, int]
+    #: `genders`: relatives, patient words and pronouns by gender (the relative reader).
+    genders: Genders
     # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
     # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
     listing: tuple[str, ...]
@@ -121,6 +124,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         cue_trie=cue_trie,
         cue_regexes=cue_regexes,
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
+        genders=rule_set.genders,
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
         respellings={k.lower(): v for k, v in table.respellings.items()},
