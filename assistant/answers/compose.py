@@ -28,7 +28,7 @@ from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
 from assistant.rules.exclusions import exclusions_for
-from assistant.rules.tables import facts_in
+from assistant.rules.tables import facts_in, refs_in
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
@@ -42,17 +42,30 @@ Passages = Mapping[str, Passage]
 
 
 def focus_passages(
-    passages: Passages, hit_ids: Sequence[str], intent: Intent, topics: Sequence[str] = ()
+    passages: Passages,
+    hit_ids: Sequence[str],
+    intent: Intent,
+    topics: Sequence[str] = (),
+    case_facts: Iterable[str] = (),
 ) -> list[str]:
     """The passages a question is about: the top hits, the rationale first for 'why'.
 
     A lower hit joins them when a rule citing it tests a fact the question names, as its
     topic or as a finding ("what do I monitor in someone on dexamethasone" -> 1.8.8, which
-    tests 'taking corticosteroids'; "... any use for prostate cancer?" -> 1.7.12).
+    tests 'taking corticosteroids'; "... any use for prostate cancer?" -> 1.7.12). A 'why' on
+    a live case takes, of the first RATIONALE_CHOICES rationales found, the one whose rules
+    turn most on what this case records (`case_facts`; rarer facts weigh more): "radiotherapy
+    won't help him now, why?" for a man paraplegic for 3 weeks is 1.10.4-1.10.6's rationale.
     """
     top = list(hit_ids[:FOCUS_HITS])
     if intent == "rationale":
-        why = [i for i in hit_ids if passages[i].kind == "rationale"][:1]
+        found = [i for i in hit_ids if passages[i].kind == "rationale"][:RATIONALE_CHOICES]
+        why = found[:1]
+        known = set(case_facts)
+        if known and found:
+            weight = {i: _case_weight(passages[i], known) for i in found}
+            best = max(found, key=lambda i: weight[i])  # first of equals: retrieval order
+            why = [best] if weight[best] > weight[found[0]] else why
         return why + [i for i in top if i not in why][:1]
     named = set(topics)
     extra = [pid for pid in hit_ids[FOCUS_HITS:] if named and named & tested_by_rules_citing(pid)]
@@ -65,6 +78,47 @@ def focus_passages(
     ):
         extra.append(BOX_1)
     return top + extra
+
+
+#: How many of the rationales found a 'why' on a live case chooses among.
+RATIONALE_CHOICES = 4
+
+
+def _case_weight(passage: Passage, known: set[str]) -> float:
+    """How much the rules of a rationale's recommendations turn on the facts a case records:
+    each shared fact weighs one over the number of rules that test it, averaged over the
+    recommendations the rationale covers (a rationale is about all of them)."""
+    if not passage.covers:
+        return 0.0
+    return sum(
+        sum(1 / _rules_testing(name) for name in tested_through_definitions(rec) & known)
+        for rec in passage.covers
+    ) / len(passage.covers)
+
+
+@cache
+def tested_through_definitions(pid: str) -> frozenset[str]:
+    """Facts the rules citing a passage test, through their definitions too."""
+    defs = rules.load_definitions()
+    seen: set[str] = set()
+    out: set[str] = set()
+
+    def visit(cond) -> None:
+        out.update(facts_in(cond))
+        for name in refs_in(cond) - seen:
+            seen.add(name)
+            visit(defs[name].when)
+
+    for rule in rules.rules_citing(pid):
+        visit(rule.when)
+    return frozenset(out)
+
+
+@cache
+def _rules_testing(name: str) -> int:
+    """How many rules test a fact, through their definitions too (at least 1)."""
+    ids = {c for rule in rules.load_rules() for c in rule.cites}
+    return max(1, sum(name in tested_through_definitions(pid) for pid in ids))
 
 
 @cache

@@ -42,6 +42,7 @@ from assistant.answers.facts import (
 from assistant.answers.intent import (
     WORD,
     amends,
+    asks_a_definition,
     classify,
     clean_message,
     elliptical,
@@ -54,12 +55,15 @@ from assistant.answers.intent import (
     is_general,
     is_question,
     is_reset,
+    names_new_patient,
     names_patient,
     patient_switch,
+    question_parts,
     reply_value,
     reports_onset,
     retracts,
     stated_outside_questions,
+    supposes_person,
     supposition,
     unreadable,
 )
@@ -83,6 +87,10 @@ SEARCH_HITS = 5
 NOT_MSCC = frozenset({"none", "ruled_out"})
 
 Turn = tuple[SessionState, Answer]
+
+
+#: A later question's own top passage counts when the next scores at most this share of it.
+PART_MARGIN = 0.5
 
 
 class Conversation:
@@ -152,6 +160,13 @@ class Conversation:
                 return fresh, answer.model_copy(update={"turn": "new_patient"})
             new, answer = self._statement(state, rest, notices)
             return new, answer.model_copy(update={"turn": "new_patient"})
+        if state.case.known() and retracts(text) and names_new_patient(text):
+            # "sorry wrong patient, this is a 70F breast ca with no weakness": the whole of the
+            # live case was another patient's; this message is the patient now.
+            state = SessionState(turns=state.turns)
+            notices.insert(0, "New patient: the previous case was cleared.")
+            new, answer = self._statement(state, text, notices)
+            return new, answer.model_copy(update={"turn": "new_patient"})
         value = reply_value(text)
         if value is not None:
             new, answer = self._answer_question(state, value, notices)
@@ -208,7 +223,7 @@ class Conversation:
 
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
-        retracting = retracts(text)
+        retracting = retracts(text) and bool(state.case.known())
         # A take-back is about the case it takes from, even when it leaves nothing recorded
         # ("that was my MUM last night, she's 84 and had a stroke"): answered, never refused.
         took_back = retracting and bool(state.case.known())
@@ -226,17 +241,33 @@ class Conversation:
                 known.get(name, UNKNOWN) not in (UNKNOWN, value)
                 for name, value in extraction.facts.items()
             )
-            named: set[str] = set()
-            if not amended:
-                said = extraction.evidence
-                # Named: the findings its words name ("the numbness - that was someone
-                # else"), not what a mention only implies ("Mr P's primary is bladder" names
-                # the primary; that he has cancer still stands).
+            # Named: the findings its take-back sentences name ("the numbness - that was
+            # someone else"), not what a mention only implies ("Mr P's primary is bladder"
+            # names the primary; that he has cancer still stands).
+            named = {
+                ev.fact
+                for ev in extraction.evidence
+                if not ev.implied and retracts(_sentence_at(text, ev.start))
+            }
+            if amended:
+                # What it says again with a value is corrected, not taken back ("scratch that,
+                # leg power is normal … it's just pain"); what it gives to someone else ("the
+                # lung ca was the man in the next bed") is taken back.
                 named = {
                     ev.fact
-                    for ev in said
-                    if not ev.implied and retracts(_sentence_at(text, ev.start))
+                    for ev in extraction.evidence
+                    if ev.fact in named and ev.value is None and not ev.implied
+                } - set(extraction.facts)
+                # A suspicion the last message raised ("?cord compression - back pain and weak
+                # legs") rests on the findings now corrected: taken back unless said again.
+                named |= {
+                    name
+                    for name in state.last_changes
+                    if known.get(name) == "suspected" and name not in extraction.facts
                 }
+            if not amended or named:
+                # An amendment takes back only what its take-back names ("this guy has NO
+                # cancer hx, the lung ca was the man in the next bed"); else the last message.
                 state = retract(state, notices, named)
             # A named finding said again with a new value is a correction, kept ("this guy
             # has NO cancer hx": cancer yes -> no); said again unchanged, it is taken back.
@@ -269,7 +300,7 @@ class Conversation:
         answerable = answerable or took_back
         intent = classify(text, has_facts=bool(extraction.facts), ids=ids)
         live = bool(state.case.known())
-        turn = self._turn(text, intent, extraction, ids, live)
+        turn = self._turn(text, intent, extraction, ids, live, state.after_unreadable)
         if not answerable and not live and intent == "case" and not ids:
             # "My legs feel like two lumps of wood": a cord symptom only the net recognises is
             # asked about, never refused (a refusal must never hide an MSCC question).
@@ -286,7 +317,12 @@ class Conversation:
             # It changed nothing: a take-back after it ("sorry that was my mum typing") has
             # nothing of the message before it to undo (round 39).
             new = state.model_copy(
-                update={"turns": state.turns + 1, "last_question": None, "last_changes": {}}
+                update={
+                    "turns": state.turns + 1,
+                    "last_question": None,
+                    "last_changes": {},
+                    "after_unreadable": True,
+                }
             )
             if state.case.known():
                 # A garbled message in a live case ("jjjkkk;;;", a pocket text at 2am) changes
@@ -391,7 +427,11 @@ class Conversation:
             notices.insert(0, lead)
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
-        focus = list(ids) or focus_passages(self.passages, [h.id for h in hits], intent, named)
+        focus = list(ids) or focus_passages(
+            self.passages, [h.id for h in hits], intent, named, case_facts=case.known()
+        )
+        if not ids and intent != "case":
+            focus += [pid for pid in self._part_hits(text) if pid not in focus]
         if turn == "correction" and not changes:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
@@ -422,7 +462,13 @@ class Conversation:
         return new, answer.model_copy(update={"turn": shown})
 
     def _turn(
-        self, text: str, intent: Intent, extraction: Extraction, ids: Sequence[str], live: bool
+        self,
+        text: str,
+        intent: Intent,
+        extraction: Extraction,
+        ids: Sequence[str],
+        live: bool,
+        after_unreadable: bool = False,
     ) -> TurnKind:
         """What kind of turn a statement is (a pure reading of cue data; issue #13)."""
         general = is_general(text)
@@ -438,24 +484,49 @@ class Conversation:
         stated = bool(extraction.facts) and not only_asked
         # A general question ("general q - for prostate ca with spinal mets, when …?") names
         # facts of people in general, never a correction of the live case.
-        if live and (
-            retracts(text) or (not general and is_correction(text) and (stated or not questioning))
-        ):
+        # "sorry the phone, what I meant is …" after a message that could not be read
+        # apologises for that message: it corrects nothing in the case.
+        apology = is_correction(text) and not after_unreadable
+        if live and (retracts(text) or (not general and apology and (stated or not questioning))):
             return "correction"
         if live and follow_up and not general:
             return "follow_up"
         if not extraction.facts and not ids and unreadable(text, self.known_words):
             return "unreadable"
         pure = asks and only_asked
-        if live and pure and not general:
+        if live and pure and not general and not asks_a_definition(text):
             return "follow_up"
         if pure and (
-            general or hypothetical(text) or not names_patient(text) or not extraction.facts
+            general
+            or hypothetical(text)
+            or supposes_person(text)
+            or not names_patient(text)
+            or not extraction.facts
         ):
             return "question"  # a question that states nothing about a patient
         if general and questioning and not names_patient(text):
             return "question"  # "general q - for prostate ca with spinal mets, when …?"
         return "case"
+
+    def _part_hits(self, text: str) -> list[str]:
+        """The best passage of each question after a message's first ("… and does it need
+        PPI cover?"), where that question alone is within NG234 and its passage is decisive
+        (the next scores at most PART_MARGIN of it): "can I rely on it alone?" names nothing
+        of its own, so it adds nothing."""
+        out = []
+        for part in question_parts(text):
+            try:
+                found = self.retriever.search(part, k=2)
+            except InvalidInputError:
+                continue
+            hits = found.hits
+            if (
+                found.in_scope
+                and hits
+                and (len(hits) < 2 or hits[1].score <= PART_MARGIN * hits[0].score)
+            ):
+                out.append(hits[0].id)
+        return out
 
     @property
     def known_words(self) -> frozenset[str]:

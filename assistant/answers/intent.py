@@ -31,6 +31,11 @@ class Retraction(BaseModel):
     #: Take-backs of what was just said ("scratch that, leg power is normal"): when the same
     #: message gives findings of the case new values, it corrects those, nothing else.
     amend_phrases: tuple[str, ...] = ()
+    #: Words that go on about the same patient after the take-back ("I mixed him up with
+    #: another patient. This man has NO numbness"): what it then states corrects those
+    #: findings, nothing else; a new age and sex ("wrong patient, this is 70F …") is another.
+    same_patient_patterns: tuple[str, ...] = ()
+    new_patient_patterns: tuple[str, ...] = ()
     #: Take-backs only as an order opening a sentence ("ignore the numbness, that was bed 4");
     #: "she tries to ignore the numbness" is a finding, not a take-back.
     imperative_phrases: tuple[str, ...] = ()
@@ -77,6 +82,10 @@ class IntentVocabulary(BaseModel):
     score_cues: tuple[str, ...]
     question_starts: tuple[str, ...]
     switch_patterns: tuple[str, ...] = ()
+    #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
+    garbled_patterns: tuple[str, ...] = ()
+    #: "What is an MSCC coordinator?": what a word means, of no patient, even mid-case.
+    definition_patterns: tuple[str, ...] = ()
     follow_up_phrases: tuple[str, ...] = ()
     general_markers: tuple[str, ...] = ()
     patient_markers: tuple[str, ...] = ()
@@ -239,9 +248,22 @@ def _asks(sentence: str) -> bool:
 
 
 def amends(text: str) -> bool:
-    """The take-back is of what was just said ("scratch that"), not of a patient: with new
-    values stated in the same message, it is a correction of those findings."""
-    return says(text, intents().retract.amend_phrases)
+    """The take-back is of what was just said ("scratch that"), not of a patient, or it goes
+    on about the same patient ("This man has NO numbness"): with new values stated in the
+    same message, it is a correction of those findings."""
+    vocab = intents().retract
+    if says(text, vocab.amend_phrases):
+        return True
+    return _any(vocab.same_patient_patterns, text) and not names_new_patient(text)
+
+
+def names_new_patient(text: str) -> bool:
+    """The message describes a patient afresh, by age and sex ("this is a 70F …")."""
+    return _any(intents().retract.new_patient_patterns, text)
+
+
+def _any(patterns: Iterable[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
 def is_question(text: str) -> bool:
@@ -304,6 +326,37 @@ def hypothetical(text: str) -> bool:
     return opens_with(phrase(text), intents().hypothetical_starts)
 
 
+#: A second question joined to the first ("what dose of dex, and does it need PPI cover?").
+_JOINED_QUESTION = re.compile(
+    r"(?:(?<=\?)(?=\s)|,?\s+(?:and|&|also|plus)\s+(?=(?:does|do|is|are|should|can|what|how|when|which|who"
+    r"|will|would|do\s+we|is\s+there)\b))",
+    re.IGNORECASE,
+)
+#: A part needs this many words to be searched on its own.
+PART_MIN_WORDS = 3
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a message asks after its first, each searched on its own so a second
+    question's passage is not crowded out by the first's ("… and does it need PPI cover?")."""
+    parts = [p.strip(" ,;:-") for p in _JOINED_QUESTION.split(text)]  # each keeps its "?"
+    return [p for p in parts[1:] if len(p.split()) >= PART_MIN_WORDS]
+
+
+def asks_a_definition(text: str) -> bool:
+    """What a word means ("What is an MSCC coordinator?"), naming no patient: a general
+    question even mid-case."""
+    return any(rx.search(text) for rx in compiled("definition_patterns")) and not names_patient(
+        text
+    )
+
+
+def supposes_person(text: str) -> bool:
+    """The message supposes a person ("if someone with known cancer has …", "when a patient
+    …"): what it says of them is of people in general, not of a patient in front of the user."""
+    return any(rx.search(text) for rx in compiled("supposed_person_patterns"))
+
+
 def supposition(text: str) -> str | None:
     """What a question supposes: the words after its first supposition cue, to the end of that
     sentence ("what if the MRI shows no mets?" -> "the MRI shows no mets"), or None."""
@@ -353,6 +406,8 @@ def _foreign_words() -> frozenset[str]:
 
 def unreadable(text: str, known: frozenset[str]) -> bool:
     """Too few known words to read: another language or keyboard mash (not "not covered")."""
+    if any(rx.search(text) for rx in compiled("garbled_patterns")):
+        return True  # "mm uh the the ... [inaudible] ...": a transcription that heard nothing
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
@@ -449,10 +504,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
             # sentence goes on about the patient ("in general, his legs are weak now")
             or (
                 is_general(phrase(m.group()))
-                and (
-                    not names_patient(sentence)
-                    or any(rx.search(sentence) for rx in compiled("supposed_person_patterns"))
-                )
+                and (not names_patient(sentence) or supposes_person(sentence))
             )
             # "single 8Gy for cord compression?": asked, about no particular patient; but
             # "breast ca with spinal mets, no MSCC - bisphosphonates?" states findings first

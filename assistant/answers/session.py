@@ -29,6 +29,11 @@ class SessionState(BaseModel):
         default_factory=dict,
         description="Age, sex, duration, level and times as said (reading/details.py).",
     )
+    after_unreadable: bool = Field(
+        False,
+        description="The last message could not be read: a 'sorry …' now apologises for it, "
+        "it corrects nothing in the case.",
+    )
     last_topic: str | None = Field(
         None,
         description="The last general question answered with no live case, so that a short "

@@ -62,7 +62,12 @@ def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
             )
             for key in keys & starts.keys():
                 if rule.direction in ("FORWARD", "BIDIRECTIONAL"):
-                    k = bisect_right(starts[key], cue.start)
+                    # a terminator inside the cue's own words ("it's my auntie … who") is its own
+                    k = (
+                        bisect_left(starts[key], cue.end)
+                        if not rule.terminable
+                        else bisect_right(starts[key], cue.start)
+                    )
                     if k < len(starts[key]):
                         cue.hard_end = min(cue.hard_end, max(starts[key][k], cue.end))
                 if rule.direction in ("BACKWARD", "BIDIRECTIONAL"):

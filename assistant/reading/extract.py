@@ -68,7 +68,7 @@ Clinical choices (documented for the rule engine and tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -285,12 +285,18 @@ def _found(
 
 
 def _past_episode(
-    mention: Mention, raw_cues: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+    mention: Mention,
+    raw_cues: list[tuple[int, int, int]],
+    doc: Text,
+    pipe: Pipeline,
+    resolved: Callable[[], bool] = lambda: False,
 ) -> tuple[int, int] | None:
     """The cue (token span) that puts a mention in a past episode: 'previous', 'hx of', a year,
     'last year' or 'N months/years ago' of 90 days or more, in its sentence and clause within
     PAST_EPISODE_WINDOW tokens ("Had MSCC at L1 in 2022"; not "MSCC at T10, RT there in 2022").
-    Raw cues, so a date inside a longer mention still counts. None if it may be current."""
+    Raw cues, so a date inside a longer mention still counts. None if it may be current.
+    `resolved`: whether the sentence says the episode is over (asked only when needed), so a
+    month without a year ("in January", metadata `past_if_resolved`) dates it too."""
     sentence = doc.sent_of[mention.start]
     for s, e, idx in raw_cues:
         rule = pipe.rules[idx]
@@ -307,8 +313,9 @@ def _past_episode(
             continue
         if rule.category != DATED:
             continue
-        if (rule.metadata or {}).get("long_ago"):  # a year, "last year", "back then"
-            return s, e
+        meta = rule.metadata or {}
+        if meta.get("long_ago") or (meta.get("past_if_resolved") and resolved()):
+            return s, e  # a year, "last year", "back then"; "in January ... fully recovered"
         if rule.literal == "ago":
             days = days_ago(doc.text[: doc.starts[s]])
             if days is not None and days >= PAST_EPISODE_DAYS:
@@ -322,13 +329,22 @@ def _resolved_episode(
     """The date of a past episode (a year, 'previous', '3 years ago') that its own sentence
     says is over ('physio sorted it', 'fully recovered', 'fine ever since'), else None. Both
     are needed: 'weak legs since 2023' is a date without an end, 'resolved' alone may be today."""
-    when = _past_episode(mention, raw_cues, doc, pipe)
-    if when is None:
-        return None
-    text = original[slice(*doc.span(*doc.sents[doc.sent_of[mention.start]]))]
-    if not any(rx.search(text) for rx in pipe.resolved):
+    when = _past_episode(mention, raw_cues, doc, pipe, resolved=lambda: True)
+    if when is None or not _says_resolved(mention, doc, pipe, original):
         return None
     return original[slice(*doc.span(*when))]
+
+
+def _says_resolved(mention: Mention, doc: Text, pipe: Pipeline, original: str) -> bool:
+    """The sentence of a mention, as written (to its full stop, over clause breaks: "… with
+    leg weakness, got 8 Gy and her legs fully recovered"), says an episode is over."""
+    start, end = doc.span(mention.start, mention.end)
+    opens = max(original.rfind(c, 0, start) for c in ".!?\n") + 1
+    stops = [i for i in (original.find(c, end) for c in ".!?\n") if i >= 0]
+    text = original[opens : min(stops, default=len(original))]
+    over = [m.end() for rx in pipe.resolved for m in rx.finditer(text)]
+    # "weak legs in 2023, got better, now weak again": over, then back: current, not history
+    return bool(over) and not any(rx.search(text, min(over)) for rx in pipe.returned)
 
 
 def _cue_text(doc: Text, cue: Cue | None, original: str) -> str | None:
@@ -583,12 +599,18 @@ def extract(
         rule = pipe.rules[idx]
         if rule.category == DATED and s in about_cancer:
             continue  # "breast ca (treated 2015)" dates the cancer, not the sentence's imaging
+        if (rule.metadata or {}).get("past_if_resolved"):
+            continue  # "MRI in Feb": how long ago is not known; it dates only what is over
         categories[doc.sent_of[s]].add("CURRENT" if rule.literal in _NOW_WORDS else rule.category)
     dated = {n for n, cats in categories.items() if DATED in cats and not cats & _NOW}
     # ... and mentions a date stands just before in their own sentence, with no "now" between:
     # "MRI (2023) no MSCC, now weak legs" (the "now" is the legs').
     dates = sorted(
-        e for s, e, idx in raw_cues if pipe.rules[idx].category == DATED and s not in about_cancer
+        e
+        for s, e, idx in raw_cues
+        if pipe.rules[idx].category == DATED
+        and s not in about_cancer
+        and not (pipe.rules[idx].metadata or {}).get("past_if_resolved")
     )
     nows = [s for s, _, idx in raw_cues if pipe.rules[idx].literal in _NOW_WORDS]
     dated_near: set[int] = set()
@@ -615,6 +637,7 @@ def extract(
     # readings kept only beside the facts their entry requires: (requires, values, base)
     conditional: list[tuple[dict[str, tuple[str, ...]], dict[str, str], dict]] = []
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
+    earlier_only: list[str] = []  # findings denied only of an earlier time: not known now
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
@@ -633,7 +656,13 @@ def extract(
             uncertain.append(entry.fact)
             doubted.append(entry.fact)
         past = (
-            _past_episode(mention, raw_cues, doc, pipe)
+            _past_episode(
+                mention,
+                raw_cues,
+                doc,
+                pipe,
+                resolved=lambda m=mention: _says_resolved(m, doc, pipe, original),
+            )
             if status == "asserted" and entry.when_past_episode is not None
             else None
         )
@@ -711,7 +740,10 @@ def extract(
             denied = _denied_flags(reading)
             if denied and holds_not():
                 reading = _withdrawn(reading, denied)
-                doubted.extend(denied)
+                # A denial of an earlier time says nothing of now, so it never outweighs a
+                # denial that is of now ("no leg problems since [2021] ... my legs are still
+                # fine"); any other reason doubts the finding (H02).
+                (earlier_only if notice is _EARLIER else doubted).extend(denied)
                 if notice:
                     notices.append(notice.format(text=base["text"], cue=base["cue"]))
         site = None
@@ -782,7 +814,10 @@ def extract(
     covered = {
         name: pair
         for name, pair in assumed.items()
-        if name not in facts and name not in hedged and name not in doubted
+        if name not in facts
+        and name not in hedged
+        and name not in doubted
+        and name not in earlier_only
     }
     return Extraction(
         facts=facts,

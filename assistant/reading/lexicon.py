@@ -280,11 +280,24 @@ class SynonymTable(BaseModel):
         "('nite' -> 'night', 'gettin' -> 'getting'): whole words, any case, before the typo "
         "correction and whatever their length.",
     )
+    contractions: dict[str, str] = Field(
+        default_factory=dict,
+        description="A relative pronoun's \"'s\" said in full, before the patterns read it: "
+        "regex (matching the pronoun and its \"'s\") -> the verb it stands for ('that's "
+        "gone to my spine' -> 'that has gone', 'that's progressively worse' -> 'that is'). "
+        "The first pattern that matches wins.",
+    )
     resolved_episode: tuple[str, ...] = Field(
         (),
         description="Regexes saying a past episode is over ('physio sorted it', 'fully "
         "recovered', 'fine ever since'): a cord red flag dated in the past in a sentence that "
         "says so is history, not a finding now (the patient is asked about it now).",
+    )
+    returned_episode: tuple[str, ...] = Field(
+        (),
+        description="Regexes saying an episode that was over is back ('now weak again', 'but "
+        "now numb again', 'it has come back'): after the words saying it was over, in the same "
+        "sentence, the finding is current, not history.",
     )
     asides: tuple[str, ...] = Field(
         (),

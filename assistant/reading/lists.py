@@ -196,6 +196,8 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
             cue.scope_start = min(cue.scope_start, first.start)
     if closes_list(doc, cue.scope_start, cue.scope_end):
         return set()
+    if _label_answered(cue, steps, doc):
+        return set()
     plain = all(set(saw) == {","} for saw, _ in steps)
     # A counted item ("falls x2") or a first item that closes a symptom group ("nil bladder
     # sx, unsteady gait") shows the run is no list of denials (round 31).
@@ -209,6 +211,30 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
         return set()
     # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
+
+
+#: Joins inside a form label that name one question ("Numbness/tingling:", "Bladder & bowel:").
+_LABEL_JOINS = frozenset({"/", "&", "+", "and"})
+
+
+def _label_answered(cue: Cue, steps: Sequence[tuple[list[str], list[Mention]]], doc: Text) -> bool:
+    """A denial answering a form label that opens its line ("Numbness/tingling: denies",
+    "Weakness / numbness: none"): the label is one question, so its answer covers each item
+    joined by "/" or "and". A bare comma ("weak legs, numbness: denies") stays a list (H02)."""
+    if cue.rule.direction != "BACKWARD" or not steps or cue.start == 0:
+        return False
+    if doc.lower[cue.start - 1] not in LABEL_PUNCT:
+        return False
+    line_start, _ = doc.sents[doc.sent_of[cue.scope_start]]
+    label_end = cue.start - 1
+    return (
+        doc.sent_of[cue.scope_start] == doc.sent_of[label_end]
+        and all(
+            t in _LIST_FILLERS or t in {"-", "*", "•"}
+            for t in doc.lower[line_start : cue.scope_start]
+        )
+        and all(set(saw) <= _LABEL_JOINS for saw, _ in steps)
+    )
 
 
 def closes_list(doc: Text, start: int, end: int) -> bool:

@@ -53,6 +53,8 @@ class Pipeline:
     ignore: list[re.Pattern[str]]
     #: `resolved_episode`: a sentence saying a past episode is over ("physio sorted it").
     resolved: list[re.Pattern[str]]
+    #: `returned_episode`: after the words saying it was over, the episode is back ("now … again").
+    returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
     cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
     cue_regexes: list[tuple[re.Pattern[str], int]]
@@ -60,6 +62,8 @@ class Pipeline:
     vocabulary: dict[str, tuple[str, ...]]
     short_targets: tuple[str, ...]
     respellings: dict[str, str]
+    #: `contractions`: a relative pronoun's "'s" said in full ("that's gone" -> "that has").
+    contractions: tuple[tuple[re.Pattern[str], str], ...]
     known_words: frozenset[str]
     groups: dict[str, str]
     order: dict[str, int]
@@ -120,6 +124,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         target_regexes=target_regexes,
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
         resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
+        returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,
         cue_regexes=cue_regexes,
@@ -128,6 +133,9 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
         respellings={k.lower(): v for k, v in table.respellings.items()},
+        contractions=tuple(
+            (re.compile(p, re.IGNORECASE), verb) for p, verb in table.contractions.items()
+        ),
         known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
         groups={name: f.group for name, f in facts.items()},
         order={name: i for i, name in enumerate(facts)},
@@ -165,11 +173,35 @@ def warm() -> float:
 _RESPELLABLE = re.compile(rf"{WORD.pattern}|[↓↑]")
 
 
+#: A pronoun with its "'s" ("that's", "which’s"): said in full by `Pipeline.contractions`.
+_CONTRACTED = re.compile(r"\b(?:that|which)['’]s\b", re.IGNORECASE)
+
+
+def _expanded(m: re.Match[str], text: str, pipe: Pipeline) -> str | None:
+    """The contraction at `m` said in full ("that has"), or None if no pattern reads it."""
+    for rx, verb in pipe.contractions:
+        if rx.match(text, m.start()) and rx.match(text, m.start()).end() == m.end():
+            return f"{m.group()[:-2]} {verb}"
+    return None
+
+
 def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, int]], list[str]]:
-    """Replace near-miss spellings of long vocabulary words ("dexamethazone")."""
+    """Replace near-miss spellings of long vocabulary words ("dexamethazone"), and say a
+    relative pronoun's "'s" in full ("cancer that's gone to my spine": "that has gone")."""
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
-    for m in _RESPELLABLE.finditer(text):
+    for m in _tokens_to_correct(text):
         word = m.group()
+        if _CONTRACTED.fullmatch(word):
+            full = _expanded(m, text, pipe)
+            if full is None:
+                continue
+            pieces.append(text[pos : m.start()])
+            c_start = m.start() + shift
+            pieces.append(full)
+            edits.append((c_start, c_start + len(full), m.start(), m.end()))
+            shift += len(full) - len(word)
+            pos = m.end()
+            continue
         fixed = pipe.respellings.get(word.lower())
         symbol = fixed is not None and not word.isalpha()
         if symbol:  # "↓sensation": a symbol read as a word stands apart from its neighbours
@@ -193,6 +225,16 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
         return text, [], []
     pieces.append(text[pos:])
     return "".join(pieces), edits, notes
+
+
+def _tokens_to_correct(text: str) -> list[re.Match[str]]:
+    """The contractions and the words of a text, in order, none overlapping."""
+    contracted = list(_CONTRACTED.finditer(text))
+    taken = [(m.start(), m.end()) for m in contracted]
+    words = [
+        m for m in _RESPELLABLE.finditer(text) if not any(s <= m.start() < e for s, e in taken)
+    ]
+    return sorted([*contracted, *words], key=lambda m: m.start())
 
 
 def _nearest(word: str, pipe: Pipeline) -> str | None:

@@ -159,6 +159,18 @@ def _bare_numbering(text: str, starts: list[int], ends: list[int], lower: list[s
     return set(chain[1:]) if len(chain) >= 3 else set()
 
 
+#: A form label of a few words on each side of a spaced " / ", closed by its colon at the
+#: start of a line ("Numbness / tingling: denies"): one question, not two items.
+_LABEL_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}[ \t]*")
+_LABEL_AFTER = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:")
+
+
+def _in_form_label(text: str, start: int, end: int) -> bool:
+    """Whether the spaced "/" at text[start:end] joins the items of a line-opening label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LABEL_BEFORE.fullmatch(text, line_start, start) and _LABEL_AFTER.match(text, end))
+
+
 def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) -> list[int]:
     """Sentence index of each token: ends at . ! ; newlines, questions and 'Header:' labels."""
     n = len(lower)
@@ -188,7 +200,11 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
             # ("no fever\nweak legs": weakness is stated, not denied).
             breaks[i + 1] = True
         elif (
-            tok == "/" and gap and ends[i] > starts[i] and text[starts[i] - 1 : starts[i]].isspace()
+            tok == "/"
+            and gap
+            and ends[i] > starts[i]
+            and text[starts[i] - 1 : starts[i]].isspace()
+            and not _in_form_label(text, starts[i], ends[i])
         ):
             breaks[i + 1] = True  # a spaced " / " separates items: "no fever / leg weakness"
         elif tok in _CLAUSE_AND and lower[i + 1] in _SUBJECTS:
