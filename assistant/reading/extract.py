@@ -205,6 +205,8 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
 
 #: Words that answer the question a '?' just asked ("Not weight bearing? No - mobilising").
 _ANSWERS = frozenset({"no", "nope", "nil", "none", "negative", "yes", "yep"})
+#: The answers of those that say the finding is there.
+_YES = frozenset({"yes", "yep"})
 
 
 def _answered(cue: Cue | None, doc: Text) -> bool:
@@ -642,6 +644,9 @@ def extract(
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
         status, cue = _status(mods, mention)
+        if status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES:
+            # "But numb? Yes, both shins": a question put and answered yes states the finding
+            status, cue = "asserted", None
         if (status == "negated" or (cue is not None and cue.rule is LIST_DOUBT)) and _found(
             entry, mention, cue, mentions, doc, original, pipe
         ):

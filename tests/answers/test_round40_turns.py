@@ -144,8 +144,9 @@ def test_what_a_word_means_mid_case_is_a_question(conversation) -> None:
 
 
 def test_a_question_about_the_patient_mid_case_is_a_follow_up(conversation) -> None:
-    answer = last(conversation, "65M prostate ca, weak legs", "what is his MRI timing?")
-    assert answer.turn == "follow_up"
+    for question in ("what is his MRI timing?", "What's the timescale for imaging?"):
+        answer = last(conversation, "65M prostate ca, weak legs", question)
+        assert answer.turn == "follow_up", question
 
 
 def test_a_room_or_a_vignette_number_opens_a_new_patient(conversation) -> None:
