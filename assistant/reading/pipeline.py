@@ -180,7 +180,8 @@ _CONTRACTED = re.compile(r"\b(?:that|which)['’]s\b", re.IGNORECASE)
 def _expanded(m: re.Match[str], text: str, pipe: Pipeline) -> str | None:
     """The contraction at `m` said in full ("that has"), or None if no pattern reads it."""
     for rx, verb in pipe.contractions:
-        if rx.match(text, m.start()) and rx.match(text, m.start()).end() == m.end():
+        found = rx.match(text, m.start())
+        if found is not None and found.end() == m.end():
             return f"{m.group()[:-2]} {verb}"
     return None
 
@@ -191,26 +192,8 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
     for m in _tokens_to_correct(text):
         word = m.group()
-        if _CONTRACTED.fullmatch(word):
-            full = _expanded(m, text, pipe)
-            if full is None:
-                continue
-            pieces.append(text[pos : m.start()])
-            c_start = m.start() + shift
-            pieces.append(full)
-            edits.append((c_start, c_start + len(full), m.start(), m.end()))
-            shift += len(full) - len(word)
-            pos = m.end()
-            continue
-        fixed = pipe.respellings.get(word.lower())
-        symbol = fixed is not None and not word.isalpha()
-        if symbol:  # "↓sensation": a symbol read as a word stands apart from its neighbours
-            before = m.start() > 0 and text[m.start() - 1].isalnum()
-            after = m.end() < len(text) and text[m.end()].isalnum()
-            fixed = f"{' ' if before else ''}{fixed}{' ' if after else ''}"
-        if fixed is None and len(word) < SHORT_FUZZY_MIN_LEN:
-            continue
-        fixed = fixed or _nearest(word.lower(), pipe)
+        contracted = _CONTRACTED.fullmatch(word) is not None
+        fixed, symbol = (_expanded(m, text, pipe), False) if contracted else _respelled(m, pipe)
         if fixed is None:
             continue
         pieces.append(text[pos : m.start()])
@@ -219,12 +202,26 @@ def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, i
         edits.append((c_start, c_start + len(fixed), m.start(), m.end()))
         shift += len(fixed) - len(word)
         pos = m.end()
-        if not symbol:
+        if not (symbol or contracted):
             notes.append(f"read {word!r} as {fixed!r}")
     if not edits:
         return text, [], []
     pieces.append(text[pos:])
     return "".join(pieces), edits, notes
+
+
+def _respelled(m: re.Match[str], pipe: Pipeline) -> tuple[str | None, bool]:
+    """A word's respelling or typo correction, or None; and whether it stood for a symbol."""
+    word, text = m.group(), m.string
+    fixed = pipe.respellings.get(word.lower())
+    symbol = fixed is not None and not word.isalpha()
+    if symbol:  # "↓sensation": a symbol read as a word stands apart from its neighbours
+        before = m.start() > 0 and text[m.start() - 1].isalnum()
+        after = m.end() < len(text) and text[m.end()].isalnum()
+        return f"{' ' if before else ''}{fixed}{' ' if after else ''}", True
+    if fixed is None and len(word) < SHORT_FUZZY_MIN_LEN:
+        return None, False
+    return fixed or _nearest(word.lower(), pipe), False
 
 
 def _tokens_to_correct(text: str) -> list[re.Match[str]]:

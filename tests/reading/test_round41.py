@@ -78,3 +78,21 @@ def test_round41_unread_red_flags_are_read(text: str, fact: str) -> None:
 )
 def test_their_neighbours_are_not(text: str, fact: str) -> None:
     assert facts(text).get(fact) != "yes"
+
+
+def test_a_query_label_hedges_nothing() -> None:
+    assert facts("Planning query: MSCC at T4 from prostate ca")["mscc"] == "confirmed"
+    read = facts("Re-treatment query: 8 Gy to T8-T10 nine months ago, excellent pain response.")
+    assert read["previous_radiotherapy"] == "yes" and read["radiotherapy_considered"] == "yes"
+    assert facts("query MSCC")["mscc"] == "suspected"  # the word itself still hedges
+
+
+def test_a_nodule_said_benign_is_no_suspicion_of_cancer() -> None:
+    read = facts("It was a benign thyroid nodule, FNA benign, she has never had cancer.")
+    assert "cancer_suspected" not in read and read["cancer_diagnosis"] == "no"
+    assert facts("new thyroid nodule")["cancer_suspected"] == "yes"
+
+
+def test_a_small_residual_volume_is_no_retention() -> None:
+    assert facts("bladder/bowel: normal, PVR 40 ml")["bladder_bowel_dysfunction"] == "no"
+    assert facts("PVR 650 ml")["bladder_bowel_dysfunction"] == "yes"
