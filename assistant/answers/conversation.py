@@ -226,7 +226,7 @@ class Conversation:
         retracting = retracts(text) and bool(state.case.known())
         # A take-back is about the case it takes from, even when it leaves nothing recorded
         # ("that was my MUM last night, she's 84 and had a stroke"): answered, never refused.
-        took_back = retracting and bool(state.case.known())
+        took_back = retracting
         text, several = one_patient(text)
         if several:
             notices.append(several)

@@ -326,12 +326,25 @@ def hypothetical(text: str) -> bool:
     return opens_with(phrase(text), intents().hypothetical_starts)
 
 
-#: A second question joined to the first ("what dose of dex, and does it need PPI cover?").
-_JOINED_QUESTION = re.compile(
-    r"(?:(?<=\?)(?=\s)|,?\s+(?:and|&|also|plus)\s+(?=(?:does|do|is|are|should|can|what|how|when|which|who"
-    r"|will|would|do\s+we|is\s+there)\b))",
-    re.IGNORECASE,
-)
+#: Words that join a second question to the first ("…, and does it need PPI cover?").
+_JOINS = ("and", "&", "also", "plus")
+
+
+@cache
+def _joined_question() -> re.Pattern[str]:
+    """Where a message's next question starts: after a '?', or at a join before a question
+    opener (`question_starts` that are a single word: "and does …", "also what …")."""
+    openers = sorted(
+        (w for w in intents().question_starts if " " not in w and w.isalpha()),
+        key=len,
+        reverse=True,
+    )
+    joins = "|".join(re.escape(j) for j in _JOINS)
+    return re.compile(
+        rf"(?:(?<=\?)(?=\s)|,?\s+(?:{joins})\s+(?=(?:{'|'.join(openers)})\b))", re.IGNORECASE
+    )
+
+
 #: A part needs this many words to be searched on its own.
 PART_MIN_WORDS = 3
 
@@ -339,7 +352,7 @@ PART_MIN_WORDS = 3
 def question_parts(text: str) -> list[str]:
     """The questions a message asks after its first, each searched on its own so a second
     question's passage is not crowded out by the first's ("… and does it need PPI cover?")."""
-    parts = [p.strip(" ,;:-") for p in _JOINED_QUESTION.split(text)]  # each keeps its "?"
+    parts = [p.strip(" ,;:-") for p in _joined_question().split(text)]  # each keeps its "?"
     return [p for p in parts[1:] if len(p.split()) >= PART_MIN_WORDS]
 
 
