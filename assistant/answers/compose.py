@@ -28,7 +28,7 @@ from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
 from assistant.rules.exclusions import exclusions_for
-from assistant.rules.tables import facts_in, refs_in
+from assistant.rules.tables import facts_in, facts_through
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
@@ -100,18 +100,7 @@ def _case_weight(passage: Passage, known: set[str]) -> float:
 def tested_through_definitions(pid: str) -> frozenset[str]:
     """Facts the rules citing a passage test, through their definitions too."""
     defs = rules.load_definitions()
-    seen: set[str] = set()
-    out: set[str] = set()
-
-    def visit(cond) -> None:
-        out.update(facts_in(cond))
-        for name in refs_in(cond) - seen:
-            seen.add(name)
-            visit(defs[name].when)
-
-    for rule in rules.rules_citing(pid):
-        visit(rule.when)
-    return frozenset(out)
+    return frozenset(f for rule in rules.rules_citing(pid) for f in facts_through(rule.when, defs))
 
 
 @cache

@@ -78,6 +78,7 @@ from assistant.reading import scope
 from assistant.reading.details import merge_details, read_details
 from assistant.reading.extract import Evidence, Extraction, extract
 from assistant.reading.net import SafetyNet, load_exemplars
+from assistant.reading.text import written_sentence
 from assistant.search.retrieval import explicit_ids
 from assistant.settings import Settings
 
@@ -247,7 +248,7 @@ class Conversation:
             named = {
                 ev.fact
                 for ev in extraction.evidence
-                if not ev.implied and retracts(_sentence_at(text, ev.start))
+                if not ev.implied and retracts(written_sentence(text, ev.start))
             }
             if amended:
                 # What it says again with a value is corrected, not taken back ("scratch that,
@@ -540,13 +541,6 @@ class Conversation:
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
         """The answer to the case as known, from this conversation's passages and rules."""
         return compose(state, intent, self.passages, self.rule_table, **parts)
-
-
-def _sentence_at(text: str, offset: int) -> str:
-    """The sentence of `text` around a character offset."""
-    start = max(text.rfind(c, 0, offset) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, offset) for c in ".!?\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
 
 
 def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:

@@ -205,7 +205,7 @@ def reports_onset(text: str) -> bool:
 
 def dated_past(text: str) -> bool:
     """The words carry a time in the past ("MRI in Feb: no cord compression", "3/12 ago")."""
-    return any(rx.search(text) for rx in compiled("dated_past_patterns"))
+    return matches("dated_past_patterns", text)
 
 
 def opens_with(words: str, cues: Iterable[str]) -> bool:
@@ -290,6 +290,11 @@ def compiled(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
 
 
+def matches(name: str, text: str) -> bool:
+    """Whether any pattern of this intent vocabulary list is found in the text."""
+    return any(rx.search(text) for rx in compiled(name))
+
+
 #: A follow-on question is short: longer messages say what they are about.
 ELLIPTICAL_MAX_WORDS = 10
 
@@ -298,7 +303,7 @@ def elliptical(text: str) -> bool:
     """A short question that needs the one before it ("why?", "and how long?")."""
     if len(text.split()) > ELLIPTICAL_MAX_WORDS:
         return False
-    return any(rx.search(text) for rx in compiled("elliptical_patterns"))
+    return matches("elliptical_patterns", text)
 
 
 def patient_switch(text: str) -> str | None:
@@ -359,15 +364,13 @@ def question_parts(text: str) -> list[str]:
 def asks_a_definition(text: str) -> bool:
     """What a word means ("What is an MSCC coordinator?"), naming no patient: a general
     question even mid-case."""
-    return any(rx.search(text) for rx in compiled("definition_patterns")) and not names_patient(
-        text
-    )
+    return matches("definition_patterns", text) and not names_patient(text)
 
 
 def supposes_person(text: str) -> bool:
     """The message supposes a person ("if someone with known cancer has …", "when a patient
     …"): what it says of them is of people in general, not of a patient in front of the user."""
-    return any(rx.search(text) for rx in compiled("supposed_person_patterns"))
+    return matches("supposed_person_patterns", text)
 
 
 def supposition(text: str) -> str | None:
@@ -398,7 +401,7 @@ def supposition(text: str) -> str | None:
 
 def names_patient(text: str) -> bool:
     """The message speaks of a particular patient (an age and sex, 'pt', 'she', 'known' …)."""
-    return any(rx.search(text) for rx in compiled("patient_markers"))
+    return matches("patient_markers", text)
 
 
 def is_correction(text: str) -> bool:
@@ -419,7 +422,7 @@ def _foreign_words() -> frozenset[str]:
 
 def unreadable(text: str, known: frozenset[str]) -> bool:
     """Too few known words to read: another language or keyboard mash (not "not covered")."""
-    if any(rx.search(text) for rx in compiled("garbled_patterns")):
+    if matches("garbled_patterns", text):
         return True  # "mm uh the the ... [inaudible] ...": a transcription that heard nothing
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
@@ -498,9 +501,7 @@ def _tells_what_happened(sentence: str) -> bool:
     """A sentence opened by a question word that tells what happened, not asks ("When we sat
     him up his pain shot up and his legs got weaker."): no question mark, and the word opens a
     past-tense clause (`past_statement_patterns`)."""
-    return not sentence.rstrip().endswith("?") and any(
-        rx.search(sentence) for rx in compiled("past_statement_patterns")
-    )
+    return not sentence.rstrip().endswith("?") and matches("past_statement_patterns", sentence)
 
 
 def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:

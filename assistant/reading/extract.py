@@ -94,7 +94,14 @@ from assistant.reading.lexicon import (
 from assistant.reading.lists import LIST_DOUBT, closes_list
 from assistant.reading.mentions import RED_FLAGS, Cue, Mention, apart, find_cues, find_targets
 from assistant.reading.pipeline import Pipeline, correct, pipeline
-from assistant.reading.text import CLAUSE_PUNCT, Text, clean, drop_asides, segment
+from assistant.reading.text import (
+    CLAUSE_PUNCT,
+    Text,
+    clean,
+    drop_asides,
+    segment,
+    written_sentence,
+)
 from assistant.reading.values import (
     PAST_EPISODE_DAYS,
     READERS,
@@ -315,8 +322,7 @@ def _past_episode(
             continue
         if rule.category != DATED:
             continue
-        meta = rule.metadata or {}
-        if meta.get("long_ago") or (meta.get("past_if_resolved") and resolved()):
+        if rule.long_ago or (rule.past_if_resolved and resolved()):
             return s, e  # a year, "last year", "back then"; "in January ... fully recovered"
         if rule.literal == "ago":
             days = days_ago(doc.text[: doc.starts[s]])
@@ -340,10 +346,7 @@ def _resolved_episode(
 def _says_resolved(mention: Mention, doc: Text, pipe: Pipeline, original: str) -> bool:
     """The sentence of a mention, as written (to its full stop, over clause breaks: "… with
     leg weakness, got 8 Gy and her legs fully recovered"), says an episode is over."""
-    start, end = doc.span(mention.start, mention.end)
-    opens = max(original.rfind(c, 0, start) for c in ".!?\n") + 1
-    stops = [i for i in (original.find(c, end) for c in ".!?\n") if i >= 0]
-    text = original[opens : min(stops, default=len(original))]
+    text = written_sentence(original, *doc.span(mention.start, mention.end))
     over = [m.end() for rx in pipe.resolved for m in rx.finditer(text)]
     # "weak legs in 2023, got better, now weak again": over, then back: current, not history
     return bool(over) and not any(rx.search(text, min(over)) for rx in pipe.returned)
@@ -601,7 +604,7 @@ def extract(
         rule = pipe.rules[idx]
         if rule.category == DATED and s in about_cancer:
             continue  # "breast ca (treated 2015)" dates the cancer, not the sentence's imaging
-        if (rule.metadata or {}).get("past_if_resolved"):
+        if rule.past_if_resolved:
             continue  # "MRI in Feb": how long ago is not known; it dates only what is over
         categories[doc.sent_of[s]].add("CURRENT" if rule.literal in _NOW_WORDS else rule.category)
     dated = {n for n, cats in categories.items() if DATED in cats and not cats & _NOW}
@@ -612,7 +615,7 @@ def extract(
         for s, e, idx in raw_cues
         if pipe.rules[idx].category == DATED
         and s not in about_cancer
-        and not (pipe.rules[idx].metadata or {}).get("past_if_resolved")
+        and not pipe.rules[idx].past_if_resolved
     )
     nows = [s for s, _, idx in raw_cues if pipe.rules[idx].literal in _NOW_WORDS]
     dated_near: set[int] = set()

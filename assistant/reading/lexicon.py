@@ -61,8 +61,8 @@ class ContextRule(BaseModel):
     allowed_types: tuple[str, ...] | None = Field(None, description="Facts it may modify.")
     excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
     #: Notes, and keys the reader uses: "terminable" (false: only TERMINATE cues end its scope),
-    #: "governs" ("first finding"), "long_ago" (a DATED cue always months or years back: a
-    #: finding it dates, said to be over, is a past episode).
+    #: "governs" ("first finding"), "long_ago" and "past_if_resolved" (DATED cues: see the
+    #: properties of those names).
     metadata: dict[str, Any] | None = None
 
     @property
@@ -71,6 +71,18 @@ class ContextRule(BaseModel):
         categories of terminating_types (a backward cue naming whose finding it was: 'the leg
         weakness in the notes is her husband's')."""
         return bool((self.metadata or {}).get("terminable", True))
+
+    @property
+    def long_ago(self) -> bool:
+        """A DATED cue always months or years back (metadata "long_ago": a year, "last
+        year", "back then"): a finding it dates, said to be over, is a past episode."""
+        return bool((self.metadata or {}).get("long_ago"))
+
+    @property
+    def past_if_resolved(self) -> bool:
+        """A DATED cue of unknown distance (metadata "past_if_resolved": "in January"): it
+        dates only an episode its sentence says is over, and never an exclusion."""
+        return bool((self.metadata or {}).get("past_if_resolved"))
 
     @model_validator(mode="after")
     def _check(self) -> ContextRule:

@@ -159,6 +159,20 @@ def _bare_numbering(text: str, starts: list[int], ends: list[int], lower: list[s
     return set(chain[1:]) if len(chain) >= 3 else set()
 
 
+#: Characters that end a sentence as written (the reader's own sentences also break at clauses).
+_WRITTEN_STOPS = ".!?\n"
+
+
+def written_sentence(text: str, start: int, end: int | None = None) -> str:
+    """The sentence of `text` as written around the span start:end (to the full stops or line
+    breaks either side), over the reader's clause breaks ("… with leg weakness, got 8 Gy and
+    her legs fully recovered")."""
+    opens = max(text.rfind(c, 0, start) for c in _WRITTEN_STOPS) + 1
+    after = start if end is None else end
+    stops = [i for i in (text.find(c, after) for c in _WRITTEN_STOPS) if i >= 0]
+    return text[opens : min(stops, default=len(text))]
+
+
 #: A form label of a few words on each side of a spaced " / ", closed by its colon at the
 #: start of a line ("Numbness / tingling: denies"): one question, not two items.
 _LABEL_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}[ \t]*")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -176,6 +176,22 @@ def refs_in(cond: Condition) -> set[str]:
 def facts_in(cond: Condition) -> set[str]:
     """Fact names a condition tests directly (not through a definition)."""
     return {node.fact for node in walk(cond) if isinstance(node, FactIs)}
+
+
+def facts_through(cond: Condition, definitions: Mapping[str, Definition]) -> set[str]:
+    """Fact names a condition tests, directly or through the definitions it names (each
+    definition followed once)."""
+    seen: set[str] = set()
+    out: set[str] = set()
+
+    def visit(node: Condition) -> None:
+        out.update(facts_in(node))
+        for name in refs_in(node) - seen:
+            seen.add(name)
+            visit(definitions[name].when)
+
+    visit(cond)
+    return out
 
 
 # Helpers for building conditions in Python (tests, the mutation check).
