@@ -505,8 +505,10 @@ class Conversation:
             or not extraction.facts
         ):
             return "question"  # a question that states nothing about a patient
-        if general and questioning and not names_patient(text):
-            return "question"  # "general q - for prostate ca with spinal mets, when …?"
+        if general and questioning and only_asked and not names_patient(text):
+            # "general q - for prostate ca with spinal mets, when …?"; but findings stated in
+            # sentences of their own before "What does NG234 say?" are a case (round 41).
+            return "question"
         return "case"
 
     def _part_hits(self, text: str) -> list[str]:

@@ -333,6 +333,10 @@ def hypothetical(text: str) -> bool:
 
 #: Words that join a second question to the first ("…, and does it need PPI cover?").
 _JOINS = ("and", "&", "also", "plus")
+#: A comparison asks two questions: "how fast if spinal metastases are suspected, versus if
+#: cord compression is?" (round 41).
+_CONTRASTS = r"versus|vs\.?|compared\s+(?:with|to)|as\s+opposed\s+to"
+_CONTRASTED = r"if|when|for|in|with|without"
 
 
 @cache
@@ -350,6 +354,23 @@ def _joined_question() -> re.Pattern[str]:
     )
 
 
+_CONTRAST = re.compile(rf",?\s+(?:{_CONTRASTS})\s+(?=(?:{_CONTRASTED})\b)", re.IGNORECASE)
+
+
+def _contrasted(question: str) -> list[str]:
+    """A question and the ones its contrasts ask: "how fast should an MRI happen if spinal
+    metastases are suspected, versus if cord compression is?" also asks "how fast should an
+    MRI happen if cord compression is?" (the head of the question up to its own condition)."""
+    pieces = _CONTRAST.split(question)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        word = piece.split()[0].lower() if piece.split() else ""
+        head = pieces[0]
+        at = head.lower().rfind(f" {word} ")
+        out.append(f"{head[:at]} {piece}" if word and at > 0 else piece)
+    return out
+
+
 #: A part needs this many words to be searched on its own.
 PART_MIN_WORDS = 3
 
@@ -357,7 +378,8 @@ PART_MIN_WORDS = 3
 def question_parts(text: str) -> list[str]:
     """The questions a message asks after its first, each searched on its own so a second
     question's passage is not crowded out by the first's ("… and does it need PPI cover?")."""
-    parts = [p.strip(" ,;:-") for p in _joined_question().split(text)]  # each keeps its "?"
+    joined = [p.strip(" ,;:-") for p in _joined_question().split(text)]  # each keeps its "?"
+    parts = [p for question in joined for p in _contrasted(question)]
     return [p for p in parts[1:] if len(p.split()) >= PART_MIN_WORDS]
 
 

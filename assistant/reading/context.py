@@ -262,13 +262,39 @@ def _maybe_the_relatives(
     own_clause = mention.start < cue.hard_end and not any(
         t in CLAUSE_PUNCT for t in doc.lower[cue.end : mention.start]
     )
-    return own_clause or (mention.start < stop and _the_relatives_own(cue, mention, doc, genders))
+    return (
+        own_clause
+        or (mention.start < stop and _past_an_aside(cue, mention, doc))
+        or (mention.start < stop and _the_relatives_own(cue, mention, doc, genders))
+    )
+
+
+#: Words that open another clause after a relative's bracketed aside.
+_CLAUSE_TURNS = frozenset({"but", "although", "though", "whereas", "however", "while", "whilst"})
+#: A bracketed aside that says the relative has no cancer ("(no cancer)", "(not a cancer pt)").
+_NO_CANCER_ASIDE = (frozenset({"no", "not", "never", "non", "nil"}), frozenset({"cancer", "ca"}))
+
+
+def _past_an_aside(cue: Cue, mention: Mention, doc: Text) -> bool:
+    """A predicate of the relative's own clause after a bracketed aside that says the relative
+    has no cancer ("his brother (no cancer) had numb legs and couldn't pee"): that relative is
+    not the patient, and the bracket is no clause. A relative who is the patient ("Mum (lung
+    ca) has numb legs") keeps her findings."""
+    between = doc.lower[cue.end : mention.start]
+    if between[:1] != ["("] or ")" not in between:
+        return False
+    aside, rest = set(between[: between.index(")")]), between[between.index(")") + 1 :]
+    denies, cancer = _NO_CANCER_ASIDE
+    return bool(aside & denies and aside & cancer) and not any(
+        t in CLAUSE_PUNCT or t in _CLAUSE_TURNS for t in rest
+    )
 
 
 def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) -> bool:
     """A red flag later in the relative's sentence said with the relative's pronoun, when the
     patient is of the other gender ("Mrs J … Her husband visits daily (he hasn't got cancer)
-    and he told us his legs have gone numb"): past the relative's brackets, still his."""
+    and he told us his legs have gone numb"), or is the writer ("I have myeloma … My husband
+    has trouble walking and his feet are numb"): past the relative's brackets, still his."""
     named = set(doc.lower[cue.start : cue.end])
     female, male = _patient_gender_words(doc, cue, genders)
     if named & genders.male.relatives:
@@ -277,8 +303,9 @@ def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) 
         own, differs = genders.female.pronouns, male and not female
     else:
         return False
+    # differs: the patient's gender is not the relative's, or the patient is the writer
     near = set(doc.lower[max(cue.end, mention.start - 3) : mention.start + 1])
-    return differs and bool(own & near)  # differs: the patient's gender is not the relative's
+    return (differs or cue.rule.writer_is_patient) and bool(own & near)
 
 
 #: ConText category of a relative or another person ("his brother", "the patient in bed 4").

@@ -627,6 +627,7 @@ def extract(
         for s, e, idx in raw_cues
         if (pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None)
         or pipe.rules[idx].literal in _PAST_WORDS
+        or pipe.rules[idx].baseline
     ]
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)

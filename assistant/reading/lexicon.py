@@ -62,7 +62,7 @@ class ContextRule(BaseModel):
     excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
     #: Notes, and keys the reader uses: "terminable" (false: only TERMINATE cues end its scope),
     #: "governs" ("first finding"), "long_ago" and "past_if_resolved" (DATED cues: see the
-    #: properties of those names).
+    #: properties of those names), "baseline" and "writer_is_patient" (see those properties).
     metadata: dict[str, Any] | None = None
 
     @property
@@ -83,6 +83,18 @@ class ContextRule(BaseModel):
         """A DATED cue of unknown distance (metadata "past_if_resolved": "in January"): it
         dates only an episode its sentence says is over, and never an exclusion."""
         return bool((self.metadata or {}).get("past_if_resolved"))
+
+    @property
+    def baseline(self) -> bool:
+        """A cue of a usual or lifelong state (metadata "baseline": "has always been",
+        "normally"): a denial in its sentence is about before, not now."""
+        return bool((self.metadata or {}).get("baseline"))
+
+    @property
+    def writer_is_patient(self) -> bool:
+        """A FAMILY cue that matches only where the writer speaks of their own illness ("I
+        have myeloma … My husband …"): no he or she of its sentence is the patient's."""
+        return bool((self.metadata or {}).get("writer_is_patient"))
 
     @model_validator(mode="after")
     def _check(self) -> ContextRule:

@@ -41,7 +41,10 @@ def test_the_writers_own_cancer_keeps_an_in_laws_cancer_theirs() -> None:
 
 def test_no_cancer_in_the_spine_denies_the_metastases_not_the_cancer() -> None:
     said = facts("they did an MRI and said there was no cancer in her spine, just wear and tear")
-    assert said == {"spinal_metastases": "none"}
+    # An MRI that found no cancer in the spine rules the metastases out (round 42); the
+    # cancer itself is not denied.
+    assert said == {"spinal_metastases": "ruled_out", "mscc": "ruled_out"}
+    assert facts("no cancer in her spine") == {"spinal_metastases": "none"}
     assert facts("breast cancer in her spine")["spinal_metastases"] == "confirmed"
 
 
