@@ -62,7 +62,8 @@ class Pipeline:
     vocabulary: dict[str, tuple[str, ...]]
     short_targets: tuple[str, ...]
     respellings: dict[str, str]
-    #: `contractions`: a relative pronoun's "'s" said in full ("that's gone" -> "that has").
+    #: `contractions`: a relative pronoun's or a finding's "'s" said in full ("that's gone" ->
+    #: "that has", "bladder's fine" -> "bladder is").
     contractions: tuple[tuple[re.Pattern[str], str], ...]
     known_words: frozenset[str]
     groups: dict[str, str]
@@ -173,8 +174,9 @@ def warm() -> float:
 _RESPELLABLE = re.compile(rf"{WORD.pattern}|[↓↑]")
 
 
-#: A pronoun with its "'s" ("that's", "which’s"): said in full by `Pipeline.contractions`.
-_CONTRACTED = re.compile(r"\b(?:that|which)['’]s\b", re.IGNORECASE)
+#: A word with its "'s" ("that's", "bladder's"): said in full where a pattern of
+#: `Pipeline.contractions` reads it, left alone (a possessive) where none does.
+_CONTRACTED = re.compile(r"\b[a-z]+['’]s\b", re.IGNORECASE)
 
 
 def _expanded(m: re.Match[str], text: str, pipe: Pipeline) -> str | None:
@@ -188,7 +190,8 @@ def _expanded(m: re.Match[str], text: str, pipe: Pipeline) -> str | None:
 
 def correct(text: str, pipe: Pipeline) -> tuple[str, list[tuple[int, int, int, int]], list[str]]:
     """Replace near-miss spellings of long vocabulary words ("dexamethazone"), and say a
-    relative pronoun's "'s" in full ("cancer that's gone to my spine": "that has gone")."""
+    relative pronoun's "'s" in full ("cancer that's gone to my spine": "that has gone"), and a
+    finding's ("bladder's fine": "bladder is fine")."""
     pieces, edits, notes, pos, shift = [], [], [], 0, 0
     for m in _tokens_to_correct(text):
         word = m.group()

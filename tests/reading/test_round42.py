@@ -20,6 +20,7 @@ import pytest
 from chat_helpers import facts
 
 from assistant.answers.intent import question_parts
+from assistant.reading.extract import extract
 
 
 def test_a_person_found_wet_beside_a_lifelong_continence_is_incontinence() -> None:
@@ -176,3 +177,71 @@ def test_a_contrast_asks_its_own_question_with_the_head_of_the_first() -> None:
         "how fast does NICE say an MRI should happen if cord compression is suspected?"
     ]
     assert question_parts("what dose of dex for MSCC with neuro signs?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Prostate cancer, back pain. Bladder's fine too.", "bladder_bowel_dysfunction", "no"),
+        (
+            "66M with prostate cancer, pain in his lower back for a month, worse when he coughs "
+            "and sneezes, getting progressively worse.",
+            "pain_progressive",
+            "yes",
+        ),
+        (
+            "My aunt had lymphoma. She has back pain and there's a tender spot on her spine.",
+            "localised_tenderness",
+            "yes",
+        ),
+        (
+            "My uncle's scan showed cancer in his spine but they haven't found where it started.",
+            "primary_tumour",
+            "not_identified",
+        ),
+        (
+            "Spinal mets, primary unknown. The doctors say finding where it started would change "
+            "his treatment, and he doesn't need treatment immediately.",
+            "primary_affects_treatment",
+            "yes",
+        ),
+        (
+            "Spinal mets, primary unknown. He doesn't need treatment immediately.",
+            "immediate_treatment_needed",
+            "no",
+        ),
+        (
+            "Breast ca, L2 met treated with 8 Gy. Pain is back in the same place, started 2 months "
+            "after the radiotherapy.",
+            "recurrence_3_months_after_rt",
+            "no",
+        ),
+    ],
+)
+def test_follow_up_words_read(text: str, fact: str, value: str) -> None:
+    assert facts(text)[fact] == value
+
+
+def test_a_possessive_is_no_contraction() -> None:
+    said = facts("Lung ca. Mum's legs are weak.")
+    assert said["limb_weakness"] == "yes"
+
+
+def test_a_time_at_the_head_of_the_sentence_dates_the_radiotherapy_it_tells_of() -> None:
+    said = facts(
+        "5 months ago he had T6 pain and some leg tingling that fully resolved; MRI then "
+        "showed a T6 met without cord compression and he had 8 Gy single fraction, pain "
+        "settled completely."
+    )
+    # the "without" of the MRI finding denies nothing of the radiotherapy
+    assert said["previous_radiotherapy"] == "yes" and said["mscc"] == "ruled_out"
+    assert (
+        extract(
+            "5 months ago he had T6 pain; MRI then showed a T6 met and he had 8 Gy."
+        ).rt_interval_days
+        == 150
+    )
+    # never past another date: "in 2019" is the radiotherapy's own
+    assert (
+        extract("3 weeks ago he had a fall, and in 2019 he had 8 Gy to T6.").rt_interval_days != 21
+    )
