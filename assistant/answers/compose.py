@@ -81,7 +81,7 @@ def focus_passages(
 
 
 #: How many of the rationales found a 'why' on a live case chooses among.
-RATIONALE_CHOICES = 4
+RATIONALE_CHOICES = 6
 
 
 def _case_weight(passage: Passage, known: set[str]) -> float:

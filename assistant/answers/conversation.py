@@ -84,6 +84,9 @@ from assistant.settings import Settings
 
 #: Passages retrieved per turn (reported in `passages`).
 SEARCH_HITS = 5
+#: How many passages a 'why' on a live case is chosen from (compose.RATIONALE_CHOICES of them
+#: rationales at most).
+RATIONALE_SEARCH_HITS = 10
 #: MSCC values that exclude it (an exclusion a new symptom may re-open).
 NOT_MSCC = frozenset({"none", "ruled_out"})
 
@@ -428,8 +431,14 @@ class Conversation:
             notices.insert(0, lead)
         hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
+        hit_ids = [h.id for h in hits]
+        if intent == "rationale" and case.known() and hits and not ids:
+            # A 'why' on a live case chooses among more rationales than a page of hits shows:
+            # "why isn't she being offered radiotherapy?" for a woman paraplegic for 3 weeks
+            # finds 1.10.4-1.10.6's sixth (round 41).
+            hit_ids = [h.id for h in self.retriever.search(text, k=RATIONALE_SEARCH_HITS).hits]
         focus = list(ids) or focus_passages(
-            self.passages, [h.id for h in hits], intent, named, case_facts=case.known()
+            self.passages, hit_ids, intent, named, case_facts=case.known()
         )
         if not ids and intent != "case":
             focus += [pid for pid in self._part_hits(text) if pid not in focus]

@@ -4,7 +4,10 @@ stays a question."""
 
 from __future__ import annotations
 
+import pytest
 from chat_helpers import last
+
+from assistant.evaluation.cases import mentioned_ids
 
 
 def test_findings_stated_before_what_does_ng234_say_are_a_case(conversation) -> None:
@@ -83,3 +86,91 @@ def test_what_the_nice_guideline_says_mid_case_is_a_question(conversation) -> No
     )
     assert answer.turn == "question"
     assert "bladder_bowel_dysfunction" not in answer.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is immunotherapy recommended for stage 4 melanoma?",
+        "How is newly diagnosed myeloma treated first line - which drug combination?",
+        "Syringe driver: how much diamorphine for someone on 40 mg MST twice a day?",
+        "What's the survival rate for stage 3 pancreatic cancer?",
+        "Elderly man with leg pain walking that eases when he leans forward on a trolley - "
+        "lumbar canal stenosis. What's the management?",
+        "Patient with breast cancer has a lytic lesion in the femoral neck. When should we fix "
+        "it prophylactically?",
+    ],
+)
+def test_other_topics_are_refused(conversation, text: str) -> None:
+    assert last(conversation, text).out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myeloma with spinal mets at T12 - how is it treated first line, and does she need "
+        "dexamethasone?",
+        "MSCC at T10 from breast cancer - what's the survival rate with radiotherapy?",
+        "Breast cancer with a lytic lesion in the femoral neck and new numb legs.",
+    ],
+)
+def test_the_same_words_with_ng234_population_stay_in_scope(conversation, text: str) -> None:
+    assert not last(conversation, text).out_of_scope
+
+
+def test_a_transplant_raised_for_later_is_a_harvest_considered(conversation) -> None:
+    answer = last(
+        conversation,
+        "Mother-in-law, 67, myeloma diagnosed last week. MRI shows lesions in T12 and L2, no "
+        "cord compression, no weakness or numbness, just back pain.",
+        "They've mentioned a stem cell transplant later on. The pain team suggested "
+        "radiotherapy to L2 for the pain - anything we should watch for?",
+    )
+    assert answer.facts["stem_cell_harvest_considered"] == "yes"
+    assert "1.10.3" in {r.cites[0] for r in answer.recommendations}
+    done = last(conversation, "Myeloma at T12. He had a stem cell transplant in 2021.")
+    assert "stem_cell_harvest_considered" not in done.facts
+
+
+def test_a_discharge_planned_is_from_hospital(conversation) -> None:
+    answer = last(
+        conversation,
+        "88M, prostate ca. Complete paraplegia from T9 MSCC for 3 weeks. Pain well controlled "
+        "on oral morphine. He wants to go home to his wife.",
+    )
+    assert answer.facts["admitted"] == "yes"
+    assert "1.12.3" in {r.cites[0] for r in answer.recommendations}
+    home = last(conversation, "88M, prostate ca, T9 MSCC. He is at home with his wife.")
+    assert home.facts.get("admitted") != "yes"
+
+
+def test_a_why_on_a_paraplegic_case_takes_the_radiotherapy_exception_rationale(
+    conversation,
+) -> None:
+    answer = last(
+        conversation,
+        "Mrs K, lung cancer, diagnosed with MSCC 3 weeks ago. She has been completely "
+        "paralysed from the waist down since then - no movement or feeling - and her pain is "
+        "well controlled on her patches. She's at home with us now.",
+        "The family keep asking why she isn't being offered radiotherapy. What's the "
+        "reasoning in the guidance?",
+    )
+    assert "rationale-1.10.4-1.10.6" in mentioned_ids(answer)
+
+
+def test_a_destructive_lesion_with_no_cancer_history_is_referred_to_oncology(
+    conversation,
+) -> None:
+    answer = last(
+        conversation,
+        "Referral from a DGH: 55F, no cancer history, 6 weeks of progressive thoracic back "
+        "pain. MRI: destructive T10 lesion, no epidural disease, no cord compression. Neuro "
+        "intact, pain controlled on paracetamol and codeine.",
+    )
+    assert "1.3.5" in {r.cites[0] for r in answer.recommendations}
+    none = last(
+        conversation,
+        "55F, no cancer history, 6 weeks of progressive thoracic back pain. MRI: no "
+        "metastases, disc degeneration only.",
+    )
+    assert "1.3.5" not in {r.cites[0] for r in none.recommendations}
