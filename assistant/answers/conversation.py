@@ -497,7 +497,10 @@ class Conversation:
         # "sorry the phone, what I meant is …" after a message that could not be read
         # apologises for that message: it corrects nothing in the case.
         apology = is_correction(text) and not after_unreadable
-        if live and (retracts(text) or (not general and apology and (stated or not questioning))):
+        # A take-back after a message that could not be read ("sorry that was my mum typing")
+        # has nothing of it to take back: what else it says is a follow-up (round 43).
+        took_back = retracts(text) and not after_unreadable
+        if live and (took_back or (not general and apology and (stated or not questioning))):
             return "correction"
         if live and follow_up and not general:
             return "follow_up"

@@ -93,6 +93,9 @@ class IntentVocabulary(BaseModel):
     #: has …"): a general question may name one and still be about no particular patient.
     supposed_person_patterns: tuple[str, ...] = ()
     correction_starts: tuple[str, ...] = ()
+    #: Words that add to the case rather than correct it ("Actually she has also noticed
+    #: tingling …"): a message opened like a correction that says them is a follow-up.
+    addition_patterns: tuple[str, ...] = ()
     hypothetical_starts: tuple[str, ...] = ()
     #: Words that open a supposition inside a question ("what if the MRI shows no mets?",
     #: "what should I do if she develops weak legs?", "say he responds well, then …"): what
@@ -427,8 +430,11 @@ def names_patient(text: str) -> bool:
 
 
 def is_correction(text: str) -> bool:
-    """The message corrects an earlier one ("sorry, I meant …", "correction: …")."""
-    return opens_with(phrase(text), intents().correction_starts)
+    """The message corrects an earlier one ("sorry, I meant …", "correction: …"), not adds to
+    it ("Actually she has also noticed tingling in her feet")."""
+    return opens_with(phrase(text), intents().correction_starts) and not matches(
+        "addition_patterns", text
+    )
 
 
 #: A word of two letters or more (for the readability check and the known-word list).

@@ -174,3 +174,42 @@ def test_a_destructive_lesion_with_no_cancer_history_is_referred_to_oncology(
         "metastases, disc degeneration only.",
     )
     assert "1.3.5" not in {r.cites[0] for r in none.recommendations}
+
+
+def test_a_take_back_after_an_unreadable_message_is_a_follow_up(conversation) -> None:
+    answer = last(
+        conversation,
+        "My grandad has prostate cancer and since yesterday he can't pee and his legs are weak.",
+        "Mój dziadek bardzo się boi, co mamy teraz robić?",
+        "sorry that was my mum typing. Should we call 999?",
+    )
+    assert answer.turn == "follow_up" and answer.facts["limb_weakness"] == "yes"
+
+
+def test_actually_also_adds_rather_than_corrects(conversation) -> None:
+    answer = last(
+        conversation,
+        "Bladder cancer patient, 69F, new back pain over the past month, no leg weakness.",
+        "Actually she has also noticed tingling in her feet since yesterday.",
+    )
+    assert answer.turn == "follow_up" and answer.facts["sensory_loss"] == "yes"
+    corrected = last(
+        conversation,
+        "Bladder cancer patient, 69F, new back pain over the past month, no leg weakness.",
+        "Actually she does have leg weakness.",
+    )
+    assert corrected.turn == "correction" and corrected.facts["limb_weakness"] == "yes"
+
+
+def test_steroids_before_a_biopsy_for_suspected_lymphoma_is_ng234(conversation) -> None:
+    answer = last(
+        conversation,
+        "Why does NICE caution against steroids before biopsy when lymphoma is suspected on "
+        "the spinal MRI?",
+    )
+    assert not answer.out_of_scope
+    assert last(
+        conversation,
+        "Urol reg. 63M, asymptomatic, PSA 9.8, benign-feeling prostate. Should he have an "
+        "mpMRI before biopsy?",
+    ).out_of_scope
