@@ -129,3 +129,43 @@ def test_words_read(text: str, fact: str, value: str) -> None:
 )
 def test_words_not_read(text: str, fact: str, value: str) -> None:
     assert facts(text).get(fact) != value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Ovarian cancer. Residual 1,200 ml on catheterisation.", "bladder_bowel_dysfunction"),
+        ("Ca bladder. PR: reduced anal tone, reduced perianal sens.", "sensory_loss"),
+        ("He wasn't able to feel the catheter being passed. Prostate cancer.", "sensory_loss"),
+        (
+            "Breast cancer pt says her legs feel like they're asleep from the hips down.",
+            "sensory_loss",
+        ),
+        (
+            "Lung cancer. Today managed 10 m with a frame; 3 weeks ago was walking 2 miles "
+            "unaided.",
+            "gait_disturbance",
+        ),
+    ],
+)
+def test_round43_stated_red_flags_are_present(text: str, fact: str) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+def test_a_spreading_tingling_whose_end_is_doubted_is_never_absent() -> None:
+    said = facts(
+        "Can't say the tingling has stopped - if anything it's crept up to her knees. Lung cancer."
+    )
+    assert said.get("sensory_loss") != "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("He was able to feel the catheter being passed. Prostate cancer.", "sensory_loss"),
+        ("The pain has spread up to her knees. Lung cancer.", "sensory_loss"),
+        ("Ovarian cancer. Residual 120 ml on scan.", "bladder_bowel_dysfunction"),
+    ],
+)
+def test_round43_words_that_state_no_red_flag(text: str, fact: str) -> None:
+    assert facts(text).get(fact) != "yes"
