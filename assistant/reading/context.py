@@ -206,7 +206,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 elif (
                     fact in RED_FLAGS
                     and not found[k]
-                    and _maybe_the_relatives(cue, mentions[k], doc, stop, pipe.genders)
+                    and _maybe_the_relatives(cue, mentions[k], doc, stop, pipe)
                 ):
                     found[k].append(replace(cue, rule=RELATIVE_DOUBT))
     for k, m in enumerate(mentions):
@@ -252,9 +252,7 @@ def _patient_gender_words(doc: Text, cue: Cue, genders: Genders) -> tuple[bool, 
     return said(genders.female), said(genders.male)
 
 
-def _maybe_the_relatives(
-    cue: Cue, mention: Mention, doc: Text, stop: int, genders: Genders
-) -> bool:
+def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int, pipe: Pipeline) -> bool:
     """A red flag after a relative that may be the relative's own: a predicate of the
     relative's own clause, unbroken by punctuation (not "Son: dad (lung ca) has wet himself",
     "found by his wife, unable to stand": the patient's), or, to the end of the sentence, said
@@ -264,18 +262,12 @@ def _maybe_the_relatives(
     )
     return (
         own_clause
-        or (mention.start < stop and _past_an_aside(cue, mention, doc))
-        or (mention.start < stop and _the_relatives_own(cue, mention, doc, genders))
+        or (mention.start < stop and _past_an_aside(cue, mention, doc, pipe))
+        or (mention.start < stop and _the_relatives_own(cue, mention, doc, pipe.genders))
     )
 
 
-#: Words that open another clause after a relative's bracketed aside.
-_CLAUSE_TURNS = frozenset({"but", "although", "though", "whereas", "however", "while", "whilst"})
-#: A bracketed aside that says the relative has no cancer ("(no cancer)", "(not a cancer pt)").
-_NO_CANCER_ASIDE = (frozenset({"no", "not", "never", "non", "nil"}), frozenset({"cancer", "ca"}))
-
-
-def _past_an_aside(cue: Cue, mention: Mention, doc: Text) -> bool:
+def _past_an_aside(cue: Cue, mention: Mention, doc: Text, pipe: Pipeline) -> bool:
     """A predicate of the relative's own clause after a bracketed aside that says the relative
     has no cancer ("his brother (no cancer) had numb legs and couldn't pee"): that relative is
     not the patient, and the bracket is no clause. A relative who is the patient ("Mum (lung
@@ -283,10 +275,11 @@ def _past_an_aside(cue: Cue, mention: Mention, doc: Text) -> bool:
     between = doc.lower[cue.end : mention.start]
     if between[:1] != ["("] or ")" not in between:
         return False
-    aside, rest = set(between[: between.index(")")]), between[between.index(")") + 1 :]
-    denies, cancer = _NO_CANCER_ASIDE
-    return bool(aside & denies and aside & cancer) and not any(
-        t in CLAUSE_PUNCT or t in _CLAUSE_TURNS for t in rest
+    close = between.index(")")
+    aside = doc.text[doc.starts[cue.end] : doc.ends[cue.end + close]]
+    rest = between[close + 1 :]
+    return any(p.search(aside) for p in pipe.not_the_patient_asides) and not any(
+        t in CLAUSE_PUNCT or t in pipe.clause_turns for t in rest
     )
 
 

@@ -131,6 +131,19 @@ class Genders(BaseModel):
     female: Gender = Gender(sex_letter="f")
 
 
+class RelativeAsides(BaseModel):
+    """What a bracket after a relative says of them (context_rules.json, `relative_asides`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    note: str = ""
+    #: An aside that says the relative has no cancer ("(no cancer)", "(never had cancer)"):
+    #: that relative is not the patient, and the bracket does not end their clause.
+    not_the_patient: tuple[str, ...] = ()
+    #: Words that open another clause after the bracket ("but", "whereas").
+    clause_turns: tuple[str, ...] = ()
+
+
 class ContextRuleSet(BaseModel):
     """The validated contents of context_rules.json."""
 
@@ -141,6 +154,7 @@ class ContextRuleSet(BaseModel):
         default_factory=dict, description="Category -> categories that end its scope."
     )
     genders: Genders = Genders()
+    relative_asides: RelativeAsides = RelativeAsides()
     context_rules: tuple[ContextRule, ...]
 
     @model_validator(mode="after")

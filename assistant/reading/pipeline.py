@@ -70,6 +70,10 @@ class Pipeline:
     order: dict[str, int]
     #: `genders`: relatives, patient words and pronouns by gender (the relative reader).
     genders: Genders
+    #: `not_the_patient_asides`: a bracket after a relative saying they have no cancer;
+    #: `clause_turns`: words that open another clause after such a bracket.
+    not_the_patient_asides: tuple[re.Pattern[str], ...]
+    clause_turns: frozenset[str]
     # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
     # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
     listing: tuple[str, ...]
@@ -131,6 +135,10 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         cue_regexes=cue_regexes,
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
         genders=rule_set.genders,
+        not_the_patient_asides=tuple(
+            re.compile(p, re.IGNORECASE) for p in rule_set.relative_asides.not_the_patient
+        ),
+        clause_turns=frozenset(rule_set.relative_asides.clause_turns),
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
         respellings={k.lower(): v for k, v in table.respellings.items()},
