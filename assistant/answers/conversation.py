@@ -227,15 +227,14 @@ class Conversation:
 
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
-        retracting = retracts(text) and bool(state.case.known())
         # A take-back is about the case it takes from, even when it leaves nothing recorded
         # ("that was my MUM last night, she's 84 and had a stroke"): answered, never refused.
-        took_back = retracting
+        took_back = retracts(text) and bool(state.case.known())
         text, several = one_patient(text)
         if several:
             notices.append(several)
         extraction = extract(text, known=state.case.known())
-        if retracting:
+        if took_back:
             # "ignore the numbness, that was another patient's": only what it names, if it
             # names findings of the last message; else the whole of the last message. What it
             # names is taken back, not stated again. "scratch that, leg power is normal": a
@@ -285,7 +284,9 @@ class Conversation:
         ids, unknown_ids = explicit_ids(text, self.passages)
         notices.extend(f"NG234 has no passage {pid}." for pid in unknown_ids)
         try:
-            result = self.retriever.search(text, k=SEARCH_HITS)
+            # One search serves both: the page of hits shown and the deeper list a 'why' on a
+            # live case chooses its rationale from (the ranking is the same, only cut shorter).
+            result = self.retriever.search(text, k=RATIONALE_SEARCH_HITS)
         except InvalidInputError:
             result = None  # nothing searchable is left (only symbols or emoji)
         if result is not None:
@@ -429,14 +430,15 @@ class Conversation:
         lead = lead_notice(possible)
         if lead:
             notices.insert(0, lead)
-        hits = [PassageHit(id=h.id, score=h.score) for h in result.hits] if result else []
+        found = result.hits if result else ()
+        hits = [PassageHit(id=h.id, score=h.score) for h in found[:SEARCH_HITS]]
         named = (*extraction.topics, *extraction.facts) if intent != "case" else ()
         hit_ids = [h.id for h in hits]
         if intent == "rationale" and case.known() and hits and not ids:
             # A 'why' on a live case chooses among more rationales than a page of hits shows:
             # "why isn't she being offered radiotherapy?" for a woman paraplegic for 3 weeks
             # finds 1.10.4-1.10.6's sixth (round 41).
-            hit_ids = [h.id for h in self.retriever.search(text, k=RATIONALE_SEARCH_HITS).hits]
+            hit_ids = [h.id for h in found]
         focus = list(ids) or focus_passages(
             self.passages, hit_ids, intent, named, case_facts=case.known()
         )

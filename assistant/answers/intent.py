@@ -254,19 +254,14 @@ def amends(text: str) -> bool:
     """The take-back is of what was just said ("scratch that"), not of a patient, or it goes
     on about the same patient ("This man has NO numbness"): with new values stated in the
     same message, it is a correction of those findings."""
-    vocab = intents().retract
-    if says(text, vocab.amend_phrases):
+    if says(text, intents().retract.amend_phrases):
         return True
-    return _any(vocab.same_patient_patterns, text) and not names_new_patient(text)
+    return matches("retract.same_patient_patterns", text) and not names_new_patient(text)
 
 
 def names_new_patient(text: str) -> bool:
     """The message describes a patient afresh, by age and sex ("this is a 70F …")."""
-    return _any(intents().retract.new_patient_patterns, text)
-
-
-def _any(patterns: Iterable[str], text: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+    return matches("retract.new_patient_patterns", text)
 
 
 def is_question(text: str) -> bool:
@@ -289,8 +284,12 @@ def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
 
 @cache
 def compiled(name: str) -> tuple[re.Pattern[str], ...]:
-    """A pattern list of the intent vocabulary, compiled (case-insensitive)."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in getattr(intents(), name))
+    """A pattern list of the intent vocabulary, compiled (case-insensitive); a dotted name
+    reaches into a group ("retract.new_patient_patterns")."""
+    patterns = intents()
+    for part in name.split("."):
+        patterns = getattr(patterns, part)
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def matches(name: str, text: str) -> bool:
