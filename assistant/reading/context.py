@@ -14,6 +14,7 @@ from dataclasses import replace
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
 from assistant.reading.lists import (
     LIST_DOUBT,
+    affirmed,
     end_list,
     extend_over_lists,
     juxtaposed_red_flags,
@@ -168,6 +169,9 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             if cue.rule.category == NEGATED and reached:
                 span = index.starting_in(cue.scope_start, cue.scope_end)
                 unsure = {k for k in span if mentions[k].start in reached}
+                # "Nil incontinence, walking with a frame since Monday (new)": stated
+                skipped = {k for k in unsure if affirmed(mentions[k], doc)}
+                unsure -= skipped
         else:
             skipped, unsure = end_list(cue, index, doc, pipe, cues)
         if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":

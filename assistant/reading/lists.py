@@ -345,7 +345,12 @@ def end_list(
         # for each item it means states the item that has none.
         return skipped | carried, unsure
     if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe, cues):
-        unsure = carried
+        # past a bare comma, a finding its own item affirms ("No numbness in the legs, saddle
+        # anaesthesia present", "no pain radiating, unsteady walking and falls x2") is stated;
+        # in a list plainly denied ("no weakness, numbness or retention present") it is not
+        stated = {k for k in carried if affirmed(index.mentions[k], doc)}
+        skipped |= stated
+        unsure = carried - stated
     return skipped, unsure
 
 
@@ -383,6 +388,30 @@ _OWN_VERBS = frozenset({
     "goes", "went", "spreads", "travels", "travelled", "traveled", "runs", "ran", "comes", "came",
     "feels", "felt", "keeps", "kept", "started", "starts", "began", "begins", "developed",
 })  # fmt: skip
+
+
+#: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
+#: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR").
+_AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4"})
+#: A word whose next word affirms the finding before it ("x 2", "on PR").
+_ON_EXAMINATION = frozenset({"pr", "dre", "exam", "examination"})
+_AFFIRMING_AFTER = {"x": str.isdigit, "on": _ON_EXAMINATION.__contains__}
+_ITEM_ENDS = frozenset({",", ";", "."})
+
+
+def affirmed(mention: Mention, doc: Text) -> bool:
+    """Whether the list item a finding stands in, up to its next comma, affirms it: a denial
+    before the list's first comma does not reach a finding said to be present or new (H02)."""
+    sentence = doc.sent_of[mention.start]
+    i = mention.start
+    while i < len(doc.lower) and doc.sent_of[i] == sentence and doc.lower[i] not in _ITEM_ENDS:
+        word, following = doc.lower[i], doc.lower[i + 1 : i + 2]
+        if word in _AFFIRMING or (word == "new" and doc.lower[i - 1] == "(" and following == [")"]):
+            return True
+        if word in _AFFIRMING_AFTER and following and _AFFIRMING_AFTER[word](following[0]):
+            return True
+        i += 1
+    return False
 
 
 def _has_own_verb(mention: Mention, doc: Text) -> bool:

@@ -22,7 +22,7 @@ from assistant.reading.lexicon import (
     ContextRule,
 )
 from assistant.reading.pipeline import LEAF, Pipeline
-from assistant.reading.text import Text
+from assistant.reading.text import CLAUSE_PUNCT, Text
 
 _MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, QUESTION})
 #: Cues inside a pattern match that still modify it ("pain does not radiate down the leg").
@@ -263,6 +263,10 @@ def apart(
     ]
     hidden = bytearray(n)
     compounds: set[tuple[int, int]] = set()
+    # A modal cue in the free words of a long match, cut off from the match's own finding by
+    # clause punctuation ("MRI looks like lymphoma, no cord compression"), is a cue of its own
+    # clause: it neither makes the match a compound nor hides what it governs.
+    free: set[tuple[int, int]] = set()
     if modal:
         starts = [c[0] for c in modal]
         for m in mentions:
@@ -270,6 +274,9 @@ def apart(
                 bisect_left(starts, m.start) : bisect_left(starts, m.end)
             ]:
                 if ce > m.end:
+                    continue
+                if _cut_off(m, cs, ce, direction, doc, mentions):
+                    free.add((cs, ce))
                     continue
                 compounds.add((m.start, m.end))
                 # The cue governs its own scope only: "pain ... resolved" hides the 4 words
@@ -286,11 +293,15 @@ def apart(
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
-        m.inner = _inner_cue(m, [c for c in inside if not _bracketed(c, m, doc)], pipe)
+        inside = [c for c in inside if not _bracketed(c, m, doc) and c[:2] not in free]
+        m.inner = _inner_cue(m, inside, pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     negatives = {m.start for m in mentions if pipe.table.entries[m.entry].value in _NEGATIVE}
     for s, e, idx in raw:
+        if (s, e) in free:
+            cues.append(Cue(s, e, pipe.rules[idx]))
+            continue
         if covered[s]:
             rule = pipe.rules[idx]
             if (
@@ -324,6 +335,20 @@ def apart(
             # denied, so the finding is doubted (asked), never recorded absent (H02).
             cues.append(Cue(s, end, rule.model_copy(update={"direction": "FORWARD"})))
     return mentions, cues
+
+
+def _cut_off(
+    m: Mention, cs: int, ce: int, direction: str, doc: Text, mentions: list[Mention]
+) -> bool:
+    """Whether a forward modal cue inside a match governs a finding of its own clause, cut off
+    from the match's own finding by clause punctuation ("MRI looks like lymphoma, no cord
+    compression"): not a label's own answer ("PU: nil 12h, scan 950")."""
+    if direction != "FORWARD":
+        return False
+    punct = next((i for i in range(ce, m.end) if doc.lower[i] in CLAUSE_PUNCT), None)
+    return punct is not None and any(
+        o is not m and o.start >= ce and o.end <= punct for o in mentions
+    )
 
 
 def _is_denial(m: Mention, pipe: Pipeline) -> bool:

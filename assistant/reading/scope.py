@@ -76,6 +76,9 @@ class ScopeVocabulary(BaseModel):
     #: Facts that keep a message about another bone's metastasis NG234's (a cord symptom,
     #: spinal metastases or MSCC): the pain facts are left out, the pain may be that bone's.
     site_free_facts: tuple[str, ...] = ()
+    #: The body words of Box 1's cord symptoms ("legs", "walking", "wee", "numb"): with cancer
+    #: stated, a message naming one is never refused on retrieval alone.
+    box1_body_patterns: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -98,6 +101,7 @@ class ScopeVocabulary(BaseModel):
         "outside_referent_patterns",
         "case_timing_patterns",
         "asks_ng234_patterns",
+        "box1_body_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -403,4 +407,8 @@ def in_scope(
         return False
     if red_flag:
         return True  # a Box 1 cord symptom, cancer history not yet given: never refused
+    if _asserted(facts) & set(vocabulary().cancer_facts) and _matches("box1_body_patterns", text):
+        # "Mesothelioma. Weak / legs, R>L": a cord symptom in words the reader lacks is
+        # asked about, never hidden by a refusal
+        return True
     return retrieval_in_scope
