@@ -34,6 +34,8 @@ from assistant.rules.tables import facts_in, facts_through
 FOCUS_HITS = 3
 #: The passage id of Box 1, and how a recommendation names it.
 BOX_1 = "box-1"
+#: The recommendation that says what Box 1's factors call for.
+BOX_1_REC = "1.3.1"
 _NAMES_BOX_1 = re.compile(r"\bbox 1\b", re.IGNORECASE)
 #: Urgencies whose undetermined rules are always shown for a case: never silent on them.
 URGENT = ("immediate", "24h")
@@ -77,6 +79,16 @@ def focus_passages(
         and any(_NAMES_BOX_1.search(passages[pid].text) for pid in top)
     ):
         extra.append(BOX_1)
+    # ... and a question the box answers is answered by 1.3.1 too, which says what its factors
+    # call for ("what kind of back pain is a warning sign that cancer has spread to the
+    # spine?", round 44); a case has its own rows for them
+    if (
+        not set(case_facts)
+        and BOX_1 in top
+        and BOX_1_REC in passages
+        and BOX_1_REC not in top + extra
+    ):
+        extra.append(BOX_1_REC)
     return top + extra
 
 

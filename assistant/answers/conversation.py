@@ -489,7 +489,7 @@ class Conversation:
         # case, and "sorry phone in pocket. what imaging?" states nothing to correct.
         follow_up = is_follow_up(text)
         questioning = "?" in text or follow_up or is_question(text)
-        read = [ev.start for ev in extraction.evidence if ev.value is not None]
+        read = [_said_at(ev) for ev in extraction.evidence if ev.value is not None]
         only_asked = facts_only_in_questions(text, read)
         # "sorry, pocket typed. can it wait till morning?": what only a question names is no
         # correction of the live case.
@@ -573,9 +573,16 @@ def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
 _DIAGNOSES = frozenset({"mscc", "spinal_metastases"})
 
 
+def _said_at(ev: Evidence) -> int:
+    """Where a mention is said: its last character, so a match running from a question into
+    the statement after it ("what about his dexamethasone? He's been taking 16mg a day") is
+    stated there."""
+    return max(ev.start, ev.end - 1)
+
+
 def _stated_and_asked(text: str, evidence: Sequence[Evidence]) -> tuple[set[str], set[str]]:
     """The facts of this evidence mentioned in a sentence that states, and in one that asks."""
-    where = stated_outside_questions(text, [ev.start for ev in evidence])
+    where = stated_outside_questions(text, [_said_at(ev) for ev in evidence])
     stated = {ev.fact for ev, out in zip(evidence, where, strict=True) if out}
     asked = {ev.fact for ev, out in zip(evidence, where, strict=True) if not out}
     return stated, asked

@@ -197,7 +197,8 @@ _POSSESSIVE = re.compile(r"'s\b")
 
 def says(text: str, cues: Iterable[str]) -> bool:
     """Whether the message contains one of these cue phrases as whole words."""
-    words = " " + _POSSESSIVE.sub("", phrase(text)) + " "  # "a different patient's notes"
+    # "a different patient's notes"; "what is an MSCC coordinator, generally?"
+    words = " " + _POSSESSIVE.sub("", phrase(text)).replace("?", " ") + " "
     return any(f" {cue} " in words for cue in cues)
 
 

@@ -72,7 +72,13 @@ def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
                     if k < len(starts[key]):
                         cue.hard_end = min(cue.hard_end, max(starts[key][k], cue.end))
                 if rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
-                    k = bisect_left(ends[key], cue.end) - 1
+                    # as forward: a terminator inside a non-terminable cue's own words is its
+                    # own ("since then (CIPN, unchanged at every clinic)")
+                    k = (
+                        bisect_right(ends[key], cue.start)
+                        if not rule.terminable
+                        else bisect_left(ends[key], cue.end)
+                    ) - 1
                     if key == "TERMINATE" and k >= 0 and ends[key][k] == cue.start:
                         k -= 1  # a dash right before the cue labels it: "weakness - none"
                     if k >= 0:

@@ -182,16 +182,38 @@ _STATUS_ORDER: tuple[tuple[str, Status], ...] = (
 )
 
 
-def _status(cues: list[Cue], mention: Mention) -> tuple[Status, Cue | None]:
+def _status(cues: list[Cue], mention: Mention, doc: Text) -> tuple[Status, Cue | None]:
     def nearest(found: list[Cue]) -> Cue:
         return min(found, key=lambda c: min(abs(c.start - mention.end), abs(mention.start - c.end)))
 
+    own = [c for c in cues if _queried(c, mention, doc)]
+    if own and not any(c.rule.category == FAMILY for c in cues):
+        # "keen to start dex for ?myeloma": the '?' written on the word is its own doubt,
+        # closer than any plan or question around it
+        return "uncertain", own[0]
     for category, status in _STATUS_ORDER:
         found = [c for c in cues if c.rule.category == category]
         if found:
             return status, nearest(found)
     history = [c for c in cues if c.rule.category == HISTORICAL]
     return "asserted", nearest(history) if history else None
+
+
+def _queried(cue: Cue, mention: Mention, doc: Text) -> bool:
+    """Whether a doubting '?' is written on the mention's first word as what something is for
+    ("dex for ?myeloma", "admitted with ?MSCC"), not in a conditional ("if she had ?MSCC")."""
+    return (
+        cue.rule.category == POSSIBLE
+        and doc.lower[cue.start] == "?"
+        and cue.end == mention.start
+        and doc.ends[cue.start] == doc.starts[mention.start]
+        and cue.start > 0
+        and doc.lower[cue.start - 1] in _INDICATION_WORDS
+    )
+
+
+#: Words naming what a '?'-doubted diagnosis is to a plan ("dex for ?myeloma").
+_INDICATION_WORDS = frozenset({"for", "with", "re", "of", "query", "r/o", "regarding"})
 
 
 def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
@@ -322,7 +344,11 @@ def _past_episode(
             continue
         if rule.category != DATED:
             continue
-        if rule.long_ago or (rule.past_if_resolved and resolved()):
+        if (
+            rule.long_ago
+            or (rule.past_if_resolved and resolved())
+            or pipe.table.entries[mention.entry].fact in rule.dates_as_past
+        ):
             return s, e  # a year, "last year", "back then"; "in January ... fully recovered"
         if rule.literal == "ago":
             days = days_ago(doc.text[: doc.starts[s]])
@@ -647,7 +673,7 @@ def extract(
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
-        status, cue = _status(mods, mention)
+        status, cue = _status(mods, mention, doc)
         if status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES:
             # "But numb? Yes, both shins": a question put and answered yes states the finding
             status, cue = "asserted", None
@@ -675,6 +701,21 @@ def extract(
             if status == "asserted" and entry.when_past_episode is not None
             else None
         )
+        if past is None and status == "asserted" and entry.when_past_episode is not None:
+            # "MSCC at L1 treated with radiotherapy 10 months ago": the compression named
+            # inside its own dated treatment is that episode's (H24)
+            past = next(
+                (
+                    when
+                    for other in mentions
+                    if other is not mention
+                    and other.start <= mention.start
+                    and mention.end <= other.end
+                    and entries[other.entry].when_past_episode is not None
+                    and (when := _past_episode(other, raw_cues, doc, pipe)) is not None
+                ),
+                None,
+            )
         if past is None and status == "asserted" and entry.fact in RED_FLAGS:
             over = _resolved_episode(mention, raw_cues, doc, pipe, original)
             if over is not None:

@@ -62,7 +62,8 @@ class ContextRule(BaseModel):
     excluded_types: tuple[str, ...] | None = Field(None, description="Facts it may not modify.")
     #: Notes, and keys the reader uses: "terminable" (false: only TERMINATE cues end its scope),
     #: "governs" ("first finding"), "long_ago" and "past_if_resolved" (DATED cues: see the
-    #: properties of those names), "baseline" and "writer_is_patient" (see those properties).
+    #: properties of those names), "baseline", "writer_is_patient" and "dates_as_past" (see
+    #: those properties).
     metadata: dict[str, Any] | None = None
 
     @property
@@ -83,6 +84,13 @@ class ContextRule(BaseModel):
         """A DATED cue of unknown distance (metadata "past_if_resolved": "in January"): it
         dates only an episode its sentence says is over, and never an exclusion."""
         return bool((self.metadata or {}).get("past_if_resolved"))
+
+    @property
+    def dates_as_past(self) -> frozenset[str]:
+        """Facts a DATED cue of unknown distance dates as past whatever its sentence says
+        (metadata "dates_as_past": a treatment given "in January" was given then, and the
+        compression it treated is history: 'MSCC at L1 treated with radiotherapy in January')."""
+        return frozenset((self.metadata or {}).get("dates_as_past", ()))
 
     @property
     def baseline(self) -> bool:

@@ -79,8 +79,11 @@ class ScopeVocabulary(BaseModel):
     #: The body words of Box 1's cord symptoms ("legs", "walking", "wee", "numb"): with cancer
     #: stated, a message naming one is never refused on retrieval alone.
     box1_body_patterns: tuple[str, ...] = ()
+    #: Box 1's pain characteristics: back pain with one of them is NG234's business even
+    #: beside an outside topic named only in passing.
+    box1_pain_facts: tuple[str, ...] = ()
 
-    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
+    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts", "box1_pain_facts")
     @classmethod
     def _known_facts(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         unknown = sorted(set(names) - set(catalogue()))
@@ -315,6 +318,13 @@ def _asserted(facts: Mapping[str, str]) -> set[str]:
     return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
 
 
+def box1_back_pain(facts: Mapping[str, str]) -> bool:
+    """Back pain with a Box 1 pain characteristic ("low back pain for 3 weeks that is getting
+    worse and wakes him at night")."""
+    asserted = _asserted(facts)
+    return "back_pain" in asserted and bool(asserted & set(vocabulary().box1_pain_facts))
+
+
 def anchored_facts(facts: Mapping[str, str]) -> bool:
     """Facts that place a case in NG234: spinal facts, or cancer with a Box 1 symptom."""
     vocab = vocabulary()
@@ -397,6 +407,7 @@ def in_scope(
         and not _names_population(text, facts, hedged, topics)
         and not ng234_case(facts)
         and not _mscc_treated_as_suspected(facts)
+        and not (box1_back_pain(facts) and not _asks_about_outside_topic(text))
     ):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):
