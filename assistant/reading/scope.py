@@ -318,6 +318,18 @@ def _asserted(facts: Mapping[str, str]) -> set[str]:
     return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
 
 
+def _back_pain_beside_an_aside(text: str, facts: Mapping[str, str]) -> bool:
+    """Back pain with a Box 1 characteristic beside an outside topic named only in passing
+    ("admitted for elective knee replacement tomorrow … low back pain for 3 weeks that wakes
+    him at night"): not asked about, and no cause of the pain ("osteoporosis, sudden back
+    pain after lifting, wedge fracture" is the pain's own cause, outside NG234)."""
+    return (
+        box1_back_pain(facts)
+        and not _asks_about_outside_topic(text)
+        and not _terms("non_malignant_causes").search(text)
+    )
+
+
 def box1_back_pain(facts: Mapping[str, str]) -> bool:
     """Back pain with a Box 1 pain characteristic ("low back pain for 3 weeks that is getting
     worse and wakes him at night")."""
@@ -407,7 +419,7 @@ def in_scope(
         and not _names_population(text, facts, hedged, topics)
         and not ng234_case(facts)
         and not _mscc_treated_as_suspected(facts)
-        and not (box1_back_pain(facts) and not _asks_about_outside_topic(text))
+        and not _back_pain_beside_an_aside(text, facts)
     ):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts):

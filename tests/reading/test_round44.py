@@ -105,6 +105,14 @@ def test_a_spine_word_opening_spinal_metastases_is_no_lesion_site() -> None:
         ("Pancreatic ca. Not continent of urine any more.", "bladder_bowel_dysfunction"),
         ("dad prostate cancr cnt wee since lst nite", "bladder_bowel_dysfunction"),
         ("mum hs brest cancer n her legs r realy wek", "limb_weakness"),
+        (
+            "Continent, though she's stopped feeling the urge to pass urine. Breast cancer.",
+            "bladder_bowel_dysfunction",
+        ),
+        (
+            "My legs aren't numb but they're so weak I can't get up the stairs. Breast cancer.",
+            "limb_weakness",
+        ),
     ],
 )
 def test_round44_stated_red_flags_are_present(text: str, fact: str) -> None:
@@ -164,3 +172,37 @@ def test_cancer_with_a_box1_body_word_is_never_refused_on_retrieval(conversation
     said = "Mesothelioma.\nNo numbness\nWeak\nlegs, R>L\nNo retention"
     assert not last(conversation, said).out_of_scope
     assert last(conversation, "Mesothelioma - what is the role of talc pleurodesis?").out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pathological fracture of the hip from breast cancer metastasis, what's the best implant?",
+        "What's the safe gadolinium contrast approach in a patient on haemodialysis?",
+        "How should I taper prednisolone after treating a flare of lupus nephritis?",
+        "Lady of 80 with osteoporosis, vertebral compression fracture after lifting shopping. "
+        "Should she have vertebroplasty?",
+        "Which patients on long-term inhaled steroids need a steroid emergency card?",
+        "What are the criteria for referring a dialysis patient for kidney transplant assessment?",
+        "Patient is on 60 mg oral morphine a day. What's the equivalent oxycodone dose?",
+        "Should a kidney transplant recipient with early prostate cancer have radiotherapy?",
+        "What are the urgent referral criteria for suspected lung cancer in a smoker with a cough?",
+        "What helps restless legs at night in a dialysis patient?",
+    ],
+)
+def test_round44_outside_topics_are_refused(conversation, text: str) -> None:
+    assert last(conversation, text).out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why are they cutting my steroid tablets down bit by bit instead of just stopping them, "
+        "now my radiotherapy has started?",
+        "Myeloma on haemodialysis, new back pain at night and weak legs. What now?",
+        "Breast ca with a pathological fracture of T8 and new leg weakness.",
+        "Prostate ca, osteoporosis too, new thoracic back pain waking him at night.",
+    ],
+)
+def test_round44_near_misses_in_scope_are_answered(conversation, text: str) -> None:
+    assert not last(conversation, text).out_of_scope
