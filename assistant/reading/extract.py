@@ -321,6 +321,7 @@ def _past_episode(
     doc: Text,
     pipe: Pipeline,
     resolved: Callable[[], bool] = lambda: False,
+    whole_sentence: bool = False,
 ) -> tuple[int, int] | None:
     """The cue (token span) that puts a mention in a past episode: 'previous', 'hx of', a year,
     'last year' or 'N months/years ago' of 90 days or more, in its sentence and clause within
@@ -334,7 +335,9 @@ def _past_episode(
         if doc.sent_of[s] != sentence:
             continue
         lo, hi = (e, mention.start) if e <= mention.start else (mention.end, s)
-        if hi - lo > PAST_EPISODE_WINDOW or any(t in CLAUSE_PUNCT for t in doc.lower[lo:hi]):
+        if not whole_sentence and (
+            hi - lo > PAST_EPISODE_WINDOW or any(t in CLAUSE_PUNCT for t in doc.lower[lo:hi])
+        ):
             continue
         if s < mention.end and e > mention.start and rule.category != DATED:
             continue  # a 'previous' inside the mention is its own words
@@ -363,7 +366,9 @@ def _resolved_episode(
     """The date of a past episode (a year, 'previous', '3 years ago') that its own sentence
     says is over ('physio sorted it', 'fully recovered', 'fine ever since'), else None. Both
     are needed: 'weak legs since 2023' is a date without an end, 'resolved' alone may be today."""
-    when = _past_episode(mention, raw_cues, doc, pipe, resolved=lambda: True)
+    # the date anywhere in the sentence that says the episode is over: "PMH: 2019 L5/S1 disc
+    # prolapse with L5 radiculopathy + foot drop -> microdiscectomy, full recovery"
+    when = _past_episode(mention, raw_cues, doc, pipe, resolved=lambda: True, whole_sentence=True)
     if when is None or not _says_resolved(mention, doc, pipe, original):
         return None
     return original[slice(*doc.span(*when))]
