@@ -197,7 +197,9 @@ def compose(
     if supposed:
         kept = {c.rule for c in supposed}
         conditional = [*supposed, *(c for c in conditional if c.rule not in kept)]
-        focus = [*dict.fromkeys([*(c for r in supposed for c in r.cites), *focus])]
+        # the question's best passage leads, then what it supposes ("what MRI sequences for
+        # suspected spinal mets?" is answered by 1.5.5 before the rules suspicion calls for)
+        focus = [*dict.fromkeys([*focus[:1], *(c for r in supposed for c in r.cites), *focus])]
     covered = {c for r in (*recommendations, *conditional) for c in r.cites}
     lookups = [
         lookup(passages, pid)

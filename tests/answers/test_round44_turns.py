@@ -197,3 +197,16 @@ def test_whether_someone_counts_as_a_cancer_patient_is_asked_not_stated(conversa
         "MSCC stuff?",
     )
     assert answer.facts["cancer_diagnosis"] == "no" and "1.3.5" in cited(answer)
+
+
+def test_a_questions_best_passage_leads_what_it_supposes(conversation) -> None:
+    answer = last(
+        conversation,
+        "What MRI sequences does NG234 say the spine protocol should include for suspected "
+        "spinal mets / MSCC? Whole spine or just the symptomatic level?",
+    )
+    rows = sorted(
+        [*answer.recommendations, *answer.conditional, *answer.lookups], key=lambda r: r.rank
+    )
+    first = rows[0]
+    assert (getattr(first, "cites", None) or [first.id])[0] == "1.5.5"
