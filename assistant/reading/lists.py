@@ -206,8 +206,9 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     )
     # Items, not mentions: "shooting pain" and "shooting pain down L leg" are one item read as
     # two facts, so "Nil retention, shooting pain down L leg" is two items, not a list of three.
-    items = {index.mentions[k].start for k in index.starting_in(cue.scope_start, cue.scope_end)}
-    if plain and len(items) >= 3 and not stated:
+    # Overlapping mentions ("radicular pain" and its "pain") are one item too (round 46).
+    items = _items(set(index.starting_in(cue.scope_start, cue.scope_end)), index, doc)
+    if plain and items >= 3 and not stated:
         return set()
     # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
@@ -459,7 +460,7 @@ def _confirmed_list(
     )
     return (
         head
-        and _items(carried, index) >= 2
+        and _items(carried, index, doc) >= 2
         and not own
         and not any(_counted(index.mentions[k], doc) for k in carried)
         and not (punct > cue.end and _ends_on_group(doc, punct))
@@ -495,13 +496,16 @@ def _ends_on_group(doc: Text, end: int) -> bool:
     return doc.lower[end - 1] in _CATEGORY_NOUNS
 
 
-def _items(found: set[int], index: Index) -> int:
+def _items(found: set[int], index: Index, doc: Text) -> int:
     """How many list items these mentions make: mentions that overlap ("radicular pain" and
-    the "pain" inside it) are one item."""
+    the "pain" inside it) are one item, and so are mentions with no list word between them
+    ("dribbling incontinence", round 46)."""
     spans = sorted((index.mentions[k].start, index.mentions[k].end) for k in found)
     count, reach = 0, -1
     for start, end in spans:
-        if start >= reach:
+        if start >= reach and (
+            reach < 0 or any(doc.lower[i] in _LIST_WORDS for i in range(reach, start))
+        ):
             count += 1
         reach = max(reach, end)
     return count
