@@ -21,6 +21,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from assistant.case import catalogue
+from assistant.rules.tables import facts_through, load_definitions
 from assistant.settings import DATA_DIR
 
 SCOPE_FILE = DATA_DIR / "scope.json"
@@ -79,11 +80,8 @@ class ScopeVocabulary(BaseModel):
     #: The body words of Box 1's cord symptoms ("legs", "walking", "wee", "numb"): with cancer
     #: stated, a message naming one is never refused on retrieval alone.
     box1_body_patterns: tuple[str, ...] = ()
-    #: Box 1's pain characteristics: back pain with one of them is NG234's business even
-    #: beside an outside topic named only in passing.
-    box1_pain_facts: tuple[str, ...] = ()
 
-    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts", "box1_pain_facts")
+    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
     def _known_facts(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         unknown = sorted(set(names) - set(catalogue()))
@@ -324,17 +322,28 @@ def _back_pain_beside_an_aside(text: str, facts: Mapping[str, str]) -> bool:
     him at night"): not asked about, and no cause of the pain ("osteoporosis, sudden back
     pain after lifting, wedge fracture" is the pain's own cause, outside NG234)."""
     return (
-        box1_back_pain(facts)
+        _box1_back_pain(facts)
         and not _asks_about_outside_topic(text)
         and not _terms("non_malignant_causes").search(text)
     )
 
 
-def box1_back_pain(facts: Mapping[str, str]) -> bool:
+def _box1_back_pain(facts: Mapping[str, str]) -> bool:
     """Back pain with a Box 1 pain characteristic ("low back pain for 3 weeks that is getting
     worse and wakes him at night")."""
     asserted = _asserted(facts)
-    return "back_pain" in asserted and bool(asserted & set(vocabulary().box1_pain_facts))
+    return "back_pain" in asserted and bool(asserted & _box1_pain_facts())
+
+
+#: The rule book's definition of Box 1's pain characteristics (definitions.json).
+_BOX1_PAIN = "box1_pain_feature"
+
+
+@cache
+def _box1_pain_facts() -> frozenset[str]:
+    """Box 1's pain characteristics, as the rule book defines them: one list for both."""
+    definitions = load_definitions()
+    return frozenset(facts_through(definitions[_BOX1_PAIN].when, definitions))
 
 
 def anchored_facts(facts: Mapping[str, str]) -> bool:
