@@ -20,15 +20,17 @@ from assistant.answers.answer import (
     PossibleOut,
     Quote,
     RecommendationOut,
+    SetAsideOut,
 )
 from assistant.answers.intent import is_question
-from assistant.answers.order import arrange, asked_positions, do_now_sentence
+from assistant.answers.order import arrange, asked_positions, do_now_sentence, load_order
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
+from assistant.rules.engine import YES
 from assistant.rules.exclusions import exclusions_for
-from assistant.rules.tables import facts_in, facts_through
+from assistant.rules.tables import Condition, Definition, facts_in, facts_through
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
@@ -90,6 +92,17 @@ def focus_passages(
     ):
         extra.append(BOX_1_REC)
     return top + extra
+
+
+def asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
+    """The other halves of the answers a general question's passages give (answer_order.json
+    `asked_together`): 1.3.2's "immediately" with 1.3.3's "within 24 hours", dexamethasone's
+    dose (1.8.1) with its cover (1.8.8)."""
+    out: list[str] = []
+    for pair in load_order().asked_together:
+        if pair.passage in focus and pair.adds in passages and pair.adds not in [*focus, *out]:
+            out.append(pair.adds)
+    return out
 
 
 #: How many of the rationales found a 'why' on a live case chooses among.
@@ -177,6 +190,7 @@ def compose(
     """
     evaluation = rules.evaluate(state.case, rule_table)
     focus_recs = recommendations_in(passages, focus)
+    withheld = withheld_by_exception(passages, state.case, rule_table, evaluation)
     recommendations = [recommendation(passages, hit) for hit in evaluation.applies]
     is_case = intent in ("case", "answer")
     # An urgent rule the message's own doubt decides is shown ("… saddle numbness. Can the
@@ -225,6 +239,7 @@ def compose(
         exclusions=exclusions_for(state.case),
         case=state.case,
         fresh=asked_by_new_facts(recommendations, rule_table, changes, state, text),
+        withheld=withheld,
     )
     answer = Answer(
         intent=intent,
@@ -297,6 +312,53 @@ def rationale_ids(passages: Passages, cites: Iterable[str]) -> list[str]:
     """The rationale passages of the cited recommendations, once each, in order."""
     ids = (passages[c].rationale_id for c in cites)
     return list(dict.fromkeys(i for i in ids if i))
+
+
+def withheld_by_exception(
+    passages: Passages,
+    case: Case,
+    rule_table: Sequence[rules.Rule],
+    evaluation: rules.Evaluation,
+) -> list[SetAsideOut]:
+    """Rules withheld only by their own 'unless' exception, which the case records (1.10.4:
+    urgent radiotherapy unless paralysed for 2 weeks or longer with pain well controlled, or a
+    poor prognosis): shown apart with what rules them out, so "why isn't he having
+    radiotherapy?" is answered by NICE's own words, never by silence (rounds 46 and 47)."""
+    definitions = rules.load_definitions()
+    out: list[SetAsideOut] = []
+    for rule in rule_table:
+        if rule.asks is None or evaluation.status(rule.id) != "not":
+            continue
+        exception = rules.check(rule.asks, case, definitions=definitions)
+        if exception.value != YES:
+            continue
+        unsaid = {name: "unknown" for name in facts_through(rule.asks, definitions)}
+        if rules.check(rule, case.updated(unsaid), definitions=definitions).value != YES:
+            continue  # it would not apply without the exception either: nothing to explain
+        hit = rules.RuleHit(
+            rule_id=rule.id,
+            cites=rule.cites,
+            strength=rule.strength,
+            urgency=rule.urgency,
+            action=rule.action,
+            trace=exception.why,
+        )
+        label = _exception_label(rule.asks, definitions)
+        because = "; ".join(exception.why)
+        out.append(
+            SetAsideOut(
+                **recommendation(passages, hit).model_dump(),
+                because=f"{label}: {because}" if label else because,
+            )
+        )
+    return out
+
+
+def _exception_label(cond: Condition, definitions: Mapping[str, Definition]) -> str:
+    """The plain words of an exception named by a definition ("an exception in 1.10.4 holds
+    (…)"), or nothing for an inline condition (its trace lines say it)."""
+    name = getattr(cond, "def_", None)
+    return definitions[name].label if name in definitions else ""
 
 
 def recommendation(passages: Passages, hit: rules.RuleHit) -> RecommendationOut:

@@ -30,7 +30,7 @@ from assistant.answers.answer import (
     TurnKind,
 )
 from assistant.answers.audit import audited
-from assistant.answers.compose import compose, focus_passages, reply_only
+from assistant.answers.compose import asked_together, compose, focus_passages, reply_only
 from assistant.answers.facts import (
     apply_facts,
     assume,
@@ -444,6 +444,8 @@ class Conversation:
         )
         if not ids and intent != "case":
             focus += [pid for pid in self._part_hits(text) if pid not in focus]
+            if not case.known():
+                focus += asked_together(self.passages, focus)
         if turn == "correction" and not changes:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
@@ -483,7 +485,11 @@ class Conversation:
         after_unreadable: bool = False,
     ) -> TurnKind:
         """What kind of turn a statement is (a pure reading of cue data; issue #13)."""
-        general = is_general(text)
+        # "Why does NICE say that, and what should we still be offering him?" on a live case
+        # asks about the patient, whatever words of a general question it uses (round 46).
+        general = is_general(text) and not (
+            live and scope.about_the_patient(text) and not supposes_person(text)
+        )
         asks = general or intent in ("question", "rationale", "lookup", "score")
         # A correction corrects the live case: "sorry. 71M …" with nothing said before is a
         # case, and "sorry phone in pocket. what imaging?" states nothing to correct.

@@ -88,6 +88,16 @@ class Supersession(BaseModel):
     by: str
 
 
+class AskedTogether(BaseModel):
+    """A passage a question about another is answered with (the other half of one answer)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    passage: str
+    adds: str
+    note: str = ""
+
+
 class AnswerOrder(BaseModel):
     """The order of an answer, as data."""
 
@@ -106,6 +116,11 @@ class AnswerOrder(BaseModel):
     superseded: tuple[Supersession, ...] = ()
     standing_care: tuple[str, ...]
     prohibitions_about: tuple[Prohibition, ...]
+    asked_together: tuple[AskedTogether, ...] = Field(
+        (),
+        description="A general question whose top passages include `passage` is answered with "
+        "`adds` too: the timing of 1.3.2 with 1.3.3's, dexamethasone's dose with its cover.",
+    )
 
     @property
     def group_ids(self) -> tuple[str, ...]:
@@ -180,6 +195,7 @@ def arrange(
     case: Case | None = None,
     order: AnswerOrder | None = None,
     fresh: frozenset[str] = frozenset(),
+    withheld: Sequence[SetAsideOut] = (),
 ) -> Arranged:
     """Group and rank every row of an answer (pure: same rows, same order)."""
     order = order or load_order()
@@ -200,7 +216,8 @@ def arrange(
         return min((asked[c] for c in cites if c in asked), default=_LAST)
 
     placed: list[tuple[tuple, RecommendationOut | LookupOut]] = []
-    set_aside: list[SetAsideOut] = []
+    # Rules withheld by their own exception are set apart with the rules the case rules out.
+    set_aside: list[SetAsideOut] = list(withheld)
 
     def put(group: str, key: tuple, row: RecommendationOut | LookupOut) -> None:
         placed.append(((order.group_ids.index(group), *key), row))

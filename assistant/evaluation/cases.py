@@ -130,12 +130,15 @@ def _mentioned(wanted: str, ids: set[str]) -> bool:
     return False
 
 
-def mentioned_ids(answer: Answer) -> set[str]:
-    """Every id the answer cites or quotes, in any part."""
-    ids = {c for r in (*answer.recommendations, *answer.conditional) for c in r.cites}
+def mentioned_ids(answer: Answer, *, set_apart: bool = True) -> set[str]:
+    """Every id the answer cites or quotes, in any part: a row set apart ("not an action for
+    this person: 1.10.4's exception holds") is shown with its quote, so it is mentioned
+    (`set_apart=False`: only what the answer gives as NG234's rows for the message)."""
+    aside = answer.set_aside if set_apart else []
+    ids = {c for r in (*answer.recommendations, *answer.conditional, *aside) for c in r.cites}
     ids |= {lk.id for lk in answer.lookups}
     ids |= {q.id for lk in answer.lookups for q in lk.quotes}
-    ids |= {rid for r in answer.recommendations for rid in r.rationale}
+    ids |= {rid for r in (*answer.recommendations, *aside) for rid in r.rationale}
     return ids
 
 

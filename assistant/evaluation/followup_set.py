@@ -110,7 +110,7 @@ def check(expected: Check, answer: Answer) -> CheckResult:
     # first rows of a question on a live case).
     cited = {c for r in answer.recommendations for c in r.cites}
     if expected.intent == "question":
-        cited = mentioned_ids(answer)
+        cited = mentioned_ids(answer, set_apart=False)
     elif expected.intent == "follow_up":
         cited |= {
             c for r in answer.conditional if r.group in ("asked", "asked_more") for c in r.cites

@@ -15,6 +15,7 @@ from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, 
 from assistant.reading.lists import (
     LIST_DOUBT,
     affirmed,
+    clause_of_its_own,
     end_list,
     extend_over_lists,
     juxtaposed_red_flags,
@@ -177,6 +178,14 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 unsure = {k for k in span if mentions[k].start in reached}
                 # "Nil incontinence, walking with a frame since Monday (new)": stated
                 skipped = {k for k in unsure if affirmed(mentions[k], doc)}
+                # "Not numb, legs weak and unable to pass urine": a clause of its own ends the
+                # list, and what follows it is stated with it
+                clause = min(
+                    (mentions[k].start for k in unsure if clause_of_its_own(mentions[k], doc)),
+                    default=None,
+                )
+                if clause is not None:
+                    skipped |= {k for k in unsure if mentions[k].start >= clause}
                 unsure -= skipped
         else:
             skipped, unsure = end_list(cue, index, doc, pipe, cues)
@@ -308,7 +317,67 @@ def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) 
         return False
     # differs: the patient's gender is not the relative's, or the patient is the writer
     near = set(doc.lower[max(cue.end, mention.start - 3) : mention.start + 1])
-    return (differs or cue.rule.writer_is_patient) and bool(own & near)
+    if (differs or cue.rule.writer_is_patient) and own & near:
+        return True
+    # The subject of a later sentence: its pronoun anywhere in the mention's clause ("- he had
+    # numb legs and couldn't wee").
+    clause = next(
+        (i + 1 for i in range(mention.start - 1, cue.end - 1, -1) if doc.lower[i] in CLAUSE_PUNCT),
+        cue.end,
+    )
+    people = genders.male.relatives | genders.female.relatives
+    people |= genders.male.patient_words | genders.female.patient_words
+    if not _opens_a_later_sentence(cue, doc, people):
+        return False
+    words = doc.lower[clause : mention.start]
+    said = [i for i, w in enumerate(words) if w in own]
+    # Only the relative named before the pronoun ("- my husband has no numbness, but he's been
+    # wobbly": the husband's), and no one after it ("- she says mum can't walk": mum's).
+    between = doc.lower[cue.end : clause] + words
+    return bool(said) and not any(w in people for w in between if w not in own)
+
+
+#: Words that may stand before a relative who is the subject of a sentence ("His brother …").
+_DETERMINERS = frozenset({"his", "her", "my", "their", "our", "the", "and", "but"})
+
+
+def _opens_a_later_sentence(cue: Cue, doc: Text, people: frozenset[str]) -> bool:
+    """A relative who is the subject of a sentence after one that named someone else as the
+    patient ("My husband has lung cancer … His brother had cord compression last year - he
+    had numb legs and couldn't wee"): the relative's pronoun in that sentence is the
+    relative's, whoever the patient is (round 47). Not a relative named before ("My sister
+    thinks mum is being dramatic. Mum (breast cancer) says she can't feel her legs": mum is
+    the patient)."""
+    sentence = doc.sent_of[cue.start]
+    if sentence == doc.sent_of[0]:
+        return False
+    first = next(i for i in range(cue.start, -1, -1) if i == 0 or doc.sent_of[i - 1] != sentence)
+    if not all(w in _DETERMINERS for w in doc.lower[first : cue.start]):
+        return False
+    named = set(doc.lower[cue.start : cue.end]) & people
+    earlier = {w.removesuffix("'s").removesuffix("’s") for w in doc.lower[:first]} & people
+    if not named or not earlier or named & earlier:
+        return False
+    # Not a relative who reports ("Her daughter says she has been wetting the bed"), nor one
+    # whose own cancer the sentence names ("My father (lung cancer) doesn't have any
+    # numbness, but he's been falling", "Mum, who has bowel cancer, …"): the patient.
+    after = doc.lower[cue.end : cue.end + 1]
+    if after and after[0] in _REPORTING:
+        return False
+    sentence_words = {w for i, w in enumerate(doc.lower) if doc.sent_of[i] == sentence}
+    return not sentence_words & _CANCER_WORDS
+
+
+#: Verbs that make a relative the informant of what follows, not its subject.
+_REPORTING = frozenset(
+    {"says", "said", "reports", "reported", "tells", "told", "thinks", "thought", "feels"}
+    | {"noticed", "mentioned", "rang", "called", "phoned", "worries", "reckons"}
+)
+#: Words that name a cancer in the relative's sentence: that relative is the patient.
+_CANCER_WORDS = frozenset(
+    {"cancer", "ca", "carcinoma", "myeloma", "lymphoma", "leukaemia", "leukemia", "sarcoma"}
+    | {"melanoma", "mets", "metastases", "metastatic", "tumour", "tumor", "malignancy"}
+)
 
 
 #: ConText category of a relative or another person ("his brother", "the patient in bed 4").

@@ -76,6 +76,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.case import catalogue
 from assistant.reading.context import (
+    RELATIVE_DOUBT,
     find_modifiers,
     has_exception,
     own_question_marks,
@@ -246,6 +247,11 @@ def _answered(cue: Cue | None, doc: Text) -> bool:
         and cue.end < len(doc.lower)
         and doc.lower[cue.end] in _ANSWERS
     )
+
+
+def _relatives(cue: Cue | None) -> bool:
+    """Whether a doubt is only that the finding may be the relative's named before it."""
+    return cue is not None and cue.rule is RELATIVE_DOUBT
 
 
 def _flags_named(entry: Synonym) -> list[str]:
@@ -762,9 +768,11 @@ def extract(
         if status in ("uncertain", "hypothetical") and entry.fact not in reading.values:
             flags = _flags_named(entry)
             uncertain.extend(flags)
-            if status == "uncertain" and not _answered(cue, doc):
+            if status == "uncertain" and not _answered(cue, doc) and not _relatives(cue):
                 # "No clonus, ?upgoing plantar", "Hesitancy? Maybe. No incontinence": a hedged
                 # red flag outweighs another mention's denial of it (asked, never absent).
+                # One a relative named before may have had ("his brother … had numb legs") is
+                # no doubt about the patient: a denial of the patient's own answers it.
                 doubted.extend(f for f in flags if f in RED_FLAGS)
         if status == "asserted" and not has_exception(mention, cues, doc):
             for name, value in entry.assumes.items():

@@ -177,6 +177,9 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
                 break
             if set(saw) == {","} and any(set(s) & _LIST_CLOSERS for s, _ in steps):
                 break  # the "or" closed the list: past a bare comma is a finding of its own
+            comma = doc.lower.index(",", last.end, i) if set(saw) == {","} else None
+            if comma is not None and _closed_before(cue, comma, doc):
+                break  # "Denies numbness or bladder problems, walking with difficulty"
             steps.append((saw, nxt))
             last = max(nxt, key=lambda m: m.end)
             cue.scope_end = max(cue.scope_end, last.end)
@@ -309,6 +312,13 @@ def end_list(
     if fresh is not None:
         cue.scope_end = fresh  # ", new urinary retention": a clause of its own, not the list
     closer = next((i for i in range(punct, cue.scope_end) if doc.lower[i] in _LIST_CLOSERS), None)
+    if closer is None and doc.lower[punct] == "," and _closed_before(cue, punct, doc):
+        # "Denies numbness or bladder problems, walking with difficulty": the "or" closed the
+        # denied list before its first comma; past it a finding is stated (round 47, H02),
+        # unless the list goes on (", or incontinence") or past the comma is a list of its
+        # own ("no weakness or numbness, retention or incontinence": still denied, 1 below).
+        cue.scope_end = punct
+        return skipped, unsure
     if closer is not None:
         # "No weakness, numbness or bladder issues, radicular pain L5": the "or" closed the
         # list; a bare comma after it starts a finding of its own (round 37, H02), unless the
@@ -330,9 +340,14 @@ def end_list(
         if kind == "other":
             cue.scope_end = index.mentions[k].start
             break
-        if kind == "normal" or _has_own_verb(index.mentions[k], doc):
-            # a normal finding is read on its own; so is a clause with its own verb past the
-            # comma ("no numbness, and pain radiates down the R leg": the pain is stated)
+        if _has_own_verb(index.mentions[k], doc):
+            # a clause with its own verb past the comma ("no numbness, and pain radiates down
+            # the R leg": the pain is stated) ends the list: what follows it is its own
+            # ("no numbness: legs weak, can't walk", round 47)
+            cue.scope_end = index.mentions[k].start
+            break
+        if kind == "normal":
+            # a normal finding is read on its own
             skipped.add(k)
         else:
             carried.add(k)
@@ -353,6 +368,27 @@ def end_list(
         skipped |= stated
         unsure = carried - stated
     return skipped, unsure
+
+
+def _closed_before(cue: Cue, punct: int, doc: Text) -> bool:
+    """Whether an "or"/"nor" joined the denied findings before the list's first comma, and the
+    words past that comma, to the end of their sentence, neither go on with a list word nor
+    make a list of their own ("retention or incontinence", "retention, incontinence")."""
+    if not any(doc.lower[i] in _LIST_CLOSERS for i in range(cue.end, punct)):
+        return False
+    if punct + 1 < len(doc.lower) and doc.lower[punct + 1] in _LIST_GOES_ON:
+        return False
+    sentence = doc.sent_of[punct]
+    for i in range(punct + 1, len(doc.lower)):
+        word = doc.lower[i]
+        if doc.sent_of[i] != sentence or word in _SENTENCE_ENDS:
+            return True
+        if word in _LIST_CLOSERS or word == ",":
+            return False
+    return True
+
+
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?", "\n"})
 
 
 def _denials_repeated(
@@ -416,8 +452,29 @@ def affirmed(mention: Mention, doc: Text) -> bool:
 
 
 def _has_own_verb(mention: Mention, doc: Text) -> bool:
-    """Whether a mention's own words include a finite verb: a clause, not a list item."""
-    return any(doc.lower[i] in _OWN_VERBS for i in range(mention.start + 1, mention.end))
+    """Whether a mention's own words include a finite verb, or are a subject and its
+    predicate ("legs weak", "feet numb"): a clause, not a list item."""
+    words = doc.lower[mention.start : mention.end]
+    return any(w in _OWN_VERBS for w in words[1:]) or (
+        len(words) >= 2 and words[0] in _SUBJECTS and words[-1] in _PREDICATES
+    )
+
+
+#: A body part or function that opens a clause when its finding follows it ("Not incontinent,
+#: legs weak": the legs are weak; "weak legs" or "leg weakness" may be a listed item).
+_SUBJECTS = frozenset(
+    {"legs", "leg", "arms", "arm", "feet", "foot", "hands", "hand", "toes", "fingers"}
+    | {"walking", "gait", "balance", "mobility", "bladder", "bowels", "bowel", "saddle"}
+)
+_PREDICATES = frozenset(
+    {"weak", "weaker", "numb", "number", "heavy", "wobbly", "tingly", "tingling", "dead"}
+    | {"unsteady", "useless", "off", "gone", "poor", "worse", "reduced", "impaired", "altered"}
+)
+
+
+def clause_of_its_own(mention: Mention, doc: Text) -> bool:
+    """Whether a finding past a denial's bare comma is a clause of its own: stated (H02)."""
+    return _has_own_verb(mention, doc)
 
 
 def _confirmed_list(

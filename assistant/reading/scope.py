@@ -51,6 +51,8 @@ class ScopeVocabulary(BaseModel):
     #: Not a person's clinical care at all (an animal, a writing task): refused whatever
     #: else the message names ("my dog has bone cancer in his spine").
     never_ng234: tuple[str, ...] = ()
+    #: Whole-word forms of never_ng234's ('in a cat', not 'in a Cat B prison', round 46).
+    never_ng234_patterns: tuple[str, ...] = ()
     #: A follow-up marked as not about the case ("unrelated, but …").
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
@@ -80,6 +82,9 @@ class ScopeVocabulary(BaseModel):
     #: The body words of Box 1's cord symptoms ("legs", "walking", "wee", "numb"): with cancer
     #: stated, a message naming one is never refused on retrieval alone.
     box1_body_patterns: tuple[str, ...] = ()
+    #: Metastases in bone, no bone named ('it's gone to his bones', 'bone mets'): NG234's
+    #: population may be among them (1.7.12-1.7.14 are for bone metastases), never refused.
+    bone_metastasis_patterns: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
     @classmethod
@@ -201,7 +206,7 @@ def names_other_bone(text: str, facts: Mapping[str, str], hedged: Collection[str
 
 def names_never_ng234(text: str) -> bool:
     """An animal patient or a task that is not clinical care ("my dog", "summarise this")."""
-    return bool(_terms("never_ng234").search(text))
+    return bool(_terms("never_ng234").search(text)) or _matches("never_ng234_patterns", text)
 
 
 #: What ends a clause: an outside topic's denial must stand in its own clause.
@@ -442,5 +447,11 @@ def in_scope(
     if _asserted(facts) & set(vocabulary().cancer_facts) and _matches("box1_body_patterns", text):
         # "Mesothelioma. Weak / legs, R>L": a cord symptom in words the reader lacks is
         # asked about, never hidden by a refusal
+        return True
+    if _asserted(facts) & set(vocabulary().cancer_facts) and _matches(
+        "bone_metastasis_patterns", text
+    ):
+        # "he has prostate cancer, they said last yr its gone to his bones": a case NG234 may
+        # be about (the spine is the commonest site), never refused; its questions follow
         return True
     return retrieval_in_scope
