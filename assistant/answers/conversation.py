@@ -57,6 +57,7 @@ from assistant.answers.intent import (
     is_reset,
     names_new_patient,
     names_patient,
+    not_about_the_patient,
     patient_switch,
     question_parts,
     reply_value,
@@ -488,7 +489,10 @@ class Conversation:
         # "Why does NICE say that, and what should we still be offering him?" on a live case
         # asks about the patient, whatever words of a general question it uses (round 46).
         general = is_general(text) and not (
-            live and scope.about_the_patient(text) and not supposes_person(text)
+            live
+            and scope.about_the_patient(text)
+            and not supposes_person(text)
+            and not not_about_the_patient(text)
         )
         asks = general or intent in ("question", "rationale", "lookup", "score")
         # A correction corrects the live case: "sorry. 71M …" with nothing said before is a

@@ -88,6 +88,8 @@ class IntentVocabulary(BaseModel):
     definition_patterns: tuple[str, ...] = ()
     follow_up_phrases: tuple[str, ...] = ()
     general_markers: tuple[str, ...] = ()
+    #: A question said not to be about the live patient ("quick general one, not about him").
+    not_the_patient_patterns: tuple[str, ...] = ()
     patient_markers: tuple[str, ...] = ()
     #: A person supposed, not the patient ("if a patient can't have an MRI", "if someone
     #: has …"): a general question may name one and still be about no particular patient.
@@ -326,6 +328,11 @@ def is_follow_up(text: str) -> bool:
 def is_general(text: str) -> bool:
     """A question about people in general ("in general, …", "in people with …")."""
     return says(text, intents().general_markers)
+
+
+def not_about_the_patient(text: str) -> bool:
+    """The message says it is not about the patient being discussed ("not about him")."""
+    return matches("not_the_patient_patterns", text)
 
 
 def hypothetical(text: str) -> bool:

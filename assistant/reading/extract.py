@@ -338,11 +338,16 @@ def _past_episode(
     sentence = doc.sent_of[mention.start]
     for s, e, idx in raw_cues:
         rule = pipe.rules[idx]
-        if doc.sent_of[s] != sentence:
+        if doc.sent_of[s] != sentence or rule.category not in (DATED, HISTORICAL):
             continue
         lo, hi = (e, mention.start) if e <= mention.start else (mention.end, s)
+        if not whole_sentence and hi - lo > 3 * PAST_EPISODE_WINDOW:
+            continue  # too far even with an aside between
+        between = doc.lower[lo:hi] if e > mention.start else _past_asides(doc, s, lo, hi)
         if not whole_sentence and (
-            hi - lo > PAST_EPISODE_WINDOW or any(t in CLAUSE_PUNCT for t in doc.lower[lo:hi])
+            between is None
+            or len(between) > PAST_EPISODE_WINDOW
+            or any(t in CLAUSE_PUNCT for t in between)
         ):
             continue
         if s < mention.end and e > mention.start and rule.category != DATED:
@@ -364,6 +369,29 @@ def _past_episode(
             if days is not None and days >= PAST_EPISODE_DAYS:
                 return s, e
     return None
+
+
+def _past_asides(doc: Text, cue_start: int, lo: int, hi: int) -> list[str] | None:
+    """The words between a date and the mention after it, a bracketed aside left out ("Last
+    year (8 month ago) I had compression of the cord", "In 2022 (at another hospital) she had
+    MSCC", round 47): a bracket is no clause of its own. None when a bracket opened there is
+    not closed before the mention ("in 2022 (MSCC now at T10"): the mention is in the aside."""
+    words = doc.lower[lo:hi]
+    sentence = doc.sent_of[cue_start]
+    near = range(max(0, cue_start - PAST_EPISODE_WINDOW), cue_start)
+    opened = [i for i in near if doc.sent_of[i] == sentence and doc.lower[i] == "("]
+    if words[:1] == [")"] and opened and ")" not in doc.lower[opened[-1] : cue_start]:
+        words = words[1:]  # the date's own bracket closes: "(8 month ago) I had …"
+    out: list[str] = []
+    depth = 0
+    for word in words:
+        if word == "(":
+            depth += 1
+        elif word == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(word)
+    return None if depth else out
 
 
 def _resolved_episode(

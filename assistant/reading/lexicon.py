@@ -24,7 +24,7 @@ CONTEXT_RULES_FILE = DATA_DIR / "context_rules.json"
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Reader = Literal[
     "sins", "power", "lesion_count", "paralysis_duration", "rt_interval", "recurrence",
-    "pain_score", "tokuhashi", "prognosis", "level_span",
+    "pain_score", "tokuhashi", "prognosis", "level_span", "pain_rise",
 ]  # fmt: skip
 
 NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, HISTORICAL, QUESTION = (
@@ -238,7 +238,7 @@ class Synonym(BaseModel):
         flags = 0 if self.case_sensitive else re.IGNORECASE
         for pattern in self.patterns:
             compiled = _compiles(pattern, flags)
-            if self.reader is not None and not {"n", "body", "fn"} & set(compiled.groupindex):
+            if self.reader is not None and not {"n", "body", "fn", "a"} & set(compiled.groupindex):
                 raise ValueError(f"{self.fact}: reader {self.reader} needs a named group")
         if self.reader not in (None, "recurrence") and self.literals:
             raise ValueError(f"{self.fact}: reader {self.reader} takes patterns only")

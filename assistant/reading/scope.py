@@ -82,6 +82,9 @@ class ScopeVocabulary(BaseModel):
     #: The body words of Box 1's cord symptoms ("legs", "walking", "wee", "numb"): with cancer
     #: stated, a message naming one is never refused on retrieval alone.
     box1_body_patterns: tuple[str, ...] = ()
+    #: NG234's own services and names ('MSCC coordinator', 'NG234', 'Box 1'): a follow-up
+    #: naming one is about the case, whatever else it names ('2WW or MSCC coordinator?').
+    ng234_own_patterns: tuple[str, ...] = ()
     #: Metastases in bone, no bone named ('it's gone to his bones', 'bone mets'): NG234's
     #: population may be among them (1.7.12-1.7.14 are for bone metastases), never refused.
     bone_metastasis_patterns: tuple[str, ...] = ()
@@ -258,7 +261,7 @@ def off_topic_for_case(text: str) -> bool:
     (corticosteroids and blood glucose, 1.8.8), so it is answered."""
     if _matches("unrelated_patterns", text):
         return not names_spinal_domain(text)
-    if _matches("case_timing_patterns", text):
+    if _matches("case_timing_patterns", text) or _matches("ng234_own_patterns", text):
         return False
     own = _matches("own_patient_patterns", text)
     if names_outside_topic(text):

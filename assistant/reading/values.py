@@ -177,6 +177,16 @@ def _read_tokuhashi(m: re.Match[str], e: Synonym) -> Reading:
     return Reading({e.fact: "poor" if n <= 8 else "good"}, n)
 
 
+def _read_pain_rise(m: re.Match[str], e: Synonym) -> Reading:
+    """A pain score from one value to another (groups `a` and `b`): the entry's fact only
+    when it rises ("went from 3 to 8/10"); one that falls ("from 8/10 to 1/10" after
+    radiotherapy, round 47) says nothing of it."""
+    before, after = int(m.group("a")), int(m.group("b"))
+    if before > 10 or after > 10 or after <= before:
+        return Reading({})
+    return Reading({e.fact: e.value, **e.also}, after)
+
+
 READERS: dict[str, Callable[[re.Match[str], Synonym], Reading]] = {
     "sins": _read_sins,
     "power": _read_power,
@@ -188,4 +198,5 @@ READERS: dict[str, Callable[[re.Match[str], Synonym], Reading]] = {
     "tokuhashi": _read_tokuhashi,
     "prognosis": _read_prognosis,
     "level_span": _read_level_span,
+    "pain_rise": _read_pain_rise,
 }

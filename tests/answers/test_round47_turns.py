@@ -125,3 +125,36 @@ def test_scope_words_of_round47(conversation) -> None:
         "Sciatica down the leg after lifting a sofa, no other history - what painkillers?",
     ):
         assert last(conversation, text).out_of_scope, text
+
+
+def test_a_follow_up_naming_the_mscc_coordinator_is_never_refused(conversation) -> None:
+    case = (
+        "GP partner in Cardiff. 68F, no cancer history, night pain in the thoracic spine for a "
+        "month, tender at T8, lost 6 kg. I'm suspicious of an underlying cancer."
+    )
+    answer = last(conversation, case, "2WW or MSCC coordinator?")
+    assert not answer.out_of_scope and "1.3.5" in cited(answer)
+    # an outside topic alone on the live case is still refused
+    assert last(conversation, case, "Also, does she need a 2WW for a breast lump?").out_of_scope
+
+
+def test_a_general_question_said_not_to_be_about_him_stays_general(conversation) -> None:
+    case = "Patient at home, 66M, lung cancer with confirmed spinal metastases."
+    answer = last(
+        conversation,
+        case,
+        "Quick general one, not about him: which tumour types does NG234 recommend "
+        "bisphosphonates for?",
+    )
+    assert answer.turn == "question"
+    answer = last(conversation, case, "Quick general one: does NICE say he needs a PPI?")
+    assert answer.turn == "follow_up"
+
+
+def test_one_of_our_residents_is_a_case_several_residents_are_not(conversation) -> None:
+    answer = last(
+        conversation,
+        "One of our residents came back from hospital yesterday: MSCC at T10 from lung cancer, "
+        "discharge letter says 'nurse flat until reviewed'. What should we do?",
+    )
+    assert answer.turn == "case" and answer.facts["mscc"] == "confirmed"

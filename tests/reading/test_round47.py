@@ -200,3 +200,59 @@ def test_walking_normally_and_trouble_free_legs_are_denials() -> None:
 def test_a_metastasis_named_after_its_spinal_site() -> None:
     assert facts("In my spine (T12) is one metastasis.")["spinal_metastases"] == "confirmed"
     assert "spinal_metastases" not in facts("In my spine there is pain.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have lung cancer. Last year (8 month ago) I had compression of the cord in the back.",
+        "I have lung cancer. Last year (in May) I had cord compression.",
+    ],
+)
+def test_a_date_before_a_bracketed_aside_still_dates_the_episode(text: str) -> None:
+    said = facts(text)
+    assert said.get("mscc") != "confirmed" and said["spinal_metastases"] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    "text", ["Previous RT in 2022 (MSCC now at T10).", "MSCC at T10 (RT there in 2022)."]
+)
+def test_a_mention_inside_or_before_the_aside_is_not_dated(text: str) -> None:
+    assert facts(text)["mscc"] == "confirmed"
+
+
+def test_a_suspicion_of_cancer_denied_is_no_suspicion() -> None:
+    said = facts("35M, no history of cancer, low back pain since the gym; cancer is not suspected.")
+    assert said["cancer_suspected"] == "no" and said["cancer_diagnosis"] == "no"
+    assert facts("The GP suspects cancer.")["cancer_suspected"] == "yes"
+
+
+def test_radiotherapy_for_the_mscc_and_its_response_in_everyday_words() -> None:
+    said = facts("58M lung cancer, treated with radiotherapy for MSCC at T6 last week.")
+    assert said["mscc_radiotherapy_given"] == "yes" and said["mscc"] == "confirmed"
+    said = facts("Radiotherapy to T10 eight months ago which helped her pain a lot.")
+    assert said["previous_rt_good_response"] == "yes"
+    assert "previous_rt_good_response" not in facts("Radiotherapy to T10 eight months ago.")
+    said = facts(
+        "She had 8 Gy to T8 five months ago. The same pain at the same level has come back."
+    )
+    assert said["recurrence_3_months_after_rt"] == "yes"
+
+
+def test_a_pain_score_that_falls_is_no_deterioration() -> None:
+    assert "mobilisation_deterioration" not in facts("After RT pain went from 8/10 to 1/10.")
+    said = facts(
+        "Started graded sitting to 45 degrees this morning: BP fell from 128 to 92 systolic, she "
+        "felt faint, pain went up to 8/10 and she reported new tingling in both legs."
+    )
+    assert said["mobilisation_deterioration"] == "yes"
+
+
+def test_second_language_pain_features_and_weight_loss() -> None:
+    said = facts(
+        "I never have cancer. Since 2 month my back is hurt, every week more worse, and in the "
+        "night it wake me up. Also I am loosing weight, 6 kilo, I dont try to."
+    )
+    assert said["pain_progressive"] == "yes" and said["pain_night"] == "yes"
+    assert said["cancer_suspected"] == "yes" and said["cancer_diagnosis"] == "no"
+    assert "cancer_suspected" not in facts("I am losing weight because I am on a diet.")
