@@ -204,9 +204,9 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     plain = all(set(saw) == {","} for saw, _ in steps)
     # A counted item ("falls x2") or a first item that closes a symptom group ("nil bladder
     # sx, unsteady gait") shows the run is no list of denials (round 31).
-    stated = any(_counted(m, doc) for _, added in steps for m in added) or any(
-        _ends_on_group(doc, m.end) for m in inside if m.start >= cue.end
-    )
+    stated = any(
+        _counted(m, doc) or _described(m, doc) for _, added in steps for m in added
+    ) or any(_ends_on_group(doc, m.end) for m in inside if m.start >= cue.end)
     # Items, not mentions: "shooting pain" and "shooting pain down L leg" are one item read as
     # two facts, so "Nil retention, shooting pain down L leg" is two items, not a list of three.
     # Overlapping mentions ("radicular pain" and its "pain") are one item too (round 46).
@@ -430,6 +430,13 @@ _OWN_VERBS = frozenset({
 #: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
 #: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR").
 _AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4"})
+#: Words that describe a sign as observed ("ataxic gait", "spastic legs"): no one lists a gait
+#: by its kind to deny it, so the item is stated (round 48: "no LL weakness, ataxic gait, P&N
+#: feet").
+_OBSERVED = frozenset(
+    {"ataxic", "spastic", "broad-based", "wide-based", "shuffling", "antalgic", "scissoring"}
+    | {"high-stepping", "waddling", "stamping", "festinating"}
+)
 #: A word whose next word affirms the finding before it ("x 2", "on PR").
 _ON_EXAMINATION = frozenset({"pr", "dre", "exam", "examination"})
 _AFFIRMING_AFTER = {"x": str.isdigit, "on": _ON_EXAMINATION.__contains__}
@@ -444,6 +451,8 @@ def affirmed(mention: Mention, doc: Text) -> bool:
     while i < len(doc.lower) and doc.sent_of[i] == sentence and doc.lower[i] not in _ITEM_ENDS:
         word, following = doc.lower[i], doc.lower[i + 1 : i + 2]
         if word in _AFFIRMING or (word == "new" and doc.lower[i - 1] == "(" and following == [")"]):
+            return True
+        if word in _OBSERVED:
             return True
         if word in _AFFIRMING_AFTER and following and _AFFIRMING_AFTER[word](following[0]):
             return True
@@ -520,8 +529,15 @@ def _confirmed_list(
         and _items(carried, index, doc) >= 2
         and not own
         and not any(_counted(index.mentions[k], doc) for k in carried)
+        and not any(_described(index.mentions[k], doc) for k in carried)
         and not (punct > cue.end and _ends_on_group(doc, punct))
     )
+
+
+def _described(mention: Mention, doc: Text) -> bool:
+    """Whether a listed finding is described as observed ("ataxic gait"): the run it stands in
+    is no list of denials (round 48)."""
+    return any(doc.lower[i] in _OBSERVED for i in range(mention.start, mention.end))
 
 
 #: Words that make a listed finding a count of events, so a statement ("falls x2").

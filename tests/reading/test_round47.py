@@ -256,3 +256,15 @@ def test_second_language_pain_features_and_weight_loss() -> None:
     assert said["pain_progressive"] == "yes" and said["pain_night"] == "yes"
     assert said["cancer_suspected"] == "yes" and said["cancer_diagnosis"] == "no"
     assert "cancer_suspected" not in facts("I am losing weight because I am on a diet.")
+
+
+def test_a_sign_described_as_observed_is_stated_past_a_denials_run() -> None:
+    """Round 48's stated red flags recorded absent on its first run: "ataxic gait" is a sign
+    seen, not an item of a denied list; the item after it is asked, never absent (H02)."""
+    said = extract("Prostate ca - no LL weakness, ataxic gait, P&N feet.")
+    assert said.facts["gait_disturbance"] == "yes" and said.facts["limb_weakness"] == "no"
+    assert said.facts.get("sensory_loss") != "no"
+    # a plain run and a closed list are still denied, a denied observed sign too
+    assert facts("No weakness, numbness, incontinence.")["sensory_loss"] == "no"
+    assert facts("Nil weakness, numbness or ataxic gait.")["gait_disturbance"] == "no"
+    assert facts("no ataxic gait")["gait_disturbance"] == "no"
