@@ -167,7 +167,20 @@ def names_non_malignant_cause(
         "confirmed"
     ):
         return False
-    return bool(_terms("non_malignant_causes").search(text))
+    # a cause denied right before it is no cause ("No trauma", round 48); not one named after
+    # another denial ("no cancer history and a known slipped disc")
+    return any(
+        not _DENIED_RIGHT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        for m in _terms("non_malignant_causes").finditer(text)
+    )
+
+
+#: A denial governing the next word or two: "No trauma", "no h/o trauma", "denies any injury".
+_DENIED_RIGHT_BEFORE = re.compile(
+    r"\b(?:no|not|nil|without|denies|denied|never|nor)\s+(?:any\s+|h/o\s+|history\s+of\s+|"
+    r"hx\s+of\s+|recent\s+|significant\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -219,7 +232,12 @@ _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 def names_outside_topic(text: str) -> bool:
     """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic,
     unless every mention of one is denied in its own clause ("no B12 deficiency to explain it")."""
-    for m in _terms("outside_topics").finditer(text):
+    return _named_not_denied("outside_topics", text)
+
+
+def _named_not_denied(name: str, text: str) -> bool:
+    """Whether a term of this list is named and not denied in its own clause ("No trauma")."""
+    for m in _terms(name).finditer(text):
         clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
         if not _matches("outside_denials", clause):
             return True

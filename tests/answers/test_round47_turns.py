@@ -158,3 +158,18 @@ def test_one_of_our_residents_is_a_case_several_residents_are_not(conversation) 
         "discharge letter says 'nurse flat until reviewed'. What should we do?",
     )
     assert answer.turn == "case" and answer.facts["mscc"] == "confirmed"
+
+
+def test_a_cause_denied_in_its_own_clause_is_no_cause(conversation) -> None:
+    answer = last(
+        conversation,
+        "ENP in a minor injuries unit. 57F walked in with back pain, no cancer history that she "
+        "knows of. Pain 3 months, progressive, bad at night, lost about a stone, night sweats. "
+        "Today says her right leg keeps 'giving way'. No trauma. Where does she need to go?",
+    )
+    assert not answer.out_of_scope and "1.3.5" in cited(answer)
+    answer = last(
+        conversation,
+        "55F, no known cancer, fell off a ladder yesterday, back pain. What should I do?",
+    )
+    assert answer.out_of_scope

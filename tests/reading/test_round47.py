@@ -268,3 +268,22 @@ def test_a_sign_described_as_observed_is_stated_past_a_denials_run() -> None:
     assert facts("No weakness, numbness, incontinence.")["sensory_loss"] == "no"
     assert facts("Nil weakness, numbness or ataxic gait.")["gait_disturbance"] == "no"
     assert facts("no ataxic gait")["gait_disturbance"] == "no"
+
+
+def test_round48_relatives_who_are_the_patient_and_weight_loss_with_sweats() -> None:
+    said = facts(
+        "My wifes brother had bowel cancer 2 yrs back, op and chemo. Last 3 days hes walking "
+        "like hes had a skinful."
+    )
+    assert said["cancer_diagnosis"] == "yes" and said["gait_disturbance"] == "yes"
+    said = facts(
+        "Writing this from the car park at the hospital, they won't let me stay with her. Mum "
+        "is 76 and has myeloma. Since this morning she can't feel her legs properly."
+    )
+    assert said["cancer_diagnosis"] == "yes" and said["sensory_loss"] == "yes"
+    # a relative's history told by someone about their own back is the relative's
+    said = facts("I've got back pain and my legs are weak. My wife's brother had bowel cancer.")
+    assert said.get("cancer_diagnosis") != "yes"
+    said = facts("No cancer history. Lost about a stone, night sweats, back pain at night.")
+    assert said["cancer_suspected"] == "yes" and said["cancer_diagnosis"] == "no"
+    assert "cancer_suspected" not in facts("No cancer history. Night sweats with the flu.")
