@@ -335,14 +335,7 @@ def withheld_by_exception(
         unsaid = {name: "unknown" for name in facts_through(rule.asks, definitions)}
         if rules.check(rule, case.updated(unsaid), definitions=definitions).value != YES:
             continue  # it would not apply without the exception either: nothing to explain
-        hit = rules.RuleHit(
-            rule_id=rule.id,
-            cites=rule.cites,
-            strength=rule.strength,
-            urgency=rule.urgency,
-            action=rule.action,
-            trace=exception.why,
-        )
+        hit = rules.RuleHit.of(rule, trace=exception.why)
         label = _exception_label(rule.asks, definitions)
         because = "; ".join(exception.why)
         out.append(

@@ -66,6 +66,20 @@ class RuleHit(BaseModel):
         "(Rule.asks), asked because a 'yes' would withdraw the rule.",
     )
 
+    @classmethod
+    def of(cls, rule: Rule, *, trace: tuple[str, ...], **more: object) -> RuleHit:
+        """A hit for this rule, with the conditions that explain it (`more`: missing,
+        deciding, asks)."""
+        return cls(
+            rule_id=rule.id,
+            cites=rule.cites,
+            strength=rule.strength,
+            urgency=rule.urgency,
+            action=rule.action,
+            trace=trace,
+            **more,
+        )
+
 
 class Question(BaseModel):
     """An unknown fact worth asking about, with the question to ask."""
@@ -315,12 +329,8 @@ def evaluate(
         if outcome.value == YES and rule.asks is not None:
             exception = evaluator.run(rule.asks)
             asks = exception.missing if exception.value == UNKNOWN else frozenset()
-        hit = RuleHit(
-            rule_id=rule.id,
-            cites=rule.cites,
-            strength=rule.strength,
-            urgency=rule.urgency,
-            action=rule.action,
+        hit = RuleHit.of(
+            rule,
             trace=outcome.why,
             missing=tuple(sorted(outcome.missing, key=_fact_rank)),
             deciding=tuple(sorted(outcome.to_yes, key=_fact_rank)),
