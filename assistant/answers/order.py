@@ -208,7 +208,10 @@ def arrange(
         p.rule for p in order.promoted if case is not None and check(p.when, case).value == YES
     }
     supporting = set(order.supporting) - promoted
-    instead = {c for x in exclusions for c in x.instead}
+    # NICE's alternative is never one the case withholds by its own exception (1.10.4 for a
+    # man paralysed 3 weeks with pain controlled is no alternative to surgery for him)
+    withheld_cites = {c for row in withheld for c in row.cites}
+    instead = {c for x in exclusions for c in x.instead} - withheld_cites
     red = {name for name, spec in catalogue().items() if spec.red_flag}
     standing = set(order.standing_care)
 
@@ -231,7 +234,7 @@ def arrange(
                 SetAsideOut(
                     **rec.model_dump(),
                     because=excluded.because,
-                    instead=list(excluded.instead),
+                    instead=[c for c in excluded.instead if c not in withheld_cites],
                 )
             )
         elif position(rec.cites) < _LAST and not _unasked_prohibition(rec, text, order):

@@ -29,6 +29,9 @@ def test_a_rule_withheld_by_its_own_exception_is_set_apart_with_why(conversation
     assert "1.10.4" in mentioned_ids(answer)
     # no treatment for the MSCC is left: mobilise if possible (1.6.5)
     assert "1.6.5" in cited(answer)
+    # and 1.10.4 is named as no alternative to the surgery set aside
+    surgery = aside["R1.11.3-surgery-as-soon-as-possible"]
+    assert "1.10.4" not in surgery.instead and "1.6.5" in surgery.instead
 
 
 def test_no_exception_recorded_no_row_set_apart(conversation) -> None:
@@ -39,6 +42,8 @@ def test_no_exception_recorded_no_row_set_apart(conversation) -> None:
     )
     assert "1.10.4" in cited(answer)
     assert all(row.rule != "R1.10.4-urgent-radiotherapy" for row in answer.set_aside)
+    surgery = {row.rule: row for row in answer.set_aside}["R1.11.3-surgery-as-soon-as-possible"]
+    assert "1.10.4" in surgery.instead  # radiotherapy is his alternative to surgery
     # paralysed for 3 weeks but MSCC not confirmed: 1.10.4 would not apply anyway
     answer = last(
         conversation,
