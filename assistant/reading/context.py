@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cache
 
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
 from assistant.reading.lists import (
@@ -23,7 +24,7 @@ from assistant.reading.lists import (
 )
 from assistant.reading.mentions import RED_FLAGS, Cue, Index, Mention, allows
 from assistant.reading.pipeline import Pipeline
-from assistant.reading.text import CLAUSE_PUNCT, Text
+from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
 
 _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
 
@@ -214,7 +215,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             # neither the patient's nor the relative's (over-calling costs a question; a plain
             # denial of the patient's own, "she herself has no weakness", then answers it).
             stop = next(
-                (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in _FULL_STOPS),
+                (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in FULL_STOPS),
                 len(doc.lower),
             )  # the sentence as written: a bracket may have split it
             for k in index.starting_in(cue.scope_end, max(cue.hard_end, stop)):
@@ -251,8 +252,6 @@ def _first_finding_only(cue: Cue, index: Index) -> None:
     cue.scope_end = min(cue.scope_end, max(ends))
 
 
-#: Tokens that end a sentence as written.
-_FULL_STOPS = frozenset({".", "!", "?", ";"})
 #: An age with a sex after it ("81F", "66 yo m"): the letter is in group 1.
 _AGED = re.compile(r"\d{1,3}\s*(?:yo\s*)?([mf])$")
 
@@ -321,20 +320,27 @@ def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) 
         return True
     # The subject of a later sentence: its pronoun anywhere in the mention's clause ("- he had
     # numb legs and couldn't wee").
+    people = _people(genders)
+    if not _opens_a_later_sentence(cue, doc, people):
+        return False
     clause = next(
         (i + 1 for i in range(mention.start - 1, cue.end - 1, -1) if doc.lower[i] in CLAUSE_PUNCT),
         cue.end,
     )
-    people = genders.male.relatives | genders.female.relatives
-    people |= genders.male.patient_words | genders.female.patient_words
-    if not _opens_a_later_sentence(cue, doc, people):
-        return False
     words = doc.lower[clause : mention.start]
     said = [i for i, w in enumerate(words) if w in own]
     # Only the relative named before the pronoun ("- my husband has no numbness, but he's been
     # wobbly": the husband's), and no one after it ("- she says mum can't walk": mum's).
     between = doc.lower[cue.end : clause] + words
     return bool(said) and not any(w in people for w in between if w not in own)
+
+
+@cache
+def _people(genders: Genders) -> frozenset[str]:
+    """Every word for a person the gender readers know: relatives and patient words."""
+    return frozenset().union(
+        *(g.relatives | g.patient_words for g in (genders.male, genders.female))
+    )
 
 
 #: Words that may stand before a relative who is the subject of a sentence ("His brother …").
@@ -364,8 +370,9 @@ def _opens_a_later_sentence(cue: Cue, doc: Text, people: frozenset[str]) -> bool
     after = doc.lower[cue.end : cue.end + 1]
     if after and after[0] in _REPORTING:
         return False
-    sentence_words = {w for i, w in enumerate(doc.lower) if doc.sent_of[i] == sentence}
-    return not sentence_words & _CANCER_WORDS
+    rest = range(cue.end, len(doc.lower))
+    end = next((i for i in rest if doc.sent_of[i] != sentence), len(doc.lower))
+    return not set(doc.lower[first:end]) & _CANCER_WORDS
 
 
 #: Verbs that make a relative the informant of what follows, not its subject.

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from assistant.reading.lexicon import NEGATED, POSSIBLE, ContextRule
 from assistant.reading.mentions import LABEL_PUNCT, Cue, Index, Mention
 from assistant.reading.pipeline import Pipeline
-from assistant.reading.text import CLAUSE_PUNCT, Text
+from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
 
 _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 #: Where an open negation's list may end: clause punctuation, an unspaced "/" and "and"
@@ -340,7 +340,7 @@ def end_list(
         if kind == "other":
             cue.scope_end = index.mentions[k].start
             break
-        if _has_own_verb(index.mentions[k], doc):
+        if clause_of_its_own(index.mentions[k], doc):
             # a clause with its own verb past the comma ("no numbness, and pain radiates down
             # the R leg": the pain is stated) ends the list: what follows it is its own
             # ("no numbness: legs weak, can't walk", round 47)
@@ -381,14 +381,11 @@ def _closed_before(cue: Cue, punct: int, doc: Text) -> bool:
     sentence = doc.sent_of[punct]
     for i in range(punct + 1, len(doc.lower)):
         word = doc.lower[i]
-        if doc.sent_of[i] != sentence or word in _SENTENCE_ENDS:
+        if doc.sent_of[i] != sentence or word in FULL_STOPS:
             return True
         if word in _LIST_CLOSERS or word == ",":
             return False
     return True
-
-
-_SENTENCE_ENDS = frozenset({".", ";", "!", "?", "\n"})
 
 
 def _denials_repeated(
@@ -460,9 +457,10 @@ def affirmed(mention: Mention, doc: Text) -> bool:
     return False
 
 
-def _has_own_verb(mention: Mention, doc: Text) -> bool:
-    """Whether a mention's own words include a finite verb, or are a subject and its
-    predicate ("legs weak", "feet numb"): a clause, not a list item."""
+def clause_of_its_own(mention: Mention, doc: Text) -> bool:
+    """Whether a finding's own words include a finite verb, or are a subject and its
+    predicate ("legs weak", "feet numb"): a clause, not a list item, so stated past a
+    denial's comma (H02)."""
     words = doc.lower[mention.start : mention.end]
     return any(w in _OWN_VERBS for w in words[1:]) or (
         len(words) >= 2 and words[0] in _SUBJECTS and words[-1] in _PREDICATES
@@ -479,11 +477,6 @@ _PREDICATES = frozenset(
     {"weak", "weaker", "numb", "number", "heavy", "wobbly", "tingly", "tingling", "dead"}
     | {"unsteady", "useless", "off", "gone", "poor", "worse", "reduced", "impaired", "altered"}
 )
-
-
-def clause_of_its_own(mention: Mention, doc: Text) -> bool:
-    """Whether a finding past a denial's bare comma is a clause of its own: stated (H02)."""
-    return _has_own_verb(mention, doc)
 
 
 def _confirmed_list(

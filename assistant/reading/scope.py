@@ -232,12 +232,7 @@ _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 def names_outside_topic(text: str) -> bool:
     """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic,
     unless every mention of one is denied in its own clause ("no B12 deficiency to explain it")."""
-    return _named_not_denied("outside_topics", text)
-
-
-def _named_not_denied(name: str, text: str) -> bool:
-    """Whether a term of this list is named and not denied in its own clause ("No trauma")."""
-    for m in _terms(name).finditer(text):
+    for m in _terms("outside_topics").finditer(text):
         clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
         if not _matches("outside_denials", clause):
             return True

@@ -24,6 +24,8 @@ _SAME_LENGTH = str.maketrans(
      "\u201c": '"', "\u201d": '"', "\uff1f": "?", "\u2044": "/"}
 )  # fmt: skip
 CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "[", "]"})
+#: Tokens that end a sentence as written ("?" too, which segmentation keeps in its sentence).
+FULL_STOPS = frozenset({".", "!", "?", ";"})
 _SENTENCE_END = frozenset({".", "!", ";", "|", "\u2022", "\u00b7"})
 # fmt: off
 _ABBREVIATIONS = frozenset({
