@@ -272,7 +272,7 @@ class Conversation:
             if not amended or named:
                 # An amendment takes back only what its take-back names ("this guy has NO
                 # cancer hx, the lung ca was the man in the next bed"); else the last message.
-                state = retract(state, notices, named)
+                state = retract(state, notices, named, restated=set(extraction.facts))
             # A named finding said again with a new value is a correction, kept ("this guy
             # has NO cancer hx": cancer yes -> no); said again unchanged, it is taken back.
             kept = {

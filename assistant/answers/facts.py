@@ -46,7 +46,12 @@ def _no_longer_implied(
     return cleared
 
 
-def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset()) -> SessionState:
+def retract(
+    state: SessionState,
+    notices: list[str],
+    named: Set[str] = frozenset(),
+    restated: Set[str] = frozenset(),
+) -> SessionState:
     """'I was thinking of another patient': undo the last turn's findings, keep background.
     A retraction that names findings of the last turn ("ignore the numbness, that was another
     patient's") undoes only those: a correction changes only what it names."""
@@ -57,10 +62,18 @@ def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset
         for name, before in state.last_changes.items()
         if specs[name].group in vocab.groups
     }
-    chosen = {name: before for name, before in state.last_changes.items() if name in named}
+    # What the take-back names is undone whatever its group ("NO cancer hx, the lung ca was
+    # the man in the next bed" takes back the cancer, not the pain), and whichever turn
+    # recorded it: "ignore the numbness, that was another patient's" two turns after the
+    # numbness takes back the numbness, not the pain the last turn added. A fact of an earlier
+    # turn the message states again ("it's not kidney, it's thyroid cancer - wrong patient
+    # notes") is corrected, not taken back (`restated`).
+    chosen = {
+        name: state.last_changes.get(name, UNKNOWN)
+        for name in named
+        if state.case.get(name) != UNKNOWN and (name in state.last_changes or name not in restated)
+    }
     if chosen:
-        # What the take-back names is undone whatever its group ("NO cancer hx, the lung ca
-        # was the man in the next bed" takes back the cancer, not the pain).
         undo = chosen
     if not undo:
         notices.append("Nothing from your previous message needed undoing.")
@@ -68,8 +81,10 @@ def retract(state: SessionState, notices: list[str], named: Set[str] = frozenset
     case, changes = apply_facts(state.case, undo)
     shown = "; ".join(f"{c.label}: {c.before} → {c.after}" for c in changes)
     kept = [specs[n].label.lower() for n in state.last_changes if n not in undo]
+    earlier = any(name not in state.last_changes for name in undo)
+    whose = "you named" if earlier else "of your previous message"
     notices.append(
-        "Retracted the findings of your previous message ("
+        f"Retracted the findings {whose} ("
         + shown
         + ")."
         + (f" Kept: {', '.join(kept)}." if kept else "")

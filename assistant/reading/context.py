@@ -218,9 +218,17 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in FULL_STOPS),
                 len(doc.lower),
             )  # the sentence as written: a bracket may have split it
+            people = _people(pipe.genders) | _PRONOUNS
             for k in index.starting_in(cue.scope_end, max(cue.hard_end, stop)):
                 fact = entries[mentions[k].entry].fact
-                within = mentions[k].start < cue.hard_end
+                # A diagnosis later in the relative's written sentence, in a clause that names
+                # no one else, is still theirs ("my grandads friend had numb legs last yr and
+                # they said it was cord compression", round 49).
+                within = mentions[k].start < cue.hard_end or (
+                    fact in KEPT_BY_RELATIVE
+                    and mentions[k].start < stop
+                    and not people & set(doc.lower[cue.end : mentions[k].start])
+                )
                 if within and fact in KEPT_BY_RELATIVE and cue not in found[k]:
                     found[k].append(cue)
                 elif (
@@ -343,6 +351,8 @@ def _people(genders: Genders) -> frozenset[str]:
     )
 
 
+#: Pronouns of a person: a clause that uses one may be about the patient.
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "we", "us"})
 #: Words that may stand before a relative who is the subject of a sentence ("His brother …").
 _DETERMINERS = frozenset({"his", "her", "my", "their", "our", "the", "and", "but"})
 

@@ -460,6 +460,16 @@ _PAST_WORDS = frozenset(
 _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", "yesterday"})
 
 
+#: Words before "baseline" that compare the present with it ("power and sensation at her
+#: baseline, continent", "back to his baseline"): the sentence is about now (round 49).
+_OWN_BASELINE = frozenset({"her", "his", "their", "my", "to"})
+
+
+def _at_own_baseline(start: int, end: int, doc: Text) -> bool:
+    """A "baseline" cue that says the person is at their usual state now, not before."""
+    return doc.lower[end - 1] == "baseline" and start > 0 and doc.lower[start - 1] in _OWN_BASELINE
+
+
 def _denied_flags(reading: Reading) -> list[str]:
     """The Box 1 red flags a reading records as absent."""
     return [name for name, value in reading.values.items() if name in RED_FLAGS and value == "no"]
@@ -690,9 +700,12 @@ def extract(
     earlier = [
         (s, e)
         for s, e, idx in raw_cues
-        if (pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None)
-        or pipe.rules[idx].literal in _PAST_WORDS
-        or pipe.rules[idx].baseline
+        if (
+            (pipe.rules[idx].category == DATED and pipe.rules[idx].pattern is None)
+            or pipe.rules[idx].literal in _PAST_WORDS
+            or pipe.rules[idx].baseline
+        )
+        and not _at_own_baseline(s, e, doc)
     ]
     sentence_at: dict[int, int] = {}
     modifiers = find_modifiers(own_question_marks(cues, doc), mentions, doc, pipe)

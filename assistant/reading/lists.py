@@ -425,7 +425,8 @@ _OWN_VERBS = frozenset({
 
 
 #: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
-#: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR").
+#: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR", "weak legs since
+#: yesterday").
 _AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4"})
 #: Words that describe a sign as observed ("ataxic gait", "spastic legs"): no one lists a gait
 #: by its kind to deny it, so the item is stated (round 48: "no LL weakness, ataxic gait, P&N
@@ -436,7 +437,16 @@ _OBSERVED = frozenset(
 )
 #: A word whose next word affirms the finding before it ("x 2", "on PR").
 _ON_EXAMINATION = frozenset({"pr", "dre", "exam", "examination"})
-_AFFIRMING_AFTER = {"x": str.isdigit, "on": _ON_EXAMINATION.__contains__}
+#: Number words a duration may open with ("weak for two days").
+_COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "few"})
+_AFFIRMING_AFTER = {
+    "x": str.isdigit,
+    "on": _ON_EXAMINATION.__contains__,
+    # An onset or a duration of its own says the finding began ("No numbness, weak legs since
+    # yesterday", "weak on the right since Sunday", "legs weak for 3 days": rf49-221, 239).
+    "since": lambda following: following not in ("then",),
+    "for": lambda following: following.isdigit() or following in _COUNTS,
+}
 _ITEM_ENDS = frozenset({",", ";", "."})
 
 

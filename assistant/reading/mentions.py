@@ -229,7 +229,9 @@ def _patient_named_again(
         rule = pipe.rules[idx]
         if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
             before = doc.lower[e - 2] if e - s >= 2 else None
-            patient.append((e, doc.lower[e - 1], before if before in _POSSESSIVES else None))
+            # "Dad's appointment": the relative is "dad", whatever the possessive
+            word = doc.lower[e - 1].removesuffix("'s").removesuffix("’s")
+            patient.append((e, word, before if before in _POSSESSIVES else None))
 
     def same_patient(s: int, e: int) -> bool:
         before = doc.lower[s - 1] if s > 0 else None

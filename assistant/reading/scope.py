@@ -337,6 +337,12 @@ def _asserted(facts: Mapping[str, str]) -> set[str]:
     return {name for name, value in facts.items() if value not in ("no", "none", "unknown")}
 
 
+def _present(facts: Mapping[str, str]) -> set[str]:
+    """Facts the message says are so: not denied and not ruled out ("bone scan and spine MRI
+    were clear" names no one with spinal metastases, round 49)."""
+    return {name for name in _asserted(facts) if facts[name] != "ruled_out"}
+
+
 def _back_pain_beside_an_aside(text: str, facts: Mapping[str, str]) -> bool:
     """Back pain with a Box 1 characteristic beside an outside topic named only in passing
     ("admitted for elective knee replacement tomorrow … low back pain for 3 weeks that wakes
@@ -390,7 +396,7 @@ def _names_population(
     # multiple lytic lesions", an unknown primary, 1.11.1-1.11.2) are NG234's population.
     imaged = facts.get("spinal_metastases") in ("suspected", "confirmed")
     return (
-        bool((set(topics) | set(hedged) | _asserted(facts)) & _POPULATION)
+        bool((set(topics) | set(hedged) | _present(facts)) & _POPULATION)
         and (facts.get("cancer_diagnosis") != "no" or imaged)
         and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
     )

@@ -53,11 +53,35 @@ _NO_APOSTROPHE = {
 
 
 def clean(text: str) -> str:
-    """Same-length cleanup so offsets stay valid: control chars, tags, curly and quote marks."""
+    """Same-length cleanup so offsets stay valid: control chars, tags, curly and quote marks,
+    and lines wrapped in the middle of a phrase."""
     text = text.translate(_SAME_LENGTH).replace("\r\n", " \n").replace("\r", "\n")
     text = _INVISIBLE.sub(" ", text)
     text = _QUOTE_MARK.sub(" ", text)  # says L leg 'feels heavy': quoted words are words
-    return _TAG.sub(lambda m: " " * len(m.group()), text)
+    text = _TAG.sub(lambda m: " " * len(m.group()), text)
+    return _SOFT_WRAP.sub(_unwrap, text)
+
+
+#: A line break with a lower-case word after it: a wrap inside a phrase when the line before
+#: ends on a word that cannot end one ("She says she can't\nfeel her feet", "unable\nto
+#: walk") or the next line goes on with a word that cannot open an item ("shooting pain\n
+#: down the left leg"), rf49. A bullet, a number or a capital opens a line of its own, and a
+#: list of findings one per line ("no fever\nweak legs") is left as lines.
+_SOFT_WRAP = re.compile(r"([^\W\d_']+(?:'[^\W\d_]+)?)([ ]*\n[ ]*)(?=([a-z]+))")
+_DANGLING = frozenset(
+    {"can't", "cant", "cannot", "couldn't", "couldnt", "unable", "able", "to", "the", "a", "an"}
+    | {"of", "with", "her", "his", "their", "my", "feel", "feels", "is", "are", "was", "were"}
+    | {"has", "have", "had", "been", "be", "than", "very", "into", "down", "from", "both"}
+)
+_CONTINUING = frozenset({"to", "down", "into", "along", "from", "than", "of"})
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    """The line break of a wrap inside a phrase as spaces (same length)."""
+    before, gap, after = m.group(1).lower(), m.group(2), m.group(3)
+    if before in _DANGLING or after in _CONTINUING:
+        return m.group(1) + " " * len(gap)
+    return m.group()
 
 
 def drop_asides(text: str, asides: list[re.Pattern[str]]) -> str:
