@@ -234,7 +234,7 @@ class Conversation:
         text, several = one_patient(text)
         if several:
             notices.append(several)
-        extraction = extract(text, known=state.case.known())
+        extraction = extract(text, known=state.case.known(), patient=state.patient_relative)
         if took_back:
             # "ignore the numbness, that was another patient's": only what it names, if it
             # names findings of the last message; else the whole of the last message. What it
@@ -452,7 +452,12 @@ class Conversation:
         said = read_details(text) if turn in ("case", "correction") else {}
         new, answer = self._compose(
             state.after_turn(case, changes, rt_days).model_copy(
-                update={"details": merge_details(state.details, said)}
+                update={
+                    "details": merge_details(state.details, said),
+                    # the relative this case is about ("my mother is 74"), once it is a case
+                    "patient_relative": state.patient_relative
+                    or (extraction.patient_relative if case.known() else None),
+                }
             ),
             intent,
             changes=changes,

@@ -34,6 +34,11 @@ class SessionState(BaseModel):
         description="The last message could not be read: a 'sorry …' now apologises for it, "
         "it corrects nothing in the case.",
     )
+    patient_relative: str | None = Field(
+        None,
+        description="The relative an earlier message made the patient ('my mother is 74'), so "
+        "'Mum had breast cancer' in a later message is the patient's, not a relative's.",
+    )
     last_topic: str | None = Field(
         None,
         description="The last general question answered with no live case, so that a short "
@@ -50,6 +55,7 @@ class SessionState(BaseModel):
             last_changes={c.fact: c.before for c in changes},
             rt_interval_days=rt_interval_days or self.rt_interval_days,
             details=self.details,
+            patient_relative=self.patient_relative,
         )
 
     def next_turn(self) -> SessionState:

@@ -110,10 +110,23 @@ def _window(cue: Cue, doc: Text) -> None:
         start = max(cue.hard_start, cue.start - n)
         last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
         for i in range(last, start - 1, -1):
+            if doc.lower[i] == "/" and _tight(doc, i):
+                continue  # "bladder/bowel change: no": one label, the answer denies it all
             if doc.lower[i] in _WINDOW_STOPS or _ends_question(doc, i):
                 start = i + 1
                 break
         cue.scope_start = start
+
+
+def _tight(doc: Text, i: int) -> bool:
+    """Token i is written between two words with no space ("bladder/bowel")."""
+    return (
+        0 < i < len(doc.lower) - 1
+        and doc.ends[i - 1] == doc.starts[i]
+        and doc.ends[i] == doc.starts[i + 1]
+        and doc.lower[i - 1].isalpha()
+        and doc.lower[i + 1].isalpha()
+    )
 
 
 #: A windowed cue ("nil", "denied") stops at clause punctuation, an unspaced "/" and "and":
@@ -228,6 +241,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                     fact in KEPT_BY_RELATIVE
                     and mentions[k].start < stop
                     and not people & set(doc.lower[cue.end : mentions[k].start])
+                    and not _may_be_the_patient(cue, doc, pipe.genders)
                 )
                 if within and fact in KEPT_BY_RELATIVE and cue not in found[k]:
                     found[k].append(cue)
@@ -241,6 +255,25 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         if m.inner is not None:
             found[k].append(m.inner)
     return found
+
+
+#: Words before a relative that make them someone else's ("her sister", "his brother").
+_OTHERS = frozenset({"his", "her", "their"})
+
+
+def _may_be_the_patient(cue: Cue, doc: Text, genders: Genders) -> bool:
+    """A relative of the writer's own, named bare or as "my …" ("help for Mum", "my dad"):
+    often the patient, so their clause ends where their sentence's clause does. Not another
+    person ("friend") or someone else's relative ("her sister", "grandad's friend")."""
+    words = [w for w in doc.lower[cue.start : cue.end] if w not in ("my", "our")]
+    relatives = genders.male.relatives | genders.female.relatives
+    before = doc.lower[cue.start - 1] if cue.start else ""
+    return (
+        len(words) == 1
+        and words[0] in relatives
+        and before not in _OTHERS
+        and not before.endswith(("'s", "’s"))
+    )
 
 
 def _first_finding_only(cue: Cue, index: Index) -> None:

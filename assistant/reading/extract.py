@@ -93,7 +93,15 @@ from assistant.reading.lexicon import (
     Synonym,
 )
 from assistant.reading.lists import LIST_DOUBT, closes_list
-from assistant.reading.mentions import RED_FLAGS, Cue, Mention, apart, find_cues, find_targets
+from assistant.reading.mentions import (
+    RED_FLAGS,
+    Cue,
+    Mention,
+    apart,
+    find_cues,
+    find_targets,
+    patient_relative,
+)
 from assistant.reading.pipeline import Pipeline, correct, pipeline
 from assistant.reading.text import (
     CLAUSE_PUNCT,
@@ -167,6 +175,11 @@ class Extraction(BaseModel):
         False,
         description="Recurrent symptoms after radiotherapy were read but not how long after: "
         "a caller may resolve it from an interval given in an earlier turn.",
+    )
+    patient_relative: str | None = Field(
+        None,
+        description="The relative the message makes the patient ('ringing about her mum': "
+        "'mother'), so a later message naming them in other words reads them as the patient.",
     )
 
 
@@ -643,12 +656,17 @@ def _dated_just_before(mention: Mention, dates: list[int], nows: list[int], doc:
 
 
 def extract(
-    text: str, *, limit: int = MAX_CHARS, known: Mapping[str, str] | None = None
+    text: str,
+    *,
+    limit: int = MAX_CHARS,
+    known: Mapping[str, str] | None = None,
+    patient: str | None = None,
 ) -> Extraction:
     """Read the case facts a free-text message asserts, hedges or negates.
 
     `known`: the live case's facts, for readings that hold only beside another fact (an
-    entry's `requires`): "RT given today" is the MSCC's radiotherapy in a case with MSCC."""
+    entry's `requires`): "RT given today" is the MSCC's radiotherapy in a case with MSCC.
+    `patient`: the relative an earlier message made the patient (`patient_relative`)."""
     if not isinstance(text, str):
         text = text.decode("utf-8", "replace") if isinstance(text, bytes | bytearray) else ""
     notices: list[str] = []
@@ -670,7 +688,7 @@ def extract(
         notices.append(f"Possible typos: {shown}{more}.")
     doc = segment(corrected, edits)
 
-    raw_cues = find_cues(doc, pipe)
+    raw_cues = find_cues(doc, pipe, patient)
     mentions, cues = apart(find_targets(doc, pipe), raw_cues, doc, pipe)
     # Sentences about the past (a date, "ago", "last year") and none about now ("today").
     categories = {doc.sent_of[s]: set() for s, _, _ in raw_cues}
@@ -933,4 +951,5 @@ def extract(
         assumed_from={name: words for name, (_, words) in covered.items()},
         rt_interval_days=max(rt_days) if rt_days else None,
         recurrence_pending=bool(pending_recurrence) and not rt_days,
+        patient_relative=patient_relative(raw_cues, doc, pipe) or patient,
     )

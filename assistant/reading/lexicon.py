@@ -99,6 +99,12 @@ class ContextRule(BaseModel):
         return bool((self.metadata or {}).get("baseline"))
 
     @property
+    def beside_patient_relative(self) -> bool:
+        """A FAMILY cue of a relative word that counts only where the message (or the case) is
+        about another relative: "asking about my nan … my grandad has numb feet"."""
+        return bool((self.metadata or {}).get("beside_patient_relative"))
+
+    @property
     def writer_is_patient(self) -> bool:
         """A FAMILY cue that matches only where the writer speaks of their own illness ("I
         have myeloma … My husband …"): no he or she of its sentence is the patient's."""

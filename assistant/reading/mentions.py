@@ -184,11 +184,26 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     return sorted((m for m in kept if not masked(m)), key=lambda m: (m.start, m.end, m.entry))
 
 
-def find_cues(doc: Text, pipe: Pipeline) -> list[tuple[int, int, int]]:
+def find_cues(doc: Text, pipe: Pipeline, patient: str | None = None) -> list[tuple[int, int, int]]:
     """Cue matches after medspaCy's pruning: (start, end, rule index)."""
     n = len(doc.lower)
     raw = _trie_matches(doc, pipe.cue_trie)
     raw += [(s, e, idx) for s, e, idx, _ in _regex_matches(doc, pipe.cue_regexes)]
+    if patient:
+        # The case is about a relative an earlier message named ("my mother is 74"): another
+        # relative this message opens on ("My dad had bowel cancer") is not the patient.
+        raw = [
+            (s, e, idx) for s, e, idx in raw if not _another_relative(e, idx, doc, pipe, patient)
+        ]
+    # A relative word is someone else only beside a relative who is the patient: the one this
+    # message is about ("asking about my nan … my grandad has numb feet") or the case's.
+    about = patient_relative(raw, doc, pipe) or patient
+    raw = [
+        (s, e, idx)
+        for s, e, idx in raw
+        if not pipe.rules[idx].beside_patient_relative
+        or (about is not None and _relative(_bare(doc.lower[e - 1])) != _relative(about))
+    ]
     # Longest cue wins over cues it overlaps (medspaCy prune); identical spans all stay, so a
     # word can be both a forward and a backward cue ("denied numbness" / "numbness denied").
     raw.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
@@ -211,7 +226,31 @@ def find_cues(doc: Text, pipe: Pipeline) -> list[tuple[int, int, int]]:
         for s, e, idx in kept
         if pipe.rules[idx].direction == "PSEUDO" or (s, e, pipe.rules[idx].category) not in pseudo
     ]
-    return sorted(_patient_named_again(kept, doc, pipe))
+    return sorted(_patient_named_again(kept, doc, pipe, patient))
+
+
+#: Words for the same relative ("My mother is 74 … Mum had breast cancer"): one person.
+_SAME_RELATIVE = {
+    word: group[0]
+    for group in (
+        ("mother", "mum", "mom", "mam", "mummy", "mommy", "mama"),
+        ("father", "dad", "daddy", "pa"),
+        ("grandmother", "grandma", "gran", "granny", "nan", "nana", "nanna", "nanny"),
+        ("grandfather", "grandad", "granddad", "grandpa", "grandaddy"),
+        ("husband", "hubby"),
+    )
+    for word in group
+}
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ("Dad's" -> "dad")."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def _relative(word: str) -> str:
+    """The relative a word names, whatever the word for them."""
+    return _SAME_RELATIVE.get(word, word)
 
 
 #: Possessives before a relative word ("her mum"): another one later may be someone else's.
@@ -219,24 +258,31 @@ _POSSESSIVES = frozenset({"my", "our", "her", "his", "their"})
 
 
 def _patient_named_again(
-    kept: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+    kept: list[tuple[int, int, int]], doc: Text, pipe: Pipeline, known: str | None = None
 ) -> list[tuple[int, int, int]]:
     """A relative a message has made the patient ("ringing about her mum, 67") is the patient
-    when named again with the same word ("Mum had breast cancer"), unless another's ("her
-    mum" after "my mum"): that later word is no relative cue."""
+    when named again with the same word or another word for them ("My mother is 74 … Mum had
+    breast cancer"), unless another's ("her mum" after "my mum"): that later word is no
+    relative cue. `known`: the relative an earlier turn made the patient ("Correction: … Mum
+    had breast cancer" after "My mother is 74")."""
     patient: list[tuple[int, str, str | None]] = []
+    if known:
+        patient.append((0, _relative(known), None))
     for s, e, idx in kept:
         rule = pipe.rules[idx]
         if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
             before = doc.lower[e - 2] if e - s >= 2 else None
             # "Dad's appointment": the relative is "dad", whatever the possessive
-            word = doc.lower[e - 1].removesuffix("'s").removesuffix("’s")
+            word = _relative(_bare(doc.lower[e - 1]))
             patient.append((e, word, before if before in _POSSESSIVES else None))
 
     def same_patient(s: int, e: int) -> bool:
         before = doc.lower[s - 1] if s > 0 else None
         return e - s == 1 and any(
-            s >= end and doc.lower[s] == word and (before not in _POSSESSIVES or before == owner)
+            s >= end
+            and _relative(doc.lower[s]) == word
+            and (before not in _POSSESSIVES or before == owner)
+            and not (before or "").endswith(("'s", "’s"))  # "her friend's dad": another's
             for end, word, owner in patient
         )
 
@@ -249,6 +295,28 @@ def _patient_named_again(
             and same_patient(s, e)
         )
     ]
+
+
+def _another_relative(e: int, idx: int, doc: Text, pipe: Pipeline, patient: str) -> bool:
+    """A cue that makes a relative the patient, naming someone other than `patient`."""
+    rule = pipe.rules[idx]
+    if not (rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern):
+        return False
+    word = _bare(doc.lower[e - 1])
+    relatives = pipe.genders.male.relatives | pipe.genders.female.relatives
+    return word in relatives and _relative(word) != _relative(patient)
+
+
+def patient_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) -> str | None:
+    """The relative a message makes the patient ("ringing about her mum"), as one word for
+    them ("mother"), or None."""
+    for _start, e, idx in raw:
+        rule = pipe.rules[idx]
+        if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
+            word = _bare(doc.lower[e - 1])
+            if word in pipe.genders.male.relatives | pipe.genders.female.relatives:
+                return _relative(word)
+    return None
 
 
 def apart(

@@ -32,12 +32,13 @@ def test_memory_does_not_grow_over_a_long_session(conversation) -> None:
     # The state holds the case, the last question, a turn counter, the last turn's changes
     # (for "wrong patient"), one radiotherapy interval, the handover details (a few values
     # each, capped) and the last general question (one message, capped by max_message_chars,
-    # never a concatenation) and whether the last message was unreadable (one flag): no
+    # never a concatenation), whether the last message was unreadable (one flag) and the
+    # relative the case is about (one word): no
     # history. ("yes" answers a new question each round, so facts
     # accrue, bounded by the fact catalogue.)
     assert set(SessionState.model_fields) == {
         "case", "last_question", "turns", "last_changes", "rt_interval_days", "details",
-        "last_topic", "after_unreadable",
+        "last_topic", "after_unreadable", "patient_relative",
     }  # fmt: skip
     assert report.state_bytes_after < 60 * len(catalogue())
     # Growth that scaled with turns would be thousands of objects; a few hundred is noise.

@@ -154,6 +154,12 @@ def test_a_diagnosis_in_the_relatives_sentence_stays_theirs() -> None:
     )
     # a person named in the later clause may be the patient: read as the patient's
     assert facts("His brother rang and said he has cord compression")["mscc"] == "confirmed"
+    # the writer's own relative, named bare, is often the patient: her diagnosis is read
+    read = facts(
+        "Is there help for Mum with money worries and feeling low since they found the cancer "
+        "in her spine?"
+    )
+    assert read["spinal_metastases"] == "confirmed"
 
 
 @pytest.mark.parametrize(
