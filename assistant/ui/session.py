@@ -92,9 +92,11 @@ def send_message(text: str) -> None:
 
 
 def answer_waiting() -> None:
-    """Answer, in order, the messages typed while the conversation was loading."""
+    """Answer, in order, the messages typed while the conversation was loading. A message
+    leaves the queue only once its answer is recorded: a run stopped while answering it (the
+    user sent another message meanwhile) leaves it for the next run, never lost."""
     while waiting():
-        text = waiting().pop(0)
+        text = waiting()[0]
         try:
             new, answer = resources.load_conversation().respond(state(), text)
         except AssistantError as exc:
@@ -102,6 +104,7 @@ def answer_waiting() -> None:
             waiting().clear()
             return
         _record_answer(new, answer)
+        waiting().pop(0)
 
 
 def on_chat_submit() -> None:
