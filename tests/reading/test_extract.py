@@ -953,12 +953,12 @@ def test_bytes_are_decoded():
 
 def test_long_text_is_truncated_fast_with_a_notice():
     text = ("Known breast ca. Denies numbness. Weak legs. " * 3000)[:100_000]
-    started = time.perf_counter()
+    started = time.process_time()
     result = extract(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert any("Only the first 20,000 of 100,000" in n for n in result.notices)
     assert max(ev.end for ev in result.evidence) <= MAX_CHARS
-    assert elapsed < 2.0  # a guard against runaway matching; speed is `ng234 bench`'s
+    assert elapsed < 3.0  # a guard against runaway matching (CPU time); speed is `ng234 bench`'s
     assert extract(text, limit=50).notices[0].startswith("Only the first 50 ")
 
 
@@ -968,11 +968,13 @@ def test_long_text_is_truncated_fast_with_a_notice():
      "saddle numbness " * 1300, "😀" * 20000],
 )  # fmt: skip
 def test_pathological_text_stays_fast(text):
-    started = time.perf_counter()
+    started = time.process_time()
     extract(text)
     # A guard against catastrophic backtracking (seconds to minutes), not a speed figure:
-    # measured speed is `ng234 bench` (docs/BENCHMARKS.md); a shared CI machine varies 2x.
-    assert time.perf_counter() - started < 2.0
+    # measured speed is `ng234 bench` (docs/BENCHMARKS.md). CPU time of this process, so other
+    # load on a shared machine does not count; the slowest of these takes about 1.5 s (20,000
+    # characters through every target pattern, linear), so the bound is twice that.
+    assert time.process_time() - started < 3.0
 
 
 def test_typical_message_is_fast():
