@@ -22,7 +22,7 @@ from assistant.reading.lists import (
     juxtaposed_red_flags,
     opens_a_finding,
 )
-from assistant.reading.mentions import RED_FLAGS, Cue, Index, Mention, allows
+from assistant.reading.mentions import RED_FLAGS, Cue, Index, Mention, allows, relatives
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
 
@@ -231,7 +231,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 (i for i in range(cue.end, len(doc.lower)) if doc.lower[i] in FULL_STOPS),
                 len(doc.lower),
             )  # the sentence as written: a bracket may have split it
-            people = _people(pipe.genders) | _PRONOUNS
+            people = _people_or_pronouns(pipe.genders)
             for k in index.starting_in(cue.scope_end, max(cue.hard_end, stop)):
                 fact = entries[mentions[k].entry].fact
                 # A diagnosis later in the relative's written sentence, in a clause that names
@@ -266,11 +266,10 @@ def _may_be_the_patient(cue: Cue, doc: Text, genders: Genders) -> bool:
     often the patient, so their clause ends where their sentence's clause does. Not another
     person ("friend") or someone else's relative ("her sister", "grandad's friend")."""
     words = [w for w in doc.lower[cue.start : cue.end] if w not in ("my", "our")]
-    relatives = genders.male.relatives | genders.female.relatives
     before = doc.lower[cue.start - 1] if cue.start else ""
     return (
         len(words) == 1
-        and words[0] in relatives
+        and words[0] in relatives(genders)
         and before not in _OTHERS
         and not before.endswith(("'s", "’s"))
     )
@@ -379,9 +378,13 @@ def _the_relatives_own(cue: Cue, mention: Mention, doc: Text, genders: Genders) 
 @cache
 def _people(genders: Genders) -> frozenset[str]:
     """Every word for a person the gender readers know: relatives and patient words."""
-    return frozenset().union(
-        *(g.relatives | g.patient_words for g in (genders.male, genders.female))
-    )
+    return relatives(genders) | genders.male.patient_words | genders.female.patient_words
+
+
+@cache
+def _people_or_pronouns(genders: Genders) -> frozenset[str]:
+    """Every word for a person, or a pronoun of one."""
+    return _people(genders) | _PRONOUNS
 
 
 #: Pronouns of a person: a clause that uses one may be about the patient.

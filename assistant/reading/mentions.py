@@ -20,6 +20,7 @@ from assistant.reading.lexicon import (
     POSSIBLE,
     QUESTION,
     ContextRule,
+    Genders,
 )
 from assistant.reading.pipeline import LEAF, Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
@@ -269,8 +270,7 @@ def _patient_named_again(
     if known:
         patient.append((0, _relative(known), None))
     for s, e, idx in kept:
-        rule = pipe.rules[idx]
-        if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
+        if _makes_a_patient(pipe.rules[idx]):
             before = doc.lower[e - 2] if e - s >= 2 else None
             # "Dad's appointment": the relative is "dad", whatever the possessive
             word = _relative(_bare(doc.lower[e - 1]))
@@ -297,26 +297,40 @@ def _patient_named_again(
     ]
 
 
+def _makes_a_patient(rule: ContextRule) -> bool:
+    """A FAMILY pseudo-cue pattern that makes the relative it names the patient ("ringing
+    about her mum", "Dad's appointment")."""
+    return rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None
+
+
+@cache
+def relatives(genders: Genders) -> frozenset[str]:
+    """Every relative word the gender readers know."""
+    return genders.male.relatives | genders.female.relatives
+
+
+def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None:
+    """The relative a cue ending at token `e` makes the patient, as one word for them
+    ("mother"), or None: not such a cue, or not a relative ("she and her partner")."""
+    if not _makes_a_patient(pipe.rules[idx]):
+        return None
+    word = _bare(doc.lower[e - 1])
+    return _relative(word) if word in relatives(pipe.genders) else None
+
+
 def _another_relative(e: int, idx: int, doc: Text, pipe: Pipeline, patient: str) -> bool:
     """A cue that makes a relative the patient, naming someone other than `patient`."""
-    rule = pipe.rules[idx]
-    if not (rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern):
-        return False
-    word = _bare(doc.lower[e - 1])
-    relatives = pipe.genders.male.relatives | pipe.genders.female.relatives
-    return word in relatives and _relative(word) != _relative(patient)
+    named = _patient_named_by(e, idx, doc, pipe)
+    return named is not None and named != _relative(patient)
 
 
 def patient_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) -> str | None:
     """The relative a message makes the patient ("ringing about her mum"), as one word for
     them ("mother"), or None."""
-    for _start, e, idx in raw:
-        rule = pipe.rules[idx]
-        if rule.direction == "PSEUDO" and rule.category == "FAMILY" and rule.pattern is not None:
-            word = _bare(doc.lower[e - 1])
-            if word in pipe.genders.male.relatives | pipe.genders.female.relatives:
-                return _relative(word)
-    return None
+    return next(
+        (named for _start, e, idx in raw if (named := _patient_named_by(e, idx, doc, pipe))),
+        None,
+    )
 
 
 def apart(
