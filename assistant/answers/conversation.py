@@ -71,6 +71,7 @@ from assistant.answers.intent import (
 from assistant.answers.patients import one_patient
 from assistant.answers.possible import lead_notice, possible_red_flags
 from assistant.answers.session import SessionState
+from assistant.answers.substitution import swapped
 from assistant.case import UNKNOWN, catalogue
 from assistant.errors import InvalidInputError
 from assistant.guideline import corpus
@@ -226,6 +227,41 @@ class Conversation:
             notices.append(f"Noted: {spec.label.lower()} is not known. It stays an open question.")
         return self._compose(new, "answer", changes=changes, notices=notices, skip=skip)
 
+    @staticmethod
+    def _swap(
+        state: SessionState, text: str, extraction: Extraction, notices: list[str]
+    ) -> Extraction:
+        """A correction that swaps a value of the last statement ("sorry, typo - 3 weeks, not 3
+        days"; "the radiotherapy was 7 months ago, not 2"): that statement read again with the
+        new value, and what the new reading changes added to what this message states (fu48)."""
+        if not state.case.known() or not state.last_statement:
+            return extraction
+        if extraction.rt_interval_days is not None:
+            return extraction  # a radiotherapy date said again is re-timed (time_recurrence)
+        if len(text.split()) > _SWAP_WORDS and not is_correction(text):
+            return extraction
+        found = swapped(state.last_statement, text)
+        if found is None:
+            return extraction
+        fixed, old, new = found
+        before = extract(state.last_statement, patient=state.patient_relative)
+        after = extract(fixed, patient=state.patient_relative)
+        changed = {
+            name: value
+            for name, value in after.facts.items()
+            if before.facts.get(name) != value and name not in extraction.facts
+        }
+        days = after.rt_interval_days if after.rt_interval_days != before.rt_interval_days else None
+        if not changed and days is None:
+            return extraction
+        notices.append(f"Read as a correction of the last message: “{old}” is now “{new}”.")
+        return extraction.model_copy(
+            update={
+                "facts": {**extraction.facts, **changed},
+                "rt_interval_days": days or extraction.rt_interval_days,
+            }
+        )
+
     def _statement(self, state: SessionState, text: str, notices: list[str]) -> Turn:
         """A case or a question: read its facts, retrieve, and answer or refuse."""
         # A take-back is about the case it takes from, even when it leaves nothing recorded
@@ -235,6 +271,7 @@ class Conversation:
         if several:
             notices.append(several)
         extraction = extract(text, known=state.case.known(), patient=state.patient_relative)
+        extraction = self._swap(state, text, extraction, notices)
         if took_back:
             # "ignore the numbness, that was another patient's": only what it names, if it
             # names findings of the last message; else the whole of the last message. What it
@@ -457,6 +494,8 @@ class Conversation:
                     # the relative this case is about ("my mother is 74"), once it is a case
                     "patient_relative": state.patient_relative
                     or (extraction.patient_relative if case.known() else None),
+                    # what a later "3 weeks, not 3 days" corrects
+                    "last_statement": text if changes else state.last_statement,
                 }
             ),
             intent,
@@ -586,6 +625,8 @@ def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:
 
 #: Diagnoses a case message may only ask about ("is this MSCC?"): asked, not recorded.
 _DIAGNOSES = frozenset({"mscc", "spinal_metastases"})
+#: The most words a message that swaps a value may have without saying it corrects.
+_SWAP_WORDS = 20
 
 
 def _said_at(ev: Evidence) -> int:

@@ -88,6 +88,9 @@ class IntentVocabulary(BaseModel):
     definition_patterns: tuple[str, ...] = ()
     follow_up_phrases: tuple[str, ...] = ()
     general_markers: tuple[str, ...] = ()
+    #: One patient described in a general question's words, findings after a colon ("… in a
+    #: patient with known colorectal cancer: saddle sensation reduced"): a case, not general.
+    one_patient_patterns: tuple[str, ...] = ()
     #: A question said not to be about the live patient ("quick general one, not about him").
     not_the_patient_patterns: tuple[str, ...] = ()
     patient_markers: tuple[str, ...] = ()
@@ -326,8 +329,11 @@ def is_follow_up(text: str) -> bool:
 
 
 def is_general(text: str) -> bool:
-    """A question about people in general ("in general, …", "in people with …")."""
-    return says(text, intents().general_markers)
+    """A question about people in general ("in general, …", "in people with …"), not a
+    description of one patient in a general question's words, with its findings after a colon
+    ("Cauda equina screen in a patient with known metastatic colorectal cancer: saddle
+    sensation reduced …", rf51-025)."""
+    return says(text, intents().general_markers) and not matches("one_patient_patterns", text)
 
 
 def not_about_the_patient(text: str) -> bool:
@@ -492,7 +498,14 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(known))
 
 
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+#: A sentence, or a question's words before a spaced dash that goes on to state something of
+#: the patient ("What should I do - he's got cancer in his prostate and his legs are numb?",
+#: rf51-133): what follows the dash is a statement of its own.
+_SENTENCE = re.compile(
+    r"[^.!?;\n]+?(?:[.!?;]+|(?=\s[-–—]\s+(?:he|she|they|he's|she's|his|her|their|my|mum|dad|"
+    r"mom|the\s+patient|pt)\b)|(?=\n)|$)",
+    re.IGNORECASE,
+)
 #: Findings listed before the question: a comma or a spaced dash inside the sentence.
 _STATES_FIRST = re.compile(r",|\s[-–]\s")
 

@@ -39,6 +39,11 @@ class SessionState(BaseModel):
         description="The relative an earlier message made the patient ('my mother is 74'), so "
         "'Mum had breast cancer' in a later message is the patient's, not a relative's.",
     )
+    last_statement: str | None = Field(
+        None,
+        description="The last message that stated facts of the case, so that a correction "
+        "that swaps a value ('3 weeks, not 3 days') is read against it.",
+    )
     last_topic: str | None = Field(
         None,
         description="The last general question answered with no live case, so that a short "
@@ -56,6 +61,7 @@ class SessionState(BaseModel):
             rt_interval_days=rt_interval_days or self.rt_interval_days,
             details=self.details,
             patient_relative=self.patient_relative,
+            last_statement=self.last_statement,
         )
 
     def next_turn(self) -> SessionState:

@@ -156,9 +156,34 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
             c.rule.category == POSSIBLE
             and c.rule.direction == "BACKWARD"
             and doc.lower[c.start] == "?"
-            and (doc.sent_of[c.start] in asked or _premise_before(c.start, doc))
+            and (
+                doc.sent_of[c.start] in asked
+                or _premise_before(c.start, doc)
+                or _stated_after_dash(c.start, doc)
+            )
         )
     ]
+
+
+#: Words that open a question, and the subjects a statement after its dash opens with.
+_QUESTION_OPENERS = frozenset({"what", "how", "when", "which", "who", "why", "should", "can"})
+_DASHES = frozenset({"-", "–", "—"})
+_STATEMENT_SUBJECTS = frozenset(
+    {"he", "she", "they", "he's", "she's", "his", "her", "their", "my", "mum", "dad"}
+)
+
+
+def _stated_after_dash(end: int, doc: Text) -> bool:
+    """A question's words, then a spaced dash and a statement about the patient ("What should I
+    do - he's got cancer in his prostate … and his legs are numb?", rf51-133): the closing '?'
+    asks the opening question; it does not hedge what the statement says."""
+    start = next((i + 1 for i in range(end - 1, -1, -1) if doc.lower[i] in FULL_STOPS), 0)
+    if start >= end or doc.lower[start] not in _QUESTION_OPENERS:
+        return False
+    return any(
+        doc.lower[j] in _DASHES and doc.lower[j + 1] in _STATEMENT_SUBJECTS
+        for j in range(start + 1, end - 1)
+    )
 
 
 #: Words that open a stated premise inside a question ("anything different because it's
@@ -315,6 +340,8 @@ def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int, pipe:
     relative's own clause, unbroken by punctuation (not "Son: dad (lung ca) has wet himself",
     "found by his wife, unable to stand": the patient's), or, to the end of the sentence, said
     with the relative's pronoun when the patient is of the other gender."""
+    if _asks_someone(cue, doc):
+        return False  # "mum asked her and she said …": the informant's question, not her own
     own_clause = mention.start < cue.hard_end and not any(
         t in CLAUSE_PUNCT for t in doc.lower[cue.end : mention.start]
     )
@@ -323,6 +350,20 @@ def _maybe_the_relatives(cue: Cue, mention: Mention, doc: Text, stop: int, pipe:
         or (mention.start < stop and _past_an_aside(cue, mention, doc, pipe))
         or (mention.start < stop and _the_relatives_own(cue, mention, doc, pipe.genders))
     )
+
+
+#: Verbs by which a relative asks, tells or checks on someone else ("mum asked her").
+_ASKING = frozenset({"asked", "asks", "rang", "phoned", "called", "told", "visited", "checked"})
+#: Who a relative asks: the patient, by pronoun.
+_OBJECTS = frozenset({"her", "him", "them"})
+
+
+def _asks_someone(cue: Cue, doc: Text) -> bool:
+    """A relative who asks, tells or checks on someone ("mum asked her and she said no her legs
+    arent weak … BUT she keeps tripping", b103): the informant, so what the one asked says is
+    that person's, not the relative's (round 51)."""
+    after = doc.lower[cue.end : cue.end + 2]
+    return len(after) == 2 and after[0] in _ASKING and after[1] in _OBJECTS
 
 
 def _past_an_aside(cue: Cue, mention: Mention, doc: Text, pipe: Pipeline) -> bool:

@@ -688,7 +688,7 @@ def extract(
         notices.append(f"Possible typos: {shown}{more}.")
     doc = segment(corrected, edits)
 
-    raw_cues = find_cues(doc, pipe, patient)
+    raw_cues, sole = find_cues(doc, pipe, patient)
     mentions, cues = apart(find_targets(doc, pipe), raw_cues, doc, pipe)
     # Sentences about the past (a date, "ago", "last year") and none about now ("today").
     categories = {doc.sent_of[s]: set() for s, _, _ in raw_cues}
@@ -736,8 +736,10 @@ def extract(
     topics: list[str] = []
     rt_days: list[int] = []
     pending_recurrence: list[Evidence] = []
-    # readings kept only beside the facts their entry requires: (requires, values, base)
-    conditional: list[tuple[dict[str, tuple[str, ...]], dict[str, str], dict]] = []
+    # readings kept only beside the facts their entry requires: (requires, unless, values, base)
+    conditional: list[
+        tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, str], dict]
+    ] = []
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
     earlier_only: list[str] = []  # findings denied only of an earlier time: not known now
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
@@ -888,9 +890,9 @@ def extract(
             if entry.reader == "recurrence" and status == "asserted":
                 pending_recurrence.append(item)
             continue
-        if entry.requires:
+        if entry.requires or entry.unless:
             # "No pain, no neuro signs" is asymptomatic spinal metastases only beside them
-            conditional.append((entry.requires, reading.values, base))
+            conditional.append((entry.requires, entry.unless, reading.values, base))
             continue
         for name, value in reading.values.items():
             implied = name != entry.fact or entry.implies
@@ -901,10 +903,13 @@ def extract(
                 stated.setdefault(name, []).append(value)
 
     context = {k: v for k, v in (known or {}).items() if v != "unknown"}
-    for requires, values, base in conditional:
+    for requires, unless, values, base in conditional:
         if all(
             (set(candidates.get(k, ())) or {context.get(k)}) & set(allowed)
             for k, allowed in requires.items()
+        ) and not any(
+            (set(candidates.get(k, ())) or {context.get(k)}) & set(barred)
+            for k, barred in unless.items()
         ):
             for name, value in values.items():
                 evidence.append(Evidence(fact=name, value=value, implied=False, **base))
@@ -951,5 +956,5 @@ def extract(
         assumed_from={name: words for name, (_, words) in covered.items()},
         rt_interval_days=max(rt_days) if rt_days else None,
         recurrence_pending=bool(pending_recurrence) and not rt_days,
-        patient_relative=patient_relative(raw_cues, doc, pipe) or patient,
+        patient_relative=patient_relative(raw_cues, doc, pipe) or patient or sole,
     )

@@ -158,6 +158,32 @@ class RelativeAsides(BaseModel):
     clause_turns: tuple[str, ...] = ()
 
 
+class SoleRelative(BaseModel):
+    """When the one relative a message speaks of is the patient (context_rules.json,
+    `sole_relative`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    note: str = ""
+    #: What follows the relative's word when the message speaks of them now ("has", "can't",
+    #: "is", "w/ melanoma"), read from the end of the word.
+    predicate: str = r"(?!)"
+    #: Words anywhere in the message that name someone else as the patient ("the patient",
+    #: "68M") or the writer as ill ("I have", "my legs"): the relative is then not the patient.
+    not_the_patient: tuple[str, ...] = ()
+    #: Words before the relative is first named that show the message is already about a
+    #: patient ("Known prostate ca, back pain. Wife has MS"): the relative is then someone else.
+    patient_before: tuple[str, ...] = ()
+    #: A relative named bare is the patient only in a familiar word ("grandma", "dad") or with
+    #: a cancer said right after ("brother w melanoma"): "Brother has sciatica" is history.
+    familiar: tuple[str, ...] = ()
+    cancer_words: tuple[str, ...] = ()
+    #: How many words after the relative a cancer word may stand.
+    cancer_reach: int = 8
+    #: How many words must follow that cancer word: more said of the relative than it.
+    said_after: int = 3
+
+
 class ContextRuleSet(BaseModel):
     """The validated contents of context_rules.json."""
 
@@ -169,6 +195,7 @@ class ContextRuleSet(BaseModel):
     )
     genders: Genders = Genders()
     relative_asides: RelativeAsides = RelativeAsides()
+    sole_relative: SoleRelative = SoleRelative()
     context_rules: tuple[ContextRule, ...]
 
     @model_validator(mode="after")
@@ -217,6 +244,12 @@ class Synonym(BaseModel):
         description="Facts the same message must also read, with the values allowed, for this "
         "entry's reading to stand ('no pain, no neuro signs' is asymptomatic spinal "
         "metastases only in a message that names spinal metastases).",
+    )
+    unless: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Facts which, read in the same message (or recorded in the case) with "
+        "these values, make this entry's reading not stand ('she's lost weight' suspects a "
+        "cancer only where none is diagnosed).",
     )
     considered: bool = Field(
         False,

@@ -427,7 +427,9 @@ _OWN_VERBS = frozenset({
 #: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
 #: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR", "weak legs since
 #: yesterday").
-_AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4"})
+_AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4", "new", "newly"})
+#: An item marker that states the item ("No urinary symptoms, + saddle paraesthesia", rf50-233).
+_PLUS = frozenset({"+", "+ve"})
 #: Words that describe a sign as observed ("ataxic gait", "spastic legs"): no one lists a gait
 #: by its kind to deny it, so the item is stated (round 48: "no LL weakness, ataxic gait, P&N
 #: feet").
@@ -455,6 +457,8 @@ def affirmed(mention: Mention, doc: Text) -> bool:
     before the list's first comma does not reach a finding said to be present or new (H02)."""
     sentence = doc.sent_of[mention.start]
     i = mention.start
+    if i >= 2 and doc.lower[i - 1] in _PLUS and doc.lower[i - 2] in _ITEM_ENDS:
+        return True
     while i < len(doc.lower) and doc.sent_of[i] == sentence and doc.lower[i] not in _ITEM_ENDS:
         word, following = doc.lower[i], doc.lower[i + 1 : i + 2]
         if word in _AFFIRMING or (word == "new" and doc.lower[i - 1] == "(" and following == [")"]):
@@ -463,8 +467,21 @@ def affirmed(mention: Mention, doc: Text) -> bool:
             return True
         if word in _AFFIRMING_AFTER and following and _AFFIRMING_AFTER[word](following[0]):
             return True
+        if _graded_below_full(doc.lower, i):
+            return True
         i += 1
     return False
+
+
+def _graded_below_full(words: list[str], i: int) -> bool:
+    """A power grade below full at word i ("weakness of right ankle dorsiflexion 4/5", "4-/5"):
+    a measured finding, stated past a denial's comma (rf51-226)."""
+    if words[i] not in ("0", "1", "2", "3", "4"):
+        return False
+    rest = words[i + 1 : i + 4]
+    if rest[:1] in (["+"], ["-"]):
+        rest = rest[1:]
+    return rest[:2] == ["/", "5"]
 
 
 def clause_of_its_own(mention: Mention, doc: Text) -> bool:

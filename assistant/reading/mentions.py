@@ -185,8 +185,11 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     return sorted((m for m in kept if not masked(m)), key=lambda m: (m.start, m.end, m.entry))
 
 
-def find_cues(doc: Text, pipe: Pipeline, patient: str | None = None) -> list[tuple[int, int, int]]:
-    """Cue matches after medspaCy's pruning: (start, end, rule index)."""
+def find_cues(
+    doc: Text, pipe: Pipeline, patient: str | None = None
+) -> tuple[list[tuple[int, int, int]], str | None]:
+    """Cue matches after medspaCy's pruning: (start, end, rule index), and the relative the
+    message is about when it names only one (`sole_relative`), else None."""
     n = len(doc.lower)
     raw = _trie_matches(doc, pipe.cue_trie)
     raw += [(s, e, idx) for s, e, idx, _ in _regex_matches(doc, pipe.cue_regexes)]
@@ -196,9 +199,14 @@ def find_cues(doc: Text, pipe: Pipeline, patient: str | None = None) -> list[tup
         raw = [
             (s, e, idx) for s, e, idx in raw if not _another_relative(e, idx, doc, pipe, patient)
         ]
+    # The one relative a message speaks of, now, with no one else named as the patient
+    # ("We're in A&E. My husband Dave has myeloma …", "is it bad that grandma can't feel her
+    # legs?"): the patient, like the relative a known opening names.
+    named = patient_relative(raw, doc, pipe)
+    sole = None if named or patient else sole_relative(raw, doc, pipe)
     # A relative word is someone else only beside a relative who is the patient: the one this
     # message is about ("asking about my nan … my grandad has numb feet") or the case's.
-    about = patient_relative(raw, doc, pipe) or patient
+    about = named or patient or sole
     raw = [
         (s, e, idx)
         for s, e, idx in raw
@@ -227,7 +235,7 @@ def find_cues(doc: Text, pipe: Pipeline, patient: str | None = None) -> list[tup
         for s, e, idx in kept
         if pipe.rules[idx].direction == "PSEUDO" or (s, e, pipe.rules[idx].category) not in pseudo
     ]
-    return sorted(_patient_named_again(kept, doc, pipe, patient))
+    return sorted(_patient_named_again(kept, doc, pipe, patient or sole)), sole
 
 
 #: Words for the same relative ("My mother is 74 … Mum had breast cancer"): one person.
@@ -258,6 +266,10 @@ def _relative(word: str) -> str:
 _POSSESSIVES = frozenset({"my", "our", "her", "his", "their"})
 
 
+#: A bare relative and the writer's own are the same person: (owner, possessive before).
+_OWN = frozenset({(None, "my"), (None, "our")})
+
+
 def _patient_named_again(
     kept: list[tuple[int, int, int]], doc: Text, pipe: Pipeline, known: str | None = None
 ) -> list[tuple[int, int, int]]:
@@ -281,7 +293,8 @@ def _patient_named_again(
         return e - s == 1 and any(
             s >= end
             and _relative(doc.lower[s]) == word
-            and (before not in _POSSESSIVES or before == owner)
+            # the writer's own relative is the bare one ("Dad's appointment … my dad has")
+            and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
             and not (before or "").endswith(("'s", "’s"))  # "her friend's dad": another's
             for end, word, owner in patient
         )
@@ -316,6 +329,60 @@ def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None
         return None
     word = _bare(doc.lower[e - 1])
     return _relative(word) if word in relatives(pipe.genders) else None
+
+
+def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) -> str | None:
+    """The relative a message is about when it speaks of one only, as one word for them
+    ("mother"), or None. Every relative cue names the same relative, bare or as the writer's
+    own ("my husband Dave", "grandma"), never someone else's ("her sister"), and one of them
+    is followed by what the message says of them now ("has myeloma", "can't feel her legs",
+    "w melanoma"); no other person is a relative cue ("friend"), nothing names another
+    patient ("the patient", "68M") or the writer as ill ("I have", "my legs"), and no words of
+    a patient's case come before the relative is first named ("Known prostate ca, back
+    pain. Wife has MS")."""
+    found: set[str] = set()
+    speaks_now = False
+    first = len(doc.lower)
+    for s, e, idx in raw:
+        rule = pipe.rules[idx]
+        if rule.category != "FAMILY" or rule.direction == "PSEUDO" or rule.beside_patient_relative:
+            continue
+        words = [w for w in doc.lower[s:e] if w not in ("my", "our")]
+        before = doc.lower[s - 1] if s else ""
+        word = _bare(words[0]) if len(words) == 1 else ""
+        someone_elses = before in ("her", "his", "their") or before.endswith(("'s", "’s"))
+        if word not in relatives(pipe.genders) or someone_elses:
+            return None
+        found.add(_relative(word))
+        first = min(first, s)
+        said = pipe.sole_relative_predicate.match(doc.text, doc.ends[e - 1])
+        speaks_now = speaks_now or bool(said and _the_patient_by_word(s, e, word, doc, pipe))
+    if len(found) != 1 or not speaks_now:
+        return None
+    if any(p.search(doc.text) for p in pipe.not_sole_relative):
+        return None
+    if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
+        return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
+    return found.pop()
+
+
+def _the_patient_by_word(s: int, e: int, word: str, doc: Text, pipe: Pipeline) -> bool:
+    """A relative named as the writer's own ("my husband"), in a familiar word ("grandma"), or
+    with a cancer said right after and more said after it ("brother w melanoma cancer numb
+    from chest down"): not a bare "Brother has sciatica" or "mother with breast cancer",
+    which are history."""
+    rule = pipe.sole_relative
+    owned = (s > 0 and doc.lower[s - 1] in ("my", "our")) or doc.lower[s] in ("my", "our")
+    if owned or word in rule.familiar:
+        return True
+    # a cancer said right after, and more said of them after it ("brother w melanoma cancer
+    # numb from chest down"), not a diagnosis alone ("mother with breast cancer")
+    cancer = next(
+        (i for i in range(e, min(e + rule.cancer_reach, len(doc.lower)))
+         if _bare(doc.lower[i]) in rule.cancer_words),
+        None,
+    )  # fmt: skip
+    return cancer is not None and len(doc.lower) - cancer > rule.said_after
 
 
 def _another_relative(e: int, idx: int, doc: Text, pipe: Pipeline, patient: str) -> bool:

@@ -20,6 +20,7 @@ from assistant.reading.lexicon import (
     ContextRule,
     ContextRuleSet,
     Genders,
+    SoleRelative,
     SynonymTable,
     load_context_rules,
     load_synonyms,
@@ -74,6 +75,12 @@ class Pipeline:
     #: `clause_turns`: words that open another clause after such a bracket.
     not_the_patient_asides: tuple[re.Pattern[str], ...]
     clause_turns: frozenset[str]
+    #: `sole_relative_predicate`: what follows a relative the message speaks of now;
+    #: `not_sole_relative`: words that name another patient or an ill writer.
+    sole_relative_predicate: re.Pattern[str]
+    not_sole_relative: tuple[re.Pattern[str], ...]
+    patient_before_relative: frozenset[str]
+    sole_relative: SoleRelative
     # per entry: "finding" (a negation lists it across commas), "normal" (a normal finding of
     # a listed group, read on its own), "other" (a clause of its own: ends a negation list)
     listing: tuple[str, ...]
@@ -139,6 +146,12 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             re.compile(p, re.IGNORECASE) for p in rule_set.relative_asides.not_the_patient
         ),
         clause_turns=frozenset(rule_set.relative_asides.clause_turns),
+        sole_relative_predicate=re.compile(rule_set.sole_relative.predicate, re.IGNORECASE),
+        patient_before_relative=frozenset(rule_set.sole_relative.patient_before),
+        sole_relative=rule_set.sole_relative,
+        not_sole_relative=tuple(
+            re.compile(p, re.IGNORECASE) for p in rule_set.sole_relative.not_the_patient
+        ),
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
         respellings={k.lower(): v for k, v in table.respellings.items()},

@@ -40,6 +40,7 @@ class ScopeVocabulary(BaseModel):
     cancer_facts: tuple[str, ...]
     red_flag_facts: tuple[str, ...]
     other_domain_terms: tuple[str, ...]
+    other_domain_sites: tuple[str, ...]
     non_malignant_causes: tuple[str, ...] = ()
     child_patterns: tuple[str, ...] = ()
     adult_patterns: tuple[str, ...] = ()
@@ -144,9 +145,13 @@ def names_spinal_domain(text: str) -> bool:
     return any(rx.search(text) for rx in _anchor_regexes())
 
 
-def names_other_domain(text: str) -> bool:
-    """True when the text names a condition or topic NG234 does not cover."""
-    return bool(_terms("other_domain_terms").search(text))
+def names_other_domain(text: str, *, sites: bool = True) -> bool:
+    """True when the text names a condition or topic NG234 does not cover. `sites`: a body
+    part of its own ("knee", "ankle") counts too; not beside a stated Box 1 cord symptom,
+    where it is the symptom's extent ("numb feet, crept up to his knees")."""
+    if _terms("other_domain_terms").search(text):
+        return True
+    return sites and bool(_terms("other_domain_sites").search(text))
 
 
 def names_non_malignant_cause(
@@ -310,9 +315,25 @@ def about_the_patient(text: str) -> bool:
 
 def _asks_about_it(text: str) -> bool:
     """The message's last segment asks about what was named before it ("… - what exercises
-    should I give her for that?")."""
+    should I give her for that?"), or asks for a thing of the other condition by its own name
+    ("… flare of her rheumatoid arthritis - which DMARD should she be on?", fu48-039)."""
     segments = _segments(text)
-    return bool(segments) and _matches("outside_referent_patterns", segments[-1])
+    if not segments:
+        return False
+    last = segments[-1]
+    asked_for = _WHICH.search(last)
+    return _matches("outside_referent_patterns", last) or (
+        asked_for is not None and names_other_domain(asked_for.group("thing"))
+    )
+
+
+#: A question asking for one of a kind by name ("which DMARD", "what antibiotic"), not one
+#: supposing something ("what if she's diabetic?").
+_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:(?:kind|type|sort)\s+of\s+)?(?P<thing>(?!(?:if|is|are|was|does|do|"
+    r"did|should|can|could|would|will|about|to|the|a|an|she|he|they|it|we|i|you)\b)[a-z][\w-]*)",
+    re.IGNORECASE,
+)
 
 
 def ng234_case(facts: Mapping[str, str]) -> bool:
@@ -462,7 +483,7 @@ def in_scope(
         return True
     if continuing_case and facts:
         return True
-    if names_other_domain(text):
+    if names_other_domain(text, sites=not red_flag):
         return False
     if red_flag:
         return True  # a Box 1 cord symptom, cancer history not yet given: never refused
