@@ -248,3 +248,13 @@ def test_a_relative_named_after_the_patients_case_is_someone_else() -> None:
     read = extract("Known prostate ca, back pain. Wife has MS and can't walk.")
     assert read.patient_relative is None
     assert read.facts.get("gait_disturbance") != "yes"
+
+
+def test_a_finding_the_writer_is_not_sure_of_is_asked_never_recorded() -> None:
+    read = extract("I'm not sure his legs are as strong as they were. Prostate cancer.")
+    assert "limb_weakness" not in read.facts and "limb_weakness" in read.uncertain
+    read = extract("Power full. Not numb exactly, he's not sure what. Prostate cancer.")
+    assert "sensory_loss" not in read.facts and "sensory_loss" in read.uncertain
+    # a plain denial still denies; a stated finding after an unsure opener is still stated
+    assert facts("Not numb. Lung ca.")["sensory_loss"] == "no"
+    assert facts("I'm not sure. His legs are weak.")["limb_weakness"] == "yes"
