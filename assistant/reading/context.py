@@ -22,7 +22,15 @@ from assistant.reading.lists import (
     juxtaposed_red_flags,
     opens_a_finding,
 )
-from assistant.reading.mentions import RED_FLAGS, Cue, Index, Mention, allows, relatives
+from assistant.reading.mentions import (
+    RED_FLAGS,
+    Cue,
+    Index,
+    Mention,
+    allows,
+    relatives,
+    writers_word,
+)
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
 
@@ -282,22 +290,12 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
     return found
 
 
-#: Words before a relative that make them someone else's ("her sister", "his brother").
-_OTHERS = frozenset({"his", "her", "their"})
-
-
 def _may_be_the_patient(cue: Cue, doc: Text, genders: Genders) -> bool:
     """A relative of the writer's own, named bare or as "my …" ("help for Mum", "my dad"):
     often the patient, so their clause ends where their sentence's clause does. Not another
     person ("friend") or someone else's relative ("her sister", "grandad's friend")."""
-    words = [w for w in doc.lower[cue.start : cue.end] if w not in ("my", "our")]
-    before = doc.lower[cue.start - 1] if cue.start else ""
-    return (
-        len(words) == 1
-        and words[0] in relatives(genders)
-        and before not in _OTHERS
-        and not before.endswith(("'s", "’s"))
-    )
+    word = writers_word(cue.start, cue.end, doc)
+    return word is not None and word in relatives(genders)
 
 
 def _first_finding_only(cue: Cue, index: Index) -> None:

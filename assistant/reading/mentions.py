@@ -331,6 +331,21 @@ def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None
     return _relative(word) if word in relatives(pipe.genders) else None
 
 
+#: Possessives that make a relative someone else's ("her sister", "his brother").
+_OTHERS = frozenset({"his", "her", "their"})
+
+
+def writers_word(s: int, e: int, doc: Text) -> str | None:
+    """The one word a cue's words name, bare or as the writer's own ("Mum", "my dad"), or
+    None: more than one word, or someone else's ("her sister", "grandad's friend"). Whether
+    it is a relative word is the caller's to ask."""
+    words = [w for w in doc.lower[s:e] if w not in ("my", "our")]
+    before = doc.lower[s - 1] if s else ""
+    if len(words) != 1 or before in _OTHERS or before.endswith(("'s", "’s")):
+        return None
+    return words[0]
+
+
 def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) -> str | None:
     """The relative a message is about when it speaks of one only, as one word for them
     ("mother"), or None. Every relative cue names the same relative, bare or as the writer's
@@ -347,11 +362,9 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         rule = pipe.rules[idx]
         if rule.category != "FAMILY" or rule.direction == "PSEUDO" or rule.beside_patient_relative:
             continue
-        words = [w for w in doc.lower[s:e] if w not in ("my", "our")]
-        before = doc.lower[s - 1] if s else ""
-        word = _bare(words[0]) if len(words) == 1 else ""
-        someone_elses = before in ("her", "his", "their") or before.endswith(("'s", "’s"))
-        if word not in relatives(pipe.genders) or someone_elses:
+        named = writers_word(s, e, doc)
+        word = _bare(named) if named is not None else ""
+        if word not in relatives(pipe.genders):
             return None
         found.add(_relative(word))
         first = min(first, s)
