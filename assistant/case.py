@@ -22,6 +22,16 @@ TRI_VALUES = ("yes", "no", UNKNOWN)
 FACTS_FILE = DATA_DIR / "facts.json"
 
 
+class Cleared(BaseModel):
+    """This fact describes what `fact` records when it is not one of `values`: a change that
+    sets `fact` to one of them leaves it nothing to describe."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fact: str
+    values: tuple[str, ...]
+
+
 class Implied(BaseModel):
     """This fact's `value` follows from `fact` having one of `values`."""
 
@@ -50,6 +60,13 @@ class FactSpec(BaseModel):
         description="A value this fact takes because another fact has one of some values "
         "(a confirmed haematological malignancy because the primary is myeloma): when a "
         "change moves that fact to another value, the implied value no longer stands.",
+    )
+
+    cleared_by: Cleared | None = Field(
+        None,
+        description="Another fact whose change to one of some values leaves this one nothing "
+        "to describe (a primary tumour once the cancer diagnosis is corrected to no): the same "
+        "change clears it to unknown, unless it sets this fact itself.",
     )
 
     @model_validator(mode="after")
@@ -91,6 +108,13 @@ class FactCatalogue(BaseModel):
                 raise ValueError(f"fact {f.name}: implied_by names unknown {link.fact} values")
             if link.value not in f.values:
                 raise ValueError(f"fact {f.name}: implied value {link.value!r} is not an option")
+        for f in self.facts:
+            cleared = f.cleared_by
+            if cleared is not None and (
+                cleared.fact not in by_name
+                or not set(cleared.values) <= set(by_name[cleared.fact].values)
+            ):
+                raise ValueError(f"fact {f.name}: cleared_by names unknown {cleared.fact} values")
         return self
 
 

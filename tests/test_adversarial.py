@@ -74,10 +74,13 @@ def check_answer(answer: Answer, passage_map) -> None:
     # Dexamethasone 16 mg (1.8.1) only for neurological symptoms or signs of MSCC.
     if "1.8.1" in applied:
         assert flag, f"1.8.1 applies without a cord-compression red flag: {facts}"
-        # MSCC recorded, cancer known, or cancer suspected (not yet diagnosed): with a cord
-        # sign each is suspected MSCC (definitions.json mscc_suspected, round 30).
+        # MSCC recorded, cancer known, cancer suspected (not yet diagnosed), or spinal
+        # metastases recorded: with a cord sign each is suspected MSCC (definitions.json
+        # mscc_suspected, rounds 30 and 53).
         assert facts.get("mscc") in ("suspected", "confirmed") or (
-            facts.get("cancer_diagnosis") == "yes" or facts.get("cancer_suspected") == "yes"
+            facts.get("cancer_diagnosis") == "yes"
+            or facts.get("cancer_suspected") == "yes"
+            or facts.get("spinal_metastases") in ("suspected", "confirmed")
         ), f"1.8.1 applies without MSCC suspected: {facts}"
     if answer.out_of_scope:
         # Refuses rather than stretches: nothing cited, nothing asked (H14); text it could not

@@ -34,9 +34,22 @@ def _no_longer_implied(
 
     "Not myeloma, he has bladder cancer": the primary corrected from myeloma to a solid
     tumour takes the confirmed haematological malignancy it implied with it (cleared to
-    unknown, shown as a change), unless the same change sets that fact itself."""
+    unknown, shown as a change), unless the same change sets that fact itself. A cancer
+    diagnosis corrected to no takes its primary tumour with it (`cleared_by`)."""
     cleared: dict[str, str] = {}
     for name, spec_ in specs.items():
+        # "aunt herself never had cancer" after "had breast cancer": the primary was the
+        # cancer's, and there is none now (round 52)
+        gone = spec_.cleared_by
+        if (
+            gone is not None
+            and name not in facts
+            and case.get(name) != UNKNOWN
+            and facts.get(gone.fact) in gone.values
+            and case.get(gone.fact) not in gone.values
+        ):
+            cleared[name] = UNKNOWN
+            continue
         link = spec_.implied_by
         if link is None or name in facts or case.get(name) != link.value:
             continue

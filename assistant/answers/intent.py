@@ -512,9 +512,10 @@ _STATES_FIRST = re.compile(r",|\s[-–]\s")
 
 @cache
 def _question_label() -> re.Pattern[str]:
-    """Any question label, then a dash, colon or comma, at the start of a sentence."""
+    """Any question label, then a dash, colon, comma or "but", at the start of a sentence
+    ("random q but does leg weakness always mean cord compression?", fu50-009)."""
     labels = "|".join(re.escape(label) for label in intents().question_labels) or "(?!)"
-    return re.compile(rf"\s*(?:{labels})\s*[-–—:,]\s*", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{labels})\s*(?:[-–—:,]|\s(?=but\s))\s*(?:but\s+)?", re.IGNORECASE)
 
 
 def _unlabelled(sentence: str) -> str:

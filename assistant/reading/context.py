@@ -16,11 +16,14 @@ from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, 
 from assistant.reading.lists import (
     LIST_DOUBT,
     affirmed,
+    clause_after_first_item,
     clause_of_its_own,
+    denied_item_by_item,
     end_list,
     extend_over_lists,
     juxtaposed_red_flags,
     opens_a_finding,
+    undenied_after_item,
 )
 from assistant.reading.mentions import (
     RED_FLAGS,
@@ -168,6 +171,8 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
                 doc.sent_of[c.start] in asked
                 or _premise_before(c.start, doc)
                 or _stated_after_dash(c.start, doc)
+                or _answered_yes(c.start, doc)
+                or _presupposed(c.start, doc)
             )
         )
     ]
@@ -199,10 +204,63 @@ def _stated_after_dash(end: int, doc: Text) -> bool:
 _PREMISE = frozenset({"because", "cos", "coz", "cuz"})  # not "since": "weak since Monday?"
 
 
+#: Words that open an answer confirming the question just asked ("Q: any numbness? A: yes,
+#: both feet"; "Weakness? Not absent - definitely there").
+_YES = frozenset({"yes", "yeah", "yep", "yup", "y", "present", "positive", "definitely", "+"})
+_ANSWER_LABELS = frozenset({"a", "ans", "answer"})
+
+
+def _answered_yes(end: int, doc: Text) -> bool:
+    """A question the writer answers yes right after it (an interview written out, rf52-150 and
+    256): the '?' asked it, the answer states it. An answer of "no" leaves it asked."""
+    words = doc.lower[end + 1 : end + 5]
+    if len(words) >= 2 and words[0] in _ANSWER_LABELS and words[1] == ":":
+        words = words[2:]
+    return bool(words) and (words[0] in _YES or words[:2] == ["not", "absent"])
+
+
+#: A question that takes what follows as given: "does it matter that she's started wetting
+#: herself?", "is it worth telling the nurse that …", "is it normal that …" (rf52-140, 136).
+_FACTIVE = frozenset(
+    {"matter", "matters", "mattered", "normal", "usual", "worrying", "worried", "concerning"}
+    | {"concerned", "serious", "significant", "important", "relevant", "bad"}
+)
+_WORTH_VERBS = frozenset({"telling", "mentioning", "saying", "reporting", "flagging", "raising"})
+
+
+def _presupposed(end: int, doc: Text) -> bool:
+    """Whether the question ending at `end` presupposes its findings: a factive word right
+    before "that", "worth telling … that", or "why" asking about the patient ("Why do I get a
+    burning band of pain round my chest?", rf52-135): the '?' asks why or whether it matters,
+    not whether it is so."""
+    start, _ = doc.sents[doc.sent_of[end]]
+    words = doc.lower[start:end]
+    if words[:1] == ["why"]:
+        return len(words) > 2 and words[2] in _PATIENT_SUBJECTS
+    for i, word in enumerate(words[1:], 1):
+        if word == "that" and words[i - 1] in _FACTIVE:
+            return True
+        if (
+            word == "that"
+            and any(w in _WORTH_VERBS for w in words[max(0, i - 6) : i])
+            and ("worth" in words[max(0, i - 8) : i])
+        ):
+            return True
+    return False
+
+
+#: Subjects that make a why-question about the patient ("why does he", "why is my dad").
+_PATIENT_SUBJECTS = frozenset({"i", "he", "she", "my", "his", "her", "mum", "dad", "mom", "nan"})
+
+
 def _premise_before(end: int, doc: Text) -> bool:
     """Whether a premise word stands earlier in the sentence of the token at `end`."""
     start, _ = doc.sents[doc.sent_of[end]]
-    return any(word in _PREMISE for word in doc.lower[start:end])
+    words = doc.lower[start:end]
+    # "… in my patient, who has a history of melanoma?": a relative clause states the premise
+    return any(word in _PREMISE for word in words) or any(
+        word == "who" and words[i - 1] == "," for i, word in enumerate(words) if i
+    )
 
 
 def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pipeline):
@@ -216,9 +274,12 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             continue
         skipped: set[int] = set()
         unsure: set[int] = set()
-        if (cue.rule.metadata or {}).get("governs") == "first finding":
+        first_only = (cue.rule.metadata or {}).get("governs") == "first finding"
+        if first_only:
+            # "?weakness left leg, plantars clearly upgoing": the '?' doubts one finding, not
+            # the list it stands in
             _first_finding_only(cue, index)
-        if cue.rule.max_scope is not None:
+        elif cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
             if cue.rule.category == NEGATED and reached:
                 span = index.starting_in(cue.scope_start, cue.scope_end)
@@ -238,6 +299,18 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             skipped, unsure = end_list(cue, index, doc, pipe, cues)
         if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":
             unsure |= juxtaposed_red_flags(cue, index, doc, RED_FLAGS, pipe)
+            # "no numbness legs weak" (no comma typed): a finding written as a clause of its
+            # own after the denial's first item is stated, like one past a comma
+            later = clause_after_first_item(cue, index, doc)
+            skipped |= later
+            unsure -= later
+            if denied_item_by_item(cue, cues, index, doc):
+                # "Nil weakness nil numbness walking with difficulty" (rf52-235): the writer
+                # put a denial before each item, so a finding straight after this one's item,
+                # without a denial of its own, is stated
+                own = undenied_after_item(cue, index, doc)
+                skipped |= own
+                unsure -= own
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
             if mentions[k].end <= cue.spares:
@@ -246,7 +319,12 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 continue  # its own cue decides: "pain doesn't radiate"
             # A windowed negation that reaches only the start of a mention running past its
             # window ("nil chest pain and pain shooting down the leg") leaves it asked.
-            overhang = cue.rule.max_scope is not None and mentions[k].end > cue.scope_end
+            # One that starts right at the denial is governed by it ("NOT weak in his legs").
+            overhang = (
+                cue.rule.max_scope is not None
+                and mentions[k].end > cue.scope_end
+                and mentions[k].start != cue.end
+            )
             if overhang and cue.rule.category == NEGATED:
                 k_cue = replace(cue, rule=LIST_DOUBT)
             else:

@@ -152,6 +152,69 @@ def juxtaposed_red_flags(
     return out
 
 
+def denied_item_by_item(cue: Cue, cues: Sequence[Cue], index: Index, doc: Text) -> bool:
+    """Whether this denial follows a finding another denial of its sentence governs, with at
+    most a comma between ("Nil weakness nil numbness walking with difficulty"): the writer
+    denies item by item, so a finding after this one without a denial of its own is stated."""
+    i = cue.start - 1 if cue.start and doc.lower[cue.start - 1] == "," else cue.start
+    sentence = doc.sent_of[cue.start]
+    return any(
+        other.rule.category == NEGATED
+        and other is not cue
+        and other.end <= m.start
+        and doc.sent_of[other.start] == sentence
+        for m in index.by_end.get(i, ())
+        for other in cues
+    )
+
+
+def undenied_after_item(cue: Cue, index: Index, doc: Text) -> set[int]:
+    """The mentions in a denial's scope that follow its first item with nothing between
+    ("nil numbness walking with difficulty"): with denials item by item, not its items."""
+    ks = sorted(index.starting_in(cue.end, cue.scope_end), key=lambda k: index.mentions[k].start)
+    if not ks:
+        return set()
+    first = index.mentions[ks[0]]
+    reach, out = (
+        max(index.mentions[k].end for k in ks if index.mentions[k].start == first.start),
+        set(),
+    )
+    for k in ks:
+        mention = index.mentions[k]
+        if mention.start < reach:
+            if out and mention.start >= min(index.mentions[j].start for j in out):
+                out.add(k)  # a mention inside the stated one
+            continue
+        if mention.start > reach and not out:
+            break  # words between: the item is no bare juxtaposition
+        out.add(k)
+        reach = max(reach, mention.end)
+    return out
+
+
+def clause_after_first_item(cue: Cue, index: Index, doc: Text) -> set[int]:
+    """The mentions in a forward denial's scope from the first one, after its first item, that
+    is a clause of its own ("no numbness legs weak", "no back pain his legs are weak"): the
+    denial's list ends there, whatever separates them (H02)."""
+    ks = sorted(index.starting_in(cue.end, cue.scope_end), key=lambda k: index.mentions[k].start)
+    if not ks:
+        return set()
+    first_end = max(
+        index.mentions[k].end for k in ks if index.mentions[k].start == index.mentions[ks[0]].start
+    )
+    clause = min(
+        (
+            index.mentions[k].start
+            for k in ks
+            if index.mentions[k].start >= first_end and clause_of_its_own(index.mentions[k], doc)
+        ),
+        default=None,
+    )
+    if clause is None:
+        return set()
+    return {k for k in ks if index.mentions[k].start >= clause}
+
+
 def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[int]:
     """Widen a windowed scope over a coordinated list of findings ("X, Y or Z denied").
 
@@ -421,6 +484,7 @@ _OWN_VERBS = frozenset({
     "is", "are", "was", "were", "has", "have", "had", "radiates", "radiated", "shoots", "shot",
     "goes", "went", "spreads", "travels", "travelled", "traveled", "runs", "ran", "comes", "came",
     "feels", "felt", "keeps", "kept", "started", "starts", "began", "begins", "developed",
+    "feel", "give", "gives", "gave", "keep",
 })  # fmt: skip
 
 
@@ -567,7 +631,15 @@ _TIMES = frozenset({"times", "occasions", "episodes"})
 
 def _counted(mention: Mention, doc: Text) -> bool:
     """Whether a listed finding is counted right after it ("unsteady gait, falls x2", "fell
-    twice"): a count says the events happened, so the run is no list of denials (round 31)."""
+    twice"): a count says the events happened, so the run is no list of denials (round 31).
+    The count may be the mention's own last words ("falls x2" read whole, round 53)."""
+    own = doc.lower[mention.start : mention.end]
+    if len(own) >= 2 and (
+        own[-1] in _COUNT_WORDS
+        or (own[-1][:1] in ("x", "×") and own[-1][1:].isdigit())
+        or (own[-2] in ("x", "×") and own[-1].isdigit())
+    ):
+        return True
     after = doc.lower[mention.end : mention.end + 2]
     if not after:
         return False

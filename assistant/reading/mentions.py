@@ -290,9 +290,10 @@ def _patient_named_again(
 
     def same_patient(s: int, e: int) -> bool:
         before = doc.lower[s - 1] if s > 0 else None
-        return e - s == 1 and any(
+        named = _in_law(doc.lower[s:e]) or (doc.lower[s] if e - s == 1 else None)
+        return named is not None and any(
             s >= end
-            and _relative(doc.lower[s]) == word
+            and _relative(named) == word
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
             and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
             and not (before or "").endswith(("'s", "’s"))  # "her friend's dad": another's
@@ -335,11 +336,21 @@ def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None
 _OTHERS = frozenset({"his", "her", "their"})
 
 
+def _in_law(words: list[str]) -> str | None:
+    """One word for a relative by marriage written in words ("mother in law", "mother-in-law"
+    -> "mother-in-law"), or None."""
+    if len(words) >= 3 and [w for w in words[1:] if w != "-"] == ["in", "law"]:
+        return f"{words[0]}-in-law"
+    return None
+
+
 def writers_word(s: int, e: int, doc: Text) -> str | None:
     """The one word a cue's words name, bare or as the writer's own ("Mum", "my dad"), or
     None: more than one word, or someone else's ("her sister", "grandad's friend"). Whether
     it is a relative word is the caller's to ask."""
     words = [w for w in doc.lower[s:e] if w not in ("my", "our")]
+    joined = _in_law(words)  # "mother in law": one word for one relative
+    words = [joined] if joined else words
     before = doc.lower[s - 1] if s else ""
     if len(words) != 1 or before in _OTHERS or before.endswith(("'s", "’s")):
         return None
@@ -358,10 +369,16 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     found: set[str] = set()
     speaks_now = False
     first = len(doc.lower)
-    for s, e, idx in raw:
-        rule = pipe.rules[idx]
-        if rule.category != "FAMILY" or rule.direction == "PSEUDO" or rule.beside_patient_relative:
-            continue
+    family = [
+        (s, e)
+        for s, e, idx in raw
+        if pipe.rules[idx].category == "FAMILY"
+        and pipe.rules[idx].direction != "PSEUDO"
+        and not pipe.rules[idx].beside_patient_relative
+    ]
+    for s, e in family:
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in family):
+            continue  # "mother" inside "mother in law": the longer cue names them
         named = writers_word(s, e, doc)
         word = _bare(named) if named is not None else ""
         if word not in relatives(pipe.genders):

@@ -42,6 +42,9 @@ class ScopeVocabulary(BaseModel):
     other_domain_terms: tuple[str, ...]
     other_domain_sites: tuple[str, ...]
     non_malignant_causes: tuple[str, ...] = ()
+    #: A benign tumour of the spine ("spinal meningioma … compressing the cord"): not NG234's,
+    #: unless a cancer is named as well.
+    benign_spinal_tumours: tuple[str, ...] = ()
     child_patterns: tuple[str, ...] = ()
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
@@ -54,6 +57,9 @@ class ScopeVocabulary(BaseModel):
     never_ng234: tuple[str, ...] = ()
     #: Whole-word forms of never_ng234's ('in a cat', not 'in a Cat B prison', round 46).
     never_ng234_patterns: tuple[str, ...] = ()
+    #: A person the writer names as theirs ("my uncle's CT suggests lymphoma"): an animal in
+    #: never_ng234_patterns beside them is a comparison ("In dogs we'd reach for pred").
+    human_patient_patterns: tuple[str, ...] = ()
     #: A follow-up marked as not about the case ("unrelated, but …").
     unrelated_patterns: tuple[str, ...] = ()
     #: A follow-up about the patient of the case ("what if he's diabetic?", "her AF").
@@ -154,6 +160,22 @@ def names_other_domain(text: str, *, sites: bool = True) -> bool:
     return sites and bool(_terms("other_domain_sites").search(text))
 
 
+#: Words that name a cancer in the writer's own words (not one read from "compressing the
+#: cord"): beside a benign tumour, the message may still be about a cancer.
+_CANCER_NAMED = re.compile(
+    r"\b(?:cancer|ca|carcinoma|malignan\w*|mets|metasta\w*|myeloma|lymphoma|sarcoma|melanoma|"
+    r"leuka?emia|secondar(?:y|ies)|oncolog\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def names_benign_spinal_tumour(text: str) -> bool:
+    """A benign tumour of the spine named with no cancer ("Spinal meningioma found on MRI,
+    benign, compressing the cord slightly", sc50-048): another condition, whatever the cord
+    compression it causes."""
+    return bool(_terms("benign_spinal_tumours").search(text)) and not _CANCER_NAMED.search(text)
+
+
 def names_non_malignant_cause(
     text: str, facts: Mapping[str, str], *, cancer_unsaid: bool = False
 ) -> bool:
@@ -227,7 +249,9 @@ def names_other_bone(text: str, facts: Mapping[str, str], hedged: Collection[str
 
 def names_never_ng234(text: str) -> bool:
     """An animal patient or a task that is not clinical care ("my dog", "summarise this")."""
-    return bool(_terms("never_ng234").search(text)) or _matches("never_ng234_patterns", text)
+    if _terms("never_ng234").search(text):
+        return True
+    return _matches("never_ng234_patterns", text) and not _matches("human_patient_patterns", text)
 
 
 #: What ends a clause: an outside topic's denial must stand in its own clause.
@@ -466,6 +490,8 @@ def in_scope(
     ):
         return False
     first = not named_ids and not continuing_case  # a first message, no NG234 id named
+    if first and names_benign_spinal_tumour(text):
+        return False
     if first and about_a_child(text):
         return False  # NG234 is applied here to adults only (README, intended purpose)
     if first and names_other_bone(text, facts, hedged):
