@@ -30,6 +30,9 @@ class Cleared(BaseModel):
 
     fact: str
     values: tuple[str, ...]
+    keep: tuple[str, ...] = Field(
+        (), description="Values of this fact that stand all the same ('not_identified')."
+    )
 
 
 class Implied(BaseModel):
@@ -115,6 +118,8 @@ class FactCatalogue(BaseModel):
                 or not set(cleared.values) <= set(by_name[cleared.fact].values)
             ):
                 raise ValueError(f"fact {f.name}: cleared_by names unknown {cleared.fact} values")
+            if cleared is not None and not set(cleared.keep) <= set(f.values):
+                raise ValueError(f"fact {f.name}: cleared_by keeps values it does not have")
         return self
 
 

@@ -44,7 +44,7 @@ def _no_longer_implied(
         if (
             gone is not None
             and name not in facts
-            and case.get(name) != UNKNOWN
+            and case.get(name) not in (UNKNOWN, *gone.keep)
             and facts.get(gone.fact) in gone.values
             and case.get(gone.fact) not in gone.values
         ):

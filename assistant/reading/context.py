@@ -319,12 +319,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 continue  # its own cue decides: "pain doesn't radiate"
             # A windowed negation that reaches only the start of a mention running past its
             # window ("nil chest pain and pain shooting down the leg") leaves it asked.
-            # One that starts right at the denial is governed by it ("NOT weak in his legs").
-            overhang = (
-                cue.rule.max_scope is not None
-                and mentions[k].end > cue.scope_end
-                and mentions[k].start != cue.end
-            )
+            overhang = cue.rule.max_scope is not None and mentions[k].end > cue.scope_end
             if overhang and cue.rule.category == NEGATED:
                 k_cue = replace(cue, rule=LIST_DOUBT)
             else:

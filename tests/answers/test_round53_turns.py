@@ -144,3 +144,34 @@ def test_symptoms_worse_when_sat_up_bring_return_and_reassess(conversation) -> N
     assert "1.6.4" in cited(answer)
     answer = last(conversation, case, "Physio sat her up to 60 degrees this morning, no problems.")
     assert "1.6.4" not in cited(answer)
+
+
+def test_an_animal_patient_is_refused_but_a_patient_with_a_dog_is_not(conversation) -> None:
+    assert last(
+        conversation,
+        "My own spaniel has suspected IVDD, wobbly back legs since this morning. What "
+        "dexamethasone dose per kg would you use?",
+    ).out_of_scope
+    answer = last(
+        conversation,
+        "I have bowel cancer with a spinal met. My legs are strong and I'm walking my dog every "
+        "day. Only issue is a numb patch on my thigh.",
+    )
+    assert not answer.out_of_scope and answer.facts["sensory_loss"] == "yes"
+    answer = last(
+        conversation,
+        "My uncle's CT suggests lymphoma in his spine, no biopsy yet. In dogs we'd reach for "
+        "pred straight away - why does NICE say wait?",
+    )
+    assert not answer.out_of_scope
+
+
+def test_a_primary_not_identified_stands_when_cancer_is_said_to_be_none(conversation) -> None:
+    answer = last(
+        conversation,
+        "Case: 55F, back pain, tender over T10, MRI shows a lesion suspicious for a spinal "
+        "metastasis, primary not identified.",
+        "no, never had cancer before",
+    )
+    assert answer.turn == "follow_up"
+    assert answer.facts["primary_tumour"] == "not_identified"

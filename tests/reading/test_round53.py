@@ -95,11 +95,17 @@ def test_a_question_mark_doubts_its_own_finding_not_the_list() -> None:
     assert "sensory_loss" in extract("weak legs, numb feet?").uncertain
 
 
-def test_a_denial_right_before_a_long_finding_governs_it() -> None:
+def test_a_long_finding_past_a_short_denials_window_is_asked_never_absent() -> None:
+    # "cannot walk even with two people helping" (rf49-004) is a gait disturbance: a short
+    # denial reaching only the start of a long finding never records it absent
+    read = extract("now cannot walk even with two people helping")
+    assert read.facts.get("gait_disturbance") != "no"
     assert (
-        facts("- NOT weak in his legs, stood with his frame this morning")["limb_weakness"] == "no"
+        extract("- NOT weak in his legs, stood with his frame this morning").facts.get(
+            "limb_weakness"
+        )
+        != "yes"
     )
-    # the window still ends a denial that only reaches the start of a later finding
     assert "radicular_pain" in extract("nil chest pain and pain shooting down the leg").uncertain
 
 
@@ -181,6 +187,14 @@ def test_new_words_for_box1_findings(text, fact) -> None:
 )
 def test_near_misses_are_not_read_as_box1_findings(text, fact) -> None:
     assert facts(text).get(fact) != "yes"
+
+
+def test_a_pain_course_is_read_in_its_own_clause_not_across_a_denials_dash() -> None:
+    read = facts(
+        "Denies ever having this kind of pain before - a pain shooting down the right leg, "
+        "present now for 3 days. Myeloma."
+    )
+    assert read["radicular_pain"] == "yes"
 
 
 @pytest.mark.parametrize(
