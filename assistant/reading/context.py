@@ -276,11 +276,17 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         unsure: set[int] = set()
         first_only = (cue.rule.metadata or {}).get("governs") == "first finding"
         if first_only:
-            # "?weakness left leg, plantars clearly upgoing": the '?' doubts one finding, not
-            # the list it stands in
             _first_finding_only(cue, index)
-        elif cue.rule.max_scope is not None:
+        if cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
+            if first_only and cue.rule.direction == "FORWARD" and reached:
+                # "?weakness left leg, plantars clearly upgoing": a leading '?' doubts its
+                # finding and what "or" joins to it, not a finding past a bare comma
+                skipped = {
+                    k
+                    for k in index.starting_in(cue.scope_start, cue.scope_end)
+                    if mentions[k].start in reached
+                }
             if cue.rule.category == NEGATED and reached:
                 span = index.starting_in(cue.scope_start, cue.scope_end)
                 unsure = {k for k in span if mentions[k].start in reached}
@@ -308,7 +314,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 # "Nil weakness nil numbness walking with difficulty" (rf52-235): the writer
                 # put a denial before each item, so a finding straight after this one's item,
                 # without a denial of its own, is stated
-                own = undenied_after_item(cue, index, doc)
+                own = undenied_after_item(cue, index)
                 skipped |= own
                 unsure -= own
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue

@@ -168,45 +168,44 @@ def denied_item_by_item(cue: Cue, cues: Sequence[Cue], index: Index, doc: Text) 
     )
 
 
-def undenied_after_item(cue: Cue, index: Index, doc: Text) -> set[int]:
-    """The mentions in a denial's scope that follow its first item with nothing between
-    ("nil numbness walking with difficulty"): with denials item by item, not its items."""
-    ks = sorted(index.starting_in(cue.end, cue.scope_end), key=lambda k: index.mentions[k].start)
+def _after_the_denial(cue: Cue, index: Index) -> list[int]:
+    """The mentions a forward denial's scope holds after its own words, in reading order."""
+    found = index.starting_in(cue.end, cue.scope_end)
+    return sorted(found, key=lambda k: index.mentions[k].start)
+
+
+def _first_item_end(ks: list[int], index: Index) -> int:
+    """Where the first item of a denial ends (its longest mention at the first start)."""
+    first = index.mentions[ks[0]].start
+    return max(index.mentions[k].end for k in ks if index.mentions[k].start == first)
+
+
+def undenied_after_item(cue: Cue, index: Index) -> set[int]:
+    """With denials item by item, a denial's list is its first item: a finding straight after
+    it, nothing between ("nil numbness walking with difficulty"), and all after that are not
+    its items."""
+    ks = _after_the_denial(cue, index)
     if not ks:
         return set()
-    first = index.mentions[ks[0]]
-    reach, out = (
-        max(index.mentions[k].end for k in ks if index.mentions[k].start == first.start),
-        set(),
-    )
-    for k in ks:
-        mention = index.mentions[k]
-        if mention.start < reach:
-            if out and mention.start >= min(index.mentions[j].start for j in out):
-                out.add(k)  # a mention inside the stated one
-            continue
-        if mention.start > reach and not out:
-            break  # words between: the item is no bare juxtaposition
-        out.add(k)
-        reach = max(reach, mention.end)
-    return out
+    end = _first_item_end(ks, index)
+    if not any(index.mentions[k].start == end for k in ks):
+        return set()
+    return {k for k in ks if index.mentions[k].start >= end}
 
 
 def clause_after_first_item(cue: Cue, index: Index, doc: Text) -> set[int]:
     """The mentions in a forward denial's scope from the first one, after its first item, that
     is a clause of its own ("no numbness legs weak", "no back pain his legs are weak"): the
     denial's list ends there, whatever separates them (H02)."""
-    ks = sorted(index.starting_in(cue.end, cue.scope_end), key=lambda k: index.mentions[k].start)
+    ks = _after_the_denial(cue, index)
     if not ks:
         return set()
-    first_end = max(
-        index.mentions[k].end for k in ks if index.mentions[k].start == index.mentions[ks[0]].start
-    )
+    end = _first_item_end(ks, index)
     clause = min(
         (
             index.mentions[k].start
             for k in ks
-            if index.mentions[k].start >= first_end and clause_of_its_own(index.mentions[k], doc)
+            if index.mentions[k].start >= end and clause_of_its_own(index.mentions[k], doc)
         ),
         default=None,
     )

@@ -290,7 +290,7 @@ def _patient_named_again(
 
     def same_patient(s: int, e: int) -> bool:
         before = doc.lower[s - 1] if s > 0 else None
-        named = _in_law(doc.lower[s:e]) or (doc.lower[s] if e - s == 1 else None)
+        named = writers_word(s, e, doc)  # "mum", "my nan", "mother in law"
         return named is not None and any(
             s >= end
             and _relative(named) == word
@@ -386,6 +386,8 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         found.add(_relative(word))
         first = min(first, s)
         said = pipe.sole_relative_predicate.match(doc.text, doc.ends[e - 1])
+        if said and said.group().split()[-1:] == ["had"] and _last_sentence(e, doc):
+            said = None  # "Mum had breast cancer years ago.": a history, nothing said of now
         speaks_now = speaks_now or bool(said and _the_patient_by_word(s, e, word, doc, pipe))
     if len(found) != 1 or not speaks_now:
         return None
@@ -394,6 +396,11 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
+
+
+def _last_sentence(e: int, doc: Text) -> bool:
+    """Whether token e - 1 stands in the message's last sentence."""
+    return doc.sent_of[e - 1] == doc.sent_of[-1]
 
 
 def _the_patient_by_word(s: int, e: int, word: str, doc: Text, pipe: Pipeline) -> bool:

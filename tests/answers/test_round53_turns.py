@@ -175,3 +175,41 @@ def test_a_primary_not_identified_stands_when_cancer_is_said_to_be_none(conversa
     )
     assert answer.turn == "follow_up"
     assert answer.facts["primary_tumour"] == "not_identified"
+
+
+def test_a_relative_who_had_cancer_and_is_spoken_of_now_is_the_patient(conversation) -> None:
+    answer = last(
+        conversation,
+        "hi quick one im on a job. my nan had breast cancer few yrs back, they said all clear. "
+        "since yesterday her legs gone wobbly and shes nearly fell twice, says her back is "
+        "killing her. what do we do??",
+    )
+    assert answer.facts["cancer_diagnosis"] == "yes"
+    assert {"1.3.2", "1.5.2", "1.8.1"} <= cited(answer)
+    # the writer ill themselves: the relative's cancer stays family history
+    answer = last(conversation, "I'm on chemo for my bowel. My nan had breast cancer years ago.")
+    assert answer.facts.get("primary_tumour") != "breast"
+
+
+def test_an_undiagnosed_malignancy_is_suspected_not_diagnosed(conversation) -> None:
+    answer = last(
+        conversation,
+        "74F, 5 days of progressive weakness of both legs, sensory level around T8 and urinary "
+        "retention. 2 months of back pain waking her at night. No known cancer, but she's lost "
+        "weight. I think this is cord compression "
+        "from an undiagnosed malignancy.",
+    )
+    assert answer.facts["cancer_diagnosis"] == "no" and answer.facts["cancer_suspected"] == "yes"
+    assert {"1.3.5", "1.5.2"} <= cited(answer) and "1.3.3" not in cited(answer)
+
+
+def test_an_old_finding_said_to_have_completely_gone_is_history(conversation) -> None:
+    text = (
+        "Mrs A, 63, breast ca, had MSCC at T10 in 2023, full recovery. The leg numbness she had "
+        "back then has completely gone, legs strong, bladder fine. NEW low back pain for 3 weeks, "
+        "worse when she coughs and waking her at night."
+    )
+    answer = last(conversation, text)
+    assert answer.facts.get("sensory_loss") != "yes" and "1.5.2" not in cited(answer)
+    answer = last(conversation, text.replace("has completely gone", "has come back"))
+    assert answer.facts["sensory_loss"] == "yes"
