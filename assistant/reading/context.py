@@ -305,18 +305,15 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             skipped, unsure = end_list(cue, index, doc, pipe, cues)
         if cue.rule.category == NEGATED and cue.rule.direction == "FORWARD":
             unsure |= juxtaposed_red_flags(cue, index, doc, RED_FLAGS, pipe)
-            # "no numbness legs weak" (no comma typed): a finding written as a clause of its
-            # own after the denial's first item is stated, like one past a comma
-            later = clause_after_first_item(cue, index, doc)
-            skipped |= later
-            unsure -= later
+            # Past the denial's first item, stated: a finding written as a clause of its own
+            # ("no numbness legs weak", no comma typed), and, when the writer put a denial
+            # before each item, a finding straight after this one's item without a denial of
+            # its own ("Nil weakness nil numbness walking with difficulty", rf52-235)
+            stated = clause_after_first_item(cue, index, doc)
             if denied_item_by_item(cue, cues, index, doc):
-                # "Nil weakness nil numbness walking with difficulty" (rf52-235): the writer
-                # put a denial before each item, so a finding straight after this one's item,
-                # without a denial of its own, is stated
-                own = undenied_after_item(cue, index)
-                skipped |= own
-                unsure -= own
+                stated |= undenied_after_item(cue, index)
+            skipped |= stated
+            unsure -= stated
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue
         for k in index.starting_in(cue.scope_start, cue.scope_end):
             if mentions[k].end <= cue.spares:

@@ -628,26 +628,31 @@ _COUNT_WORDS = frozenset({"twice", "thrice", "once"})
 _TIMES = frozenset({"times", "occasions", "episodes"})
 
 
+_TIMES_SIGNS = ("x", "×")
+
+
+def _a_count(words: list[str]) -> bool:
+    """Whether these words open with a count of events: "twice", "x2", "x 2", "3 times"."""
+    if not words:
+        return False
+    first = words[0]
+    if first in _COUNT_WORDS or (first[:1] in _TIMES_SIGNS and first[1:].isdigit()):
+        return True
+    if len(words) < 2:
+        return False
+    return (first in _TIMES_SIGNS and words[1].isdigit()) or (
+        first.isdigit() and words[1] in _TIMES
+    )
+
+
 def _counted(mention: Mention, doc: Text) -> bool:
     """Whether a listed finding is counted right after it ("unsteady gait, falls x2", "fell
     twice"): a count says the events happened, so the run is no list of denials (round 31).
     The count may be the mention's own last words ("falls x2" read whole, round 53)."""
     own = doc.lower[mention.start : mention.end]
-    if len(own) >= 2 and (
-        own[-1] in _COUNT_WORDS
-        or (own[-1][:1] in ("x", "×") and own[-1][1:].isdigit())
-        or (own[-2] in ("x", "×") and own[-1].isdigit())
-    ):
+    if len(own) >= 2 and (_a_count(own[-1:]) or (own[-2] in _TIMES_SIGNS and _a_count(own[-2:]))):
         return True
-    after = doc.lower[mention.end : mention.end + 2]
-    if not after:
-        return False
-    first = after[0]
-    if first in _COUNT_WORDS or (first[:1] in ("x", "×") and first[1:].isdigit()):
-        return True
-    if first in ("x", "×") and len(after) > 1 and after[1].isdigit():
-        return True
-    return first.isdigit() and len(after) > 1 and after[1] in _TIMES
+    return _a_count(doc.lower[mention.end : mention.end + 2])
 
 
 #: Nouns that close a denied symptom group ("nil bladder sx", "no bowel problems").

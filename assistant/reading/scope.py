@@ -45,6 +45,9 @@ class ScopeVocabulary(BaseModel):
     #: A benign tumour of the spine ("spinal meningioma … compressing the cord"): not NG234's,
     #: unless a cancer is named as well.
     benign_spinal_tumours: tuple[str, ...] = ()
+    #: A cancer named in the writer's own words (not one read from "compressing the cord"):
+    #: beside a benign tumour, the message may still be about a cancer.
+    cancer_named_patterns: tuple[str, ...] = ()
     child_patterns: tuple[str, ...] = ()
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
@@ -160,20 +163,13 @@ def names_other_domain(text: str, *, sites: bool = True) -> bool:
     return sites and bool(_terms("other_domain_sites").search(text))
 
 
-#: Words that name a cancer in the writer's own words (not one read from "compressing the
-#: cord"): beside a benign tumour, the message may still be about a cancer.
-_CANCER_NAMED = re.compile(
-    r"\b(?:cancer|ca|carcinoma|malignan\w*|mets|metasta\w*|myeloma|lymphoma|sarcoma|melanoma|"
-    r"leuka?emia|secondar(?:y|ies)|oncolog\w*)\b",
-    re.IGNORECASE,
-)
-
-
 def names_benign_spinal_tumour(text: str) -> bool:
     """A benign tumour of the spine named with no cancer ("Spinal meningioma found on MRI,
     benign, compressing the cord slightly", sc50-048): another condition, whatever the cord
     compression it causes."""
-    return bool(_terms("benign_spinal_tumours").search(text)) and not _CANCER_NAMED.search(text)
+    return bool(_terms("benign_spinal_tumours").search(text)) and not _matches(
+        "cancer_named_patterns", text
+    )
 
 
 def names_non_malignant_cause(
