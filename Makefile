@@ -12,7 +12,7 @@ PORT ?= 8501
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup index browser lint bench clean-index audit screenshots hooks
+.PHONY: run test setup index browser lint bench clean-index audit screenshots hooks explore
 
 run: setup index
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -46,6 +46,14 @@ browser:
 screenshots: setup index browser
 	NG234_PUBLISH_SCREENSHOTS=1 $(BIN)/python -m pytest tests/ui/test_browser.py \
 		tests/ui/test_training_browser.py
+
+# The property tests with fresh random draws (1000 cases each) instead of `make test`'s fixed
+# seed: run it after a change to the rules or the reader; a counter-example it finds becomes
+# an @example or a golden case, so `make test` stays the same from run to run.
+explore: setup index
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -k "not browser" \
+		tests/rules tests/reading/test_red_flag_properties.py tests/reading/test_extract.py \
+		tests/test_adversarial.py
 
 lint: setup
 	$(BIN)/ruff check assistant tests app.py

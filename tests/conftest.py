@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from assistant.guideline import corpus
 from assistant.settings import Settings
+
+# Property tests draw their cases from a seed fixed per test ("derandomize"), so `make test` and
+# CI run the same examples every time and a failure there is reproducible, never a draw of luck.
+# `HYPOTHESIS_PROFILE=explore` (make explore) draws fresh random cases, many more of them, to
+# look for counter-examples; a failure it finds becomes an @example or a golden case.
+hypothesis_settings.register_profile("repeatable", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("explore", max_examples=1000, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -224,7 +224,8 @@ def random_facts(
     return {name: draw(st.sampled_from(FACTS[name].values)) for name in names}
 
 
-NEURO_FOCUS = (*RED_FLAGS, "cancer_diagnosis", "mscc", "neuro_instability_symptoms")
+NEURO_FOCUS = (*RED_FLAGS, "cancer_diagnosis", "mscc", "neuro_instability_symptoms",
+               "spinal_metastases")  # fmt: skip
 STEROID_FOCUS = ("cancer_diagnosis", "dexamethasone_given", "on_corticosteroids",
                  "haematological_malignancy", "pain_severe", "other_effective_treatment",
                  "awaiting_definitive_treatment", *RED_FLAGS)  # fmt: skip
@@ -241,6 +242,10 @@ def test_plain_x_ray_is_only_ever_a_prohibition(facts: dict[str, str]) -> None:
 
 @PROPERTY
 @given(random_facts(focus=NEURO_FOCUS))
+@example(  # found by a random draw in CI (stop 40): suspected spinal metastases, no cancer history
+    {"cancer_diagnosis": "no", "spinal_metastases": "suspected", "limb_weakness": "yes",
+     "mscc": "none", "admitted": "yes"}  # fmt: skip
+)
 def test_dexamethasone_1_8_1_needs_neurological_symptoms_of_mscc(facts: dict[str, str]) -> None:
     case = make_case(facts)
     if any(h for h in evaluate(case).applies if "1.8.1" in h.cites):
@@ -250,6 +255,12 @@ def test_dexamethasone_1_8_1_needs_neurological_symptoms_of_mscc(facts: dict[str
             or (case.get("cancer_diagnosis") == "yes" and case.get("mscc") in ("none", UNKNOWN))
             # cancer suspected, not yet diagnosed, with a cord sign: suspected MSCC (round 30)
             or (case.get("cancer_suspected") == "yes" and case.get("mscc") == UNKNOWN)
+            # spinal metastases suspected or confirmed with a cord sign, whatever the cancer
+            # history says (round 53): vertebral metastatic lesions are a cancer
+            or (
+                case.get("spinal_metastases") in ("suspected", "confirmed")
+                and case.get("mscc") in ("none", UNKNOWN)
+            )
         )
 
 
