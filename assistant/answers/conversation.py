@@ -42,6 +42,7 @@ from assistant.answers.facts import (
 from assistant.answers.intent import (
     WORD,
     amends,
+    another_language,
     asks_a_definition,
     classify,
     clean_message,
@@ -560,7 +561,11 @@ class Conversation:
             return "correction"
         if live and follow_up and not general:
             return "follow_up"
-        if not extraction.facts and not ids and unreadable(text, self.known_words):
+        # Another language is not read, whatever words of it the reader knows: the Spanish
+        # and French words it has are for English mixed with them (round 55).
+        if not ids and (
+            another_language(text) or (not extraction.facts and unreadable(text, self.known_words))
+        ):
             return "unreadable"
         pure = asks and only_asked
         if live and pure and not general and not asks_a_definition(text):

@@ -81,6 +81,11 @@ class IntentVocabulary(BaseModel):
     replies: dict[str, tuple[str, ...]]
     score_cues: tuple[str, ...]
     question_starts: tuple[str, ...]
+    #: Words that open a later sentence as a question even without a '?' ("i have prostate
+    #: cancer. no back pain now. what signs. to watch for. spine.", round 54), and what after
+    #: them is a statement instead ("what worries me is …").
+    sentence_question_starts: tuple[str, ...] = ()
+    sentence_question_not: tuple[str, ...] = ()
     switch_patterns: tuple[str, ...] = ()
     #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
     garbled_patterns: tuple[str, ...] = ()
@@ -126,6 +131,9 @@ class IntentVocabulary(BaseModel):
     #: Function and body words of other languages that English never uses ("depuis", "dolor",
     #: "rücken"): a message made mostly of them is another language, read as unreadable.
     foreign_words: tuple[str, ...] = ()
+    #: Everyday English words no other language the writers mix in shares ("and", "since",
+    #: "properly"): two of them make a message English mixed with another language, read.
+    english_markers: tuple[str, ...] = ()
     context_replies: tuple[ContextReply, ...] = ()
 
 
@@ -271,8 +279,26 @@ def names_new_patient(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """A question rather than a statement: ends with '?' or opens with a question word."""
-    return text.rstrip().endswith("?") or opens_with(phrase(text), intents().question_starts)
+    """A question rather than a statement: ends with '?', opens with a question word, or has
+    a later sentence that opens with one ("… no back pain now. what signs. to watch for.")."""
+    return (
+        text.rstrip().endswith("?")
+        or opens_with(phrase(text), intents().question_starts)
+        or any(_asks_unmarked(sentence) for sentence in _SENTENCE_ENDS.split(text)[1:])
+    )
+
+
+#: Where a sentence ends when its question mark is left out.
+_SENTENCE_ENDS = re.compile(r"[.!;\n]+")
+
+
+def _asks_unmarked(sentence: str) -> bool:
+    """A sentence without its '?' that opens with a question word and is no statement ("what
+    signs")."""
+    said = phrase(sentence)
+    return opens_with(said, intents().sentence_question_starts) and not matches(
+        "sentence_question_not", said
+    )
 
 
 def classify(text: str, *, has_facts: bool, ids: Sequence[str]) -> Intent:
@@ -396,7 +422,18 @@ def question_parts(text: str) -> list[str]:
     question's passage is not crowded out by the first's ("… and does it need PPI cover?")."""
     joined = [p.strip(" ,;:-") for p in _joined_question().split(text)]  # each keeps its "?"
     parts = [p for question in joined for p in _contrasted(question)]
-    return [p for p in parts[1:] if len(p.split()) >= PART_MIN_WORDS]
+    asked = [p for p in parts[1:] if len(p.split()) >= PART_MIN_WORDS]
+    # A case told before its first question: the question's own sentence is searched too
+    # ("… Legs 4/5 yesterday, 3/5 today. Should we get a biopsy first to know the primary?"),
+    # or the case's words crowd out the passage it asks for (round 55).
+    own = _QUESTION_SENTENCE.search(parts[0]) if parts and parts[0].rstrip().endswith("?") else None
+    if own and own.start() > 0 and len(own.group().split()) >= PART_MIN_WORDS:
+        asked.insert(0, own.group().strip())
+    return asked
+
+
+#: The last sentence of a text that ends with a question mark.
+_QUESTION_SENTENCE = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?]\s))[^.!?\n]*\?\s*$")
 
 
 def asks_a_definition(text: str) -> bool:
@@ -461,6 +498,26 @@ def _foreign_words() -> frozenset[str]:
     return frozenset(intents().foreign_words)
 
 
+def another_language(text: str) -> bool:
+    """Written in another language ("Ce patient a mal au dos depuis trois semaines"), not
+    English with words of another mixed in ("Ahora tiene back pain que no la deja dormir"):
+    at least FOREIGN_SHARE of its words are another language's common words, and fewer than
+    ENGLISH_MIXED_IN are English's."""
+    words = [w.lower() for w in WORD.findall(text)]
+    foreign = _foreign_words()
+    english = frozenset(intents().english_markers)
+    return (
+        len(words) >= 4
+        and sum(w in foreign for w in words) / len(words) >= FOREIGN_SHARE
+        and sum(w in english for w in words) < ENGLISH_MIXED_IN
+    )
+
+
+#: English marker words that make a message English mixed with another language ("ma
+#: grand-mère a un cancer du poumon, and since 2 days elle ne peut plus marcher properly").
+ENGLISH_MIXED_IN = 2
+
+
 def unreadable(text: str, known: frozenset[str]) -> bool:
     """Too few known words to read: another language or keyboard mash (not "not covered")."""
     if matches("garbled_patterns", text):
@@ -468,8 +525,7 @@ def unreadable(text: str, known: frozenset[str]) -> bool:
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
-    foreign = _foreign_words()
-    if len(words) >= 4 and sum(w in foreign for w in words) / len(words) >= FOREIGN_SHARE:
+    if another_language(text):
         return True  # "Ce patient a mal au dos depuis trois semaines": another language
     if len(words) < 3:
         return not any(_knows(w, known) for w in words)

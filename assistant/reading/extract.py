@@ -430,6 +430,18 @@ def _says_resolved(mention: Mention, doc: Text, pipe: Pipeline, original: str) -
     return bool(over) and not any(rx.search(text, min(over)) for rx in pipe.returned)
 
 
+def _gone_now(mention: Mention, doc: Text, pipe: Pipeline, original: str) -> bool:
+    """The rest of a mention's clause, as written, says in the present perfect that it is
+    over ("… numbness she had back then has completely gone"), and the sentence does not say
+    it came back."""
+    start = doc.span(mention.start, mention.end)[1]
+    rest = re.split(r"[,;:.!?()\n]|\s-\s|\bbut\b", original[start:], maxsplit=1)[0]
+    if not any(rx.search(rest) for rx in pipe.gone_now):
+        return False
+    sentence = written_sentence(original, start)
+    return not any(rx.search(sentence) for rx in pipe.returned)
+
+
 def _cue_text(doc: Text, cue: Cue | None, original: str) -> str | None:
     if cue is None:
         return None
@@ -711,6 +723,12 @@ def extract(
         and not pipe.rules[idx].past_if_resolved
     )
     nows = [s for s, _, idx in raw_cues if pipe.rules[idx].literal in _NOW_WORDS]
+    # The words ending an episode ("has completely gone", "physio sorted it") bring what
+    # follows in its sentence back to now, for denials as a "now" does: "the leg numbness she
+    # had back then has completely gone, legs strong, bladder fine" (round 54).
+    since_over = nows + [
+        doc.tokens_of(m.start(), m.end())[0] for rx in pipe.resolved for m in rx.finditer(doc.text)
+    ]
     dated_near: set[int] = set()
     # ... and those that say "on admission", "last week", "ago": a relative past, for denials.
     # A "now" between such a cue and a denial puts the denial back in the present: "I had breast
@@ -788,8 +806,22 @@ def extract(
                 ),
                 None,
             )
-        if past is None and status == "asserted" and entry.fact in RED_FLAGS:
+        gone_now = False
+        if (
+            past is None
+            and status == "asserted"
+            and entry.fact in RED_FLAGS
+            # a normal finding said beside the episode is how it is now ("the leg numbness she
+            # had back then has completely gone, legs strong, bladder fine", round 54)
+            and reading.values.get(entry.fact) != "no"
+        ):
             over = _resolved_episode(mention, raw_cues, doc, pipe, original)
+            if over is not None and _gone_now(mention, doc, pipe, original):
+                # "the leg numbness she had back then has completely gone": the words that end
+                # the episode govern this very mention, in its own clause: absent now.
+                reading = Reading(entry.negated_facts())
+                over = None
+                gone_now = True
             if over is not None:
                 # "Back in 2019 I had a slipped disc with numb toes, physio sorted it": a cord
                 # symptom of a past episode that is over is history, not a finding now. It is
@@ -856,7 +888,10 @@ def extract(
         # - a trailing denial of another word: "reduced sensation and reflexes absent".
         checks = (
             (lambda m=mention: has_exception(m, cues, doc), None),
-            (lambda m=mention: _said_earlier(m, earlier, nows, doc), _EARLIER),
+            (
+                lambda m=mention, g=gone_now: not g and _said_earlier(m, earlier, since_over, doc),
+                _EARLIER,
+            ),
             (lambda m=mention: _denial_asked(m, doc) or _wrapped_on(m, doc), None),
             (lambda m=mention, c=cue: _denial_of_another(m, c, mentions, doc), _ANOTHERS),
         )

@@ -182,6 +182,10 @@ class SoleRelative(BaseModel):
     cancer_reach: int = 8
     #: How many words must follow that cancer word: more said of the relative than it.
     said_after: int = 3
+    #: What follows a relative who only brings the news ("my husband called from the
+    #: hospital", "my sister rang"): the messenger is neither the patient nor a second
+    #: relative beside the one the message is about.
+    messenger: str = r"(?!)"
 
 
 class ContextRuleSet(BaseModel):
@@ -263,6 +267,12 @@ class Synonym(BaseModel):
         "false when the pattern's own words carry that meaning ('not MRI safe').",
     )
     reader: Reader | None = Field(None, description="Numeric reader applied to the match.")
+    foreign: bool = Field(
+        False,
+        description="Words of another language said inside an English message ('dolor de "
+        "espalda'): read as written and never typo-corrected, but never a target of the typo "
+        "correction either ('retension' is 'retention', not 'retencion').",
+    )
     implies: bool = Field(
         False,
         description="The words imply the fact rather than say it ('mets' imply a cancer): a "
@@ -365,6 +375,11 @@ class SynonymTable(BaseModel):
         "('nite' -> 'night', 'gettin' -> 'getting'): whole words, any case, before the typo "
         "correction and whatever their length.",
     )
+    respelling_guards: dict[str, str] = Field(
+        {},
+        description="A respelling's word -> a regex of what, right after it, keeps it as "
+        "written: 'pas' is 'pass' ('cant pas urine') but not in French ('pas de faiblesse').",
+    )
     contractions: dict[str, str] = Field(
         default_factory=dict,
         description="A relative pronoun's \"'s\" said in full, before the patterns read it: "
@@ -377,6 +392,14 @@ class SynonymTable(BaseModel):
         description="Regexes saying a past episode is over ('physio sorted it', 'fully "
         "recovered', 'fine ever since'): a cord red flag dated in the past in a sentence that "
         "says so is history, not a finding now (the patient is asked about it now).",
+    )
+    gone_now: tuple[str, ...] = Field(
+        (),
+        description="Regexes saying, in the present perfect, that a finding is over now ('has "
+        "completely gone', 'have resolved'): said in the finding's own clause after it ('the "
+        "leg numbness she had back then has completely gone'), it governs that very mention, "
+        "so the dated episode's finding is recorded absent now instead of asked. Said anywhere "
+        "else ('numb toes in 2019, physio sorted it') the episode is history and asked.",
     )
     returned_episode: tuple[str, ...] = Field(
         (),

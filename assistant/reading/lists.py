@@ -24,6 +24,8 @@ FRESH = frozenset(
     | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
     # a subject opens a clause of its own: "no weakness, it's just back pain that wakes him"
     | {"it", "it's", "its", "there", "there's", "he", "she", "they", "he's", "she's", "just"}
+    # the same in Spanish and French said inside an English message (round 55)
+    | {"elle", "il", "ella", "él", "maintenant", "ahora", "aujourd'hui", "hoy"}
 )
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})
@@ -484,6 +486,7 @@ _OWN_VERBS = frozenset({
     "goes", "went", "spreads", "travels", "travelled", "traveled", "runs", "ran", "comes", "came",
     "feels", "felt", "keeps", "kept", "started", "starts", "began", "begins", "developed",
     "feel", "give", "gives", "gave", "keep",
+    "peut", "puede", "arrive", "est", "está", "tiene",  # Spanish and French (round 55)
 })  # fmt: skip
 
 

@@ -379,6 +379,10 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     for s, e in family:
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in family):
             continue  # "mother" inside "mother in law": the longer cue names them
+        if pipe.sole_relative_messenger.match(doc.text, doc.ends[e - 1]):
+            continue  # "My husband called from the hospital": he brings the news
+        if len(family) > 1 and _whole_sentence(s, e, doc):
+            continue  # "Husband. Wife has breast cancer.": the writer says who they are
         named = writers_word(s, e, doc)
         word = _bare(named) if named is not None else ""
         if word not in relatives(pipe.genders):
@@ -396,6 +400,13 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
+
+
+def _whole_sentence(s: int, e: int, doc: Text) -> bool:
+    """Whether tokens s..e are their sentence's only words ("Husband.")."""
+    start, end = doc.sents[doc.sent_of[s]]
+    words = [i for i in range(start, end) if any(c.isalnum() for c in doc.lower[i])]
+    return bool(words) and words[0] == s and words[-1] == e - 1
 
 
 def _last_sentence(e: int, doc: Text) -> bool:

@@ -54,6 +54,8 @@ class Pipeline:
     ignore: list[re.Pattern[str]]
     #: `resolved_episode`: a sentence saying a past episode is over ("physio sorted it").
     resolved: list[re.Pattern[str]]
+    #: `gone_now`: in a finding's own clause, it is over now ("has completely gone").
+    gone_now: list[re.Pattern[str]]
     #: `returned_episode`: after the words saying it was over, the episode is back ("now … again").
     returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
@@ -63,6 +65,7 @@ class Pipeline:
     vocabulary: dict[str, tuple[str, ...]]
     short_targets: tuple[str, ...]
     respellings: dict[str, str]
+    respelling_guards: dict[str, re.Pattern[str]]
     #: `contractions`: a relative pronoun's or a finding's "'s" said in full ("that's gone" ->
     #: "that has", "bladder's fine" -> "bladder is").
     contractions: tuple[tuple[re.Pattern[str], str], ...]
@@ -78,6 +81,7 @@ class Pipeline:
     #: `sole_relative_predicate`: what follows a relative the message speaks of now;
     #: `not_sole_relative`: words that name another patient or an ill writer.
     sole_relative_predicate: re.Pattern[str]
+    sole_relative_messenger: re.Pattern[str]
     not_sole_relative: tuple[re.Pattern[str], ...]
     patient_before_relative: frozenset[str]
     sole_relative: SoleRelative
@@ -103,6 +107,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
     target_trie: dict[str, Any] = {}
     target_regexes: list[tuple[re.Pattern[str], int]] = []
     words: set[str] = set()
+    foreign: set[str] = set()  # read as written, never a typo's correction
     for idx, entry in enumerate(table.entries):
         flags = 0 if entry.case_sensitive else re.IGNORECASE
         for literal in entry.literals:
@@ -111,7 +116,9 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
                 tuple(m.group() for m in TOKEN.finditer(literal)) if entry.case_sensitive else None
             )
             _trie_add(target_trie, toks, (idx, exact))
-            words.update(t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN)
+            (foreign if entry.foreign else words).update(
+                t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN
+            )
         target_regexes.extend(
             (re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
         )
@@ -136,6 +143,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         target_regexes=target_regexes,
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
         resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
+        gone_now=[re.compile(p, re.IGNORECASE) for p in table.gone_now],
         returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,
@@ -147,6 +155,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         ),
         clause_turns=frozenset(rule_set.relative_asides.clause_turns),
         sole_relative_predicate=re.compile(rule_set.sole_relative.predicate, re.IGNORECASE),
+        sole_relative_messenger=re.compile(rule_set.sole_relative.messenger, re.IGNORECASE),
         patient_before_relative=frozenset(rule_set.sole_relative.patient_before),
         sole_relative=rule_set.sole_relative,
         not_sole_relative=tuple(
@@ -155,10 +164,13 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         vocabulary={k: tuple(v) for k, v in vocabulary.items()},
         short_targets=tuple(table.short_typo_targets),
         respellings={k.lower(): v for k, v in table.respellings.items()},
+        respelling_guards={
+            k.lower(): re.compile(v, re.IGNORECASE) for k, v in table.respelling_guards.items()
+        },
         contractions=tuple(
             (re.compile(p, re.IGNORECASE), verb) for p, verb in table.contractions.items()
         ),
-        known_words=frozenset(words | cue_words | set(table.fuzzy_exclude)),
+        known_words=frozenset(words | foreign | cue_words | set(table.fuzzy_exclude)),
         groups={name: f.group for name, f in facts.items()},
         order={name: i for i, name in enumerate(facts)},
         listing=tuple(
@@ -238,6 +250,9 @@ def _respelled(m: re.Match[str], pipe: Pipeline) -> tuple[str | None, bool]:
     """A word's respelling or typo correction, or None; and whether it stood for a symbol."""
     word, text = m.group(), m.string
     fixed = pipe.respellings.get(word.lower())
+    guard = pipe.respelling_guards.get(word.lower())
+    if guard is not None and guard.match(text, m.end()):
+        return None, False
     symbol = fixed is not None and not word.isalpha()
     if symbol:  # "↓sensation": a symbol read as a word stands apart from its neighbours
         before = m.start() > 0 and text[m.start() - 1].isalnum()

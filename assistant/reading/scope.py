@@ -21,6 +21,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from assistant.case import catalogue
+from assistant.reading.pipeline import correct, pipeline
 from assistant.rules.tables import facts_through, load_definitions
 from assistant.settings import DATA_DIR
 
@@ -75,6 +76,10 @@ class ScopeVocabulary(BaseModel):
     #: A message asking whether NG234 applies ("NICE spinal mets guidance relevant at all?"):
     #: answered with what NG234 says (1.3.1) even when it names a non-malignant cause.
     asks_ng234_patterns: tuple[str, ...] = ()
+    #: NG234's own care in its own words ("training for carers in manual handling, braces,
+    #: wheelchairs" (1.2.10), "supportive care … pressure sores" (1.12.5)): answered from
+    #: NG234 even when no population is named and a word of it is also an outside topic.
+    ng234_care_patterns: tuple[str, ...] = ()
     #: A question about when the case's own care happens ("Weather's bad. Can it wait till
     #: morning?", "how urgent is that?"): about the case, whatever else the message names.
     case_timing_patterns: tuple[str, ...] = ()
@@ -120,6 +125,7 @@ class ScopeVocabulary(BaseModel):
         "outside_referent_patterns",
         "case_timing_patterns",
         "asks_ng234_patterns",
+        "ng234_care_patterns",
         "box1_body_patterns",
     )
     @classmethod
@@ -256,7 +262,17 @@ _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 def names_outside_topic(text: str) -> bool:
     """Trauma, non-malignant spinal disease, another procedure or drug, a non-clinical topic,
-    unless every mention of one is denied in its own clause ("no B12 deficiency to explain it")."""
+    unless every mention of one is denied in its own clause ("no B12 deficiency to explain it").
+    Read as written and as the reader respells it ("a lung scan to chek for canser")."""
+    return _names_outside_topic(text) or _names_outside_topic(_respelled(text))
+
+
+def _respelled(text: str) -> str:
+    """The text with the reader's respellings and typo corrections ("chek" -> "check")."""
+    return correct(text, pipeline())[0]
+
+
+def _names_outside_topic(text: str) -> bool:
     for m in _terms("outside_topics").finditer(text):
         clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
         if not _matches("outside_denials", clause):
@@ -478,7 +494,8 @@ def in_scope(
         for name in ("spinal_metastases", "mscc", "dexamethasone_given")
     )
     unsaid = not continuing_case and not red_flag and not ng234_words
-    asks_ng234 = _matches("asks_ng234_patterns", text)
+    ng234_care = _matches("ng234_care_patterns", text)
+    asks_ng234 = ng234_care or _matches("asks_ng234_patterns", text)
     if (
         not named_ids
         and not asks_ng234
@@ -499,9 +516,10 @@ def in_scope(
         and not ng234_case(facts)
         and not _mscc_treated_as_suspected(facts)
         and not _back_pain_beside_an_aside(text, facts)
+        and not ng234_care
     ):
         return False
-    if named_ids or names_spinal_domain(text) or anchored_facts(facts):
+    if named_ids or names_spinal_domain(text) or anchored_facts(facts) or ng234_care:
         return True
     if continuing_case and facts:
         return True

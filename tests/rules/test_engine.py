@@ -243,8 +243,13 @@ def test_plain_x_ray_is_only_ever_a_prohibition(facts: dict[str, str]) -> None:
 @PROPERTY
 @given(random_facts(focus=NEURO_FOCUS))
 @example(  # found by a random draw in CI (stop 40): suspected spinal metastases, no cancer history
-    {"cancer_diagnosis": "no", "spinal_metastases": "suspected", "limb_weakness": "yes",
-     "mscc": "none", "admitted": "yes"}  # fmt: skip
+    {
+        "cancer_diagnosis": "no",
+        "spinal_metastases": "suspected",
+        "limb_weakness": "yes",
+        "mscc": "none",
+        "admitted": "yes",
+    }  # fmt: skip
 )
 def test_dexamethasone_1_8_1_needs_neurological_symptoms_of_mscc(facts: dict[str, str]) -> None:
     case = make_case(facts)
@@ -364,7 +369,12 @@ def test_answering_the_missing_facts_decides_the_rule(facts: dict[str, str], dat
     for hit in result.undetermined[:5]:
         answers = {n: data.draw(st.sampled_from(FACTS[n].values[:-1])) for n in hit.missing}
         assert all(case.get(n) == UNKNOWN for n in hit.missing)
-        assert check(rule_by_id(hit.rule_id), case.updated(answers)).value != U
+        answered = case.updated(answers)
+        if evaluate(answered).conflicts:
+            # answers that contradict the record (asymptomatic spinal metastases, then spinal
+            # metastases "none") are reported as a conflict to check, not decided (make explore)
+            continue
+        assert check(rule_by_id(hit.rule_id), answered).value != U
 
 
 @PROPERTY
