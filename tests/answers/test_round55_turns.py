@@ -134,3 +134,16 @@ def test_a_short_question_and_a_new_person_are_read(conversation) -> None:
     )
     assert answer.turn == "new_patient"
     assert "sensory_loss" not in answer.facts
+
+
+def test_another_conditions_treatment_asked_on_a_live_case_is_refused(conversation) -> None:
+    case = "Phone line: 52F, breast cancer with known spinal metastases, leg weakness today."
+    for aside in (
+        "He also wants something for his hay fever - which antihistamine is best for him?",
+        "Separately, her potassium is 2.9 - how much IV potassium should I give her?",
+        "he also has a hot swollen right knee - how do I manage septic arthritis in him?",
+    ):
+        answer = last(conversation, case, aside)
+        assert answer.out_of_scope, aside
+    answer = last(conversation, case, "what dose of dexamethasone for her?")
+    assert not answer.out_of_scope

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from chat_helpers import facts
 
+from assistant.reading.extract import extract
+
 
 def test_an_episode_that_has_gone_is_absent_now_and_what_is_said_beside_it_is_now() -> None:
     read = facts(
@@ -189,3 +191,27 @@ def test_plan_words_are_read() -> None:
     )
     assert facts("Discharge now being planned for next week")["discharge_planned"] == "yes"
     assert "immediate_treatment_needed" not in facts("She needs treatment at some point.")
+
+
+def test_a_doubted_denial_is_asked_never_absent_and_a_plain_denial_still_denies() -> None:
+    # round 56 (rf56-149): a double negation was read as the denial nearest the finding
+    read = extract("Don't think she isn't struggling to walk - she is. Ovarian cancer.")
+    assert read.facts.get("gait_disturbance") != "no"
+    assert "gait_disturbance" in read.uncertain
+    assert "limb_weakness" in extract("I don't think he has any weakness").uncertain
+    read = extract("It's not that she isn't walking badly - she is. Ovarian ca.")
+    assert "gait_disturbance" in read.uncertain
+    assert facts("She isn't struggling to walk. Ovarian cancer.")["gait_disturbance"] == "no"
+    # a diagnosis thought of is still suspected, never confirmed
+    assert facts("I don't think it's cord compression")["mscc"] == "suspected"
+
+
+def test_progressive_pain_said_after_the_pain_and_a_bad_back_are_read() -> None:
+    assert facts("Back pain for 6 weeks, progressive, waking him at night.")[
+        "pain_progressive"
+    ] == ("yes")
+    assert facts("backache for about two months that keeps getting worse")["pain_progressive"] == (
+        "yes"
+    )
+    assert facts("my stepmum has myeloma n her back is rly bad")["back_pain"] == "yes"
+    assert "pain_progressive" not in facts("Back pain for 6 weeks, not progressive.")
