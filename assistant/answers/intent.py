@@ -426,12 +426,16 @@ def question_parts(text: str) -> list[str]:
     # A case told before its first question: the question's own sentence is searched too
     # ("… Legs 4/5 yesterday, 3/5 today. Should we get a biopsy first to know the primary?"),
     # or the case's words crowd out the passage it asks for (round 55).
-    own = _QUESTION_SENTENCE.search(parts[0]) if parts and parts[0].rstrip().endswith("?") else None
+    told = parts[0] if parts and parts[0].rstrip().endswith("?") else ""
+    own = _QUESTION_SENTENCE.search(told) if len(told.split()) >= CASE_BEFORE_WORDS else None
     if own and own.start() > 0 and len(own.group().split()) >= PART_MIN_WORDS:
         asked.insert(0, own.group().strip())
     return asked
 
 
+#: A first question this long tells a case before it: only then is its own sentence searched
+#: too (one more search; a short question is its own sentence).
+CASE_BEFORE_WORDS = 25
 #: The last sentence of a text that ends with a question mark.
 _QUESTION_SENTENCE = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?]\s))[^.!?\n]*\?\s*$")
 

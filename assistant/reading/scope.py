@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -267,6 +267,7 @@ def names_outside_topic(text: str) -> bool:
     return _names_outside_topic(text) or _names_outside_topic(_respelled(text))
 
 
+@lru_cache(maxsize=512)
 def _respelled(text: str) -> str:
     """The text with the reader's respellings and typo corrections ("chek" -> "check")."""
     return correct(text, pipeline())[0]
