@@ -507,7 +507,11 @@ def another_language(text: str) -> bool:
     English with words of another mixed in ("Ahora tiene back pain que no la deja dormir"):
     at least FOREIGN_SHARE of its words are another language's common words, and fewer than
     ENGLISH_MIXED_IN are English's."""
-    words = [w.lower() for w in WORD.findall(text)]
+    return _in_another_language([w.lower() for w in WORD.findall(text)])
+
+
+def _in_another_language(words: list[str]) -> bool:
+    """`another_language` of a message's lower-cased words."""
     foreign = _foreign_words()
     english = frozenset(intents().english_markers)
     return (
@@ -529,7 +533,7 @@ def unreadable(text: str, known: frozenset[str]) -> bool:
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return bool(text.strip()) and not any(ch.isdigit() for ch in text)
-    if another_language(text):
+    if _in_another_language(words):
         return True  # "Ce patient a mal au dos depuis trois semaines": another language
     if len(words) < 3:
         return not any(_knows(w, known) for w in words)
