@@ -391,7 +391,7 @@ class Conversation:
             # ("unrelated, but amoxicillin dose?", "her sister's screening mammogram", "her
             # syringe driver keeps alarming, how do I troubleshoot it?") is.
             # "that was a different patient's": a retraction is about this case, never an aside
-            off_topic = not retracts(text) and scope.off_topic_for_case(text)
+            off_topic = not retracts(text) and scope.off_topic_for_case(text, extraction.facts)
             answerable = (answerable or turn != "question") and not off_topic
             if off_topic:
                 # Not about this case's NG234 business, refused. An aside about the patient

@@ -108,6 +108,9 @@ def _window(cue: Cue, doc: Text) -> None:
     if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
         end = min(cue.hard_end, cue.end + n)
         first = cue.end + (cue.end < end and doc.lower[cue.end] in _CUE_PUNCT)  # "concern re: X"
+        if _gloss(cue, doc):
+            first = cue.end + 1  # "Mere mama (uncle) ko pairon mein jhunjhuni": past its ")"
+            end = min(cue.hard_end, first + n)
         stops = _NEGATION_STOPS if cue.rule.category == NEGATED else _WINDOW_STOPS
         for i in range(first, end):
             if doc.lower[i] in stops or _ends_question(doc, i):
@@ -145,6 +148,22 @@ def _tight(doc: Text, i: int) -> bool:
 _WINDOW_STOPS = CLAUSE_PUNCT | {"/"}
 #: A windowed negation reads forward no further than "and": "nil cough and legs weak".
 _NEGATION_STOPS = _WINDOW_STOPS | {"and", "&", "+"}
+
+
+#: The values a finding's words give when they say it is normal ("neurologically intact").
+_NORMALS = frozenset({"no", "none"})
+
+
+def _gloss(cue: Cue, doc: Text) -> bool:
+    """Whether a cue is the whole of a bracket glossing the word before it ("mama (uncle)",
+    "nani (grandma)"): it speaks of that word, so its scope runs on past the bracket."""
+    return (
+        cue.start >= 2
+        and doc.lower[cue.start - 1] == "("
+        and cue.end < len(doc.lower)
+        and doc.lower[cue.end] == ")"
+        and doc.lower[cue.start - 2] not in CLAUSE_PUNCT
+    )
 
 
 def _ends_question(doc: Text, i: int) -> bool:
@@ -276,7 +295,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         unsure: set[int] = set()
         first_only = (cue.rule.metadata or {}).get("governs") == "first finding"
         if first_only:
-            _first_finding_only(cue, index)
+            _first_finding_only(cue, index, doc)
         if cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
             if first_only and cue.rule.direction == "FORWARD" and reached:
@@ -290,8 +309,14 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             if cue.rule.category == NEGATED and reached:
                 span = index.starting_in(cue.scope_start, cue.scope_end)
                 unsure = {k for k in span if mentions[k].start in reached}
-                # "Nil incontinence, walking with a frame since Monday (new)": stated
-                skipped = {k for k in unsure if affirmed(mentions[k], doc)}
+                # "Nil incontinence, walking with a frame since Monday (new)": stated; so is a
+                # normal ("no cord compression, neurologically intact", round 56): a list's
+                # denial does not deny that a finding is normal
+                skipped = {
+                    k
+                    for k in unsure
+                    if affirmed(mentions[k], doc) or entries[mentions[k].entry].value in _NORMALS
+                }
                 # "Not numb, legs weak and unable to pass urine": a clause of its own ends the
                 # list, and what follows it is stated with it
                 clause = min(
@@ -374,12 +399,39 @@ def _may_be_the_patient(cue: Cue, doc: Text, genders: Genders) -> bool:
     return word is not None and word in relatives(genders)
 
 
-def _first_finding_only(cue: Cue, index: Index) -> None:
+#: The words that open a yes-no question ("is he …", "so has she …").
+_YES_NO_OPENERS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could",
+     "should", "will", "would", "isn't", "hasn't", "doesn't"}
+)  # fmt: skip
+_LEAD_INS = frozenset({"so", "and", "but", "ok", "okay", "also", "then"})
+
+
+def _asked_on(start: int, doc: Text) -> bool:
+    """Whether the clause a finding starting at `start` stands in opens, a word or two before
+    it, as a yes-no question ("is he too frail for surgery", "so is surgery off the table")."""
+    i = start
+    while i > doc.sents[doc.sent_of[start]][0] and doc.lower[i - 1] not in CLAUSE_PUNCT:
+        i -= 1
+    words = [w for w in doc.lower[i:start] if w not in _LEAD_INS]
+    return bool(words) and len(words) <= 2 and words[0] in _YES_NO_OPENERS
+
+
+def _first_finding_only(cue: Cue, index: Index, doc: Text) -> None:
     """End a cue's scope with the first finding it reaches ("?retention bladder scan 800ml":
     the '?' doubts the retention, not the measured volume after it); a backward cue's with
     the last one before it. A list the cue opens ("?cord compression or cauda equina") still
     widens it afterwards."""
     inside = index.starting_in(cue.scope_start, cue.scope_end)
+    if not inside and cue.rule.direction == "BACKWARD":
+        # "is he too frail for surgery?", "is surgery off the table?": a yes-no question put on
+        # the finding the '?' is written on doubts it however many words it runs back past the
+        # window; not one the question only presupposes ("help … since they found the cancer
+        # in her spine?")
+        written_on = [m.start for m in index.by_end.get(cue.start, []) if _asked_on(m.start, doc)]
+        if written_on:
+            cue.scope_start = min(written_on)
+        return
     if not inside:
         return
     if cue.rule.direction == "BACKWARD":

@@ -186,6 +186,10 @@ class SoleRelative(BaseModel):
     #: hospital", "my sister rang"): the messenger is neither the patient nor a second
     #: relative beside the one the message is about.
     messenger: str = r"(?!)"
+    #: People the writer knows who are not relatives ("my friend", "my neighbour"): like a
+    #: relative, the patient when the message speaks of them only ("my mums friend pat has
+    #: breast cancer thats spread 2 her spine … shes draggin her right foot", round 56).
+    others: tuple[str, ...] = ()
 
 
 class ContextRuleSet(BaseModel):

@@ -211,7 +211,11 @@ def find_cues(
         (s, e, idx)
         for s, e, idx in raw
         if not pipe.rules[idx].beside_patient_relative
-        or (about is not None and _relative(_bare(doc.lower[e - 1])) != _relative(about))
+        or (
+            about is not None
+            and _relative(_bare(doc.lower[e - 1])) != _relative(about)
+            and not _owner_of(e, doc, about)
+        )
     ]
     # Longest cue wins over cues it overlaps (medspaCy prune); identical spans all stay, so a
     # word can be both a forward and a backward cue ("denied numbness" / "numbness denied").
@@ -290,13 +294,15 @@ def _patient_named_again(
 
     def same_patient(s: int, e: int) -> bool:
         before = doc.lower[s - 1] if s > 0 else None
-        named = writers_word(s, e, doc)  # "mum", "my nan", "mother in law"
+        own = _of_the_writers_own(s, e, doc, pipe)  # "my mum's friend"
+        named = writers_word(s, e, doc) or own  # "mum", "my nan", "mother in law"
         return named is not None and any(
             s >= end
             and _relative(named) == word
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
             and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
-            and not (before or "").endswith(("'s", "’s"))  # "her friend's dad": another's
+            # "her friend's dad": another's
+            and (own is not None or not (before or "").endswith(("'s", "’s")))
             for end, word, owner in patient
         )
 
@@ -362,7 +368,8 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     ("mother"), or None. Every relative cue names the same relative, bare or as the writer's
     own ("my husband Dave", "grandma"), never someone else's ("her sister"), and one of them
     is followed by what the message says of them now ("has myeloma", "can't feel her legs",
-    "w melanoma"); no other person is a relative cue ("friend"), nothing names another
+    "w melanoma"); a friend or neighbour counts as one (`others`); no other person is a
+    relative cue ("the man in bed 6"), nothing names another
     patient ("the patient", "68M") or the writer as ill ("I have", "my legs"), and no words of
     a patient's case come before the relative is first named ("Known prostate ca, back
     pain. Wife has MS")."""
@@ -383,13 +390,14 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
             continue  # "My husband called from the hospital": he brings the news
         if len(family) > 1 and _whole_sentence(s, e, doc):
             continue  # "Husband. Wife has breast cancer.": the writer says who they are
-        named = writers_word(s, e, doc)
+        named = writers_word(s, e, doc) or _of_the_writers_own(s, e, doc, pipe)
         word = _bare(named) if named is not None else ""
-        if word not in relatives(pipe.genders):
+        if word not in relatives(pipe.genders) and word not in pipe.sole_relative.others:
             return None
         found.add(_relative(word))
         first = min(first, s)
-        said = pipe.sole_relative_predicate.match(doc.text, doc.ends[e - 1])
+        glossed = _glossing(s, e, doc)  # "my avô (grandfather) have 76 anos and has cancer"
+        said = pipe.sole_relative_predicate.match(doc.text, doc.ends[e - (0 if glossed else 1)])
         if said and said.group().split()[-1:] == ["had"] and _last_sentence(e, doc):
             said = None  # "Mum had breast cancer years ago.": a history, nothing said of now
         speaks_now = speaks_now or bool(said and _the_patient_by_word(s, e, word, doc, pipe))
@@ -400,6 +408,41 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
+
+
+def _owner_of(e: int, doc: Text, about: str) -> bool:
+    """Whether the relative word ending at token e is only whose the patient is ("my mum's
+    friend Pat"): a possessive right before the patient's word."""
+    word = doc.lower[e - 1]
+    return (
+        _bare(word) != word
+        and e < len(doc.lower)
+        and _relative(_bare(doc.lower[e])) == _relative(about)
+    )
+
+
+def _of_the_writers_own(s: int, e: int, doc: Text, pipe: Pipeline) -> str | None:
+    """A one-word cue owned by the writer's own relative ("my mum's friend Pat"): the
+    relative is only whose friend it is, so the friend is who the message may speak of."""
+    if e - s != 1 or s < 2 or doc.lower[s - 2] not in ("my", "our"):
+        return None
+    owner = doc.lower[s - 1]
+    bare = _bare(owner)
+    if bare == owner or bare not in relatives(pipe.genders):
+        return None
+    return doc.lower[s]
+
+
+def _glossing(s: int, e: int, doc: Text) -> bool:
+    """Whether tokens s..e are the whole of a bracket right after one word, glossing it in
+    English ("my avô (grandfather)", "Mere mama (uncle)")."""
+    return (
+        s >= 2
+        and doc.lower[s - 1] == "("
+        and e < len(doc.lower)
+        and doc.lower[e] == ")"
+        and doc.lower[s - 2].isalpha()
+    )
 
 
 def _whole_sentence(s: int, e: int, doc: Text) -> bool:
@@ -421,6 +464,8 @@ def _the_patient_by_word(s: int, e: int, word: str, doc: Text, pipe: Pipeline) -
     which are history."""
     rule = pipe.sole_relative
     owned = (s > 0 and doc.lower[s - 1] in ("my", "our")) or doc.lower[s] in ("my", "our")
+    # "my avô (grandfather)": the word the bracket glosses is the writer's own
+    owned = owned or (_glossing(s, e, doc) and s >= 3 and doc.lower[s - 3] in ("my", "our"))
     if owned or word in rule.familiar:
         return True
     # a cancer said right after, and more said of them after it ("brother w melanoma cancer

@@ -103,8 +103,13 @@ class ScopeVocabulary(BaseModel):
     #: Metastases in bone, no bone named ('it's gone to his bones', 'bone mets'): NG234's
     #: population may be among them (1.7.12-1.7.14 are for bone metastases), never refused.
     bone_metastasis_patterns: tuple[str, ...] = ()
+    #: NG234's treatment decisions about the patient ('surgery is off the table', 'not fit
+    #: for radiotherapy', 'prognosis is weeks'): a follow-up stating one is about the case,
+    #: whatever comorbidity it gives as the reason ('severe aortic stenosis, so surgery is off
+    #: the table', round 56).
+    decision_facts: tuple[str, ...] = ()
 
-    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts")
+    @field_validator("anchor_facts", "cancer_facts", "red_flag_facts", "decision_facts")
     @classmethod
     def _known_facts(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         unknown = sorted(set(names) - set(catalogue()))
@@ -204,10 +209,11 @@ def names_non_malignant_cause(
     )
 
 
-#: A denial governing the next word or two: "No trauma", "no h/o trauma", "denies any injury".
+#: A denial governing the next word or two: "No trauma", "no h/o trauma", "denies any injury",
+#: and a cause it lists after another ("no fall or trauma", round 56).
 _DENIED_RIGHT_BEFORE = re.compile(
     r"\b(?:no|not|nil|without|denies|denied|never|nor)\s+(?:any\s+|h/o\s+|history\s+of\s+|"
-    r"hx\s+of\s+|recent\s+|significant\s+)?$",
+    r"hx\s+of\s+|recent\s+|significant\s+)?(?:[\w-]+\s*(?:,|/|\bor\b|\bnor\b)\s*){0,2}$",
     re.IGNORECASE,
 )
 
@@ -281,8 +287,9 @@ def _names_outside_topic(text: str) -> bool:
     return False
 
 
-#: Where a question's own words start: sentence ends and a spaced dash or a colon.
-_SEGMENT = re.compile(r"[.!?;\n]+|\s[-–—]\s|:\s")
+#: Where a question's own words start: sentence ends (not a decimal point, "potassium of 6.8")
+#: and a spaced dash or a colon.
+_SEGMENT = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?;\n])+|\s[-–—]\s|:\s")
 #: Words that open a question ("is it safe for her to have …", "what's the advice on …").
 _ASKS = re.compile(
     r"^\W*(?:(?:also|and|so|ok|okay|btw|oh)\W+)*(?:what|whats|which|how|hows|is|are|can|could|"
@@ -308,12 +315,18 @@ def _asks_about_outside_topic(text: str) -> bool:
     )
 
 
-def off_topic_for_case(text: str) -> bool:
+def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> bool:
     """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
     nothing spinal in it, or an outside topic or another condition that is not the patient's
     own ("how do I treat DKA?", "her sister's mammogram"). A condition or drug of the patient's
     own ("what if he's diabetic?", "he's on metformin") is context for NG234's advice
-    (corticosteroids and blood glucose, 1.8.8), so it is answered."""
+    (corticosteroids and blood glucose, 1.8.8), so it is answered. `facts`: what the reader
+    read from the message; one of NG234's treatment decisions stated either way ("severe
+    aortic stenosis, so surgery is off the table") makes the comorbidity its reason."""
+    if facts and any(
+        facts.get(name, "unknown") != "unknown" for name in vocabulary().decision_facts
+    ):
+        return False
     if _matches("unrelated_patterns", text):
         return not names_spinal_domain(text)
     if _matches("case_timing_patterns", text) or _matches("ng234_own_patterns", text):
@@ -358,17 +371,36 @@ def _asks_about_it(text: str) -> bool:
     if not segments:
         return False
     last = segments[-1]
-    asked_for = _WHICH.search(last)
-    return _matches("outside_referent_patterns", last) or (
-        asked_for is not None and names_other_domain(asked_for.group("thing"))
+    asked_for = _WHICH.search(last) or _MANAGE.search(last)
+    return (
+        _matches("outside_referent_patterns", last)
+        or (
+            asked_for is not None
+            and (
+                names_other_domain(asked_for.group("thing"))
+                # "what dose of sertraline … for her own depression": the drug's condition after it
+                or (asked_for.re is _WHICH and names_other_domain(last[asked_for.end() :]))
+            )
+        )
     )
 
 
-#: A question asking for one of a kind by name ("which DMARD", "what antibiotic"), not one
-#: supposing something ("what if she's diabetic?").
+#: A question asking for one of a kind by name ("which DMARD", "what antibiotic", "what dose
+#: of sertraline … for her own depression"), not one supposing something ("what if she's
+#: diabetic?").
 _WHICH = re.compile(
-    r"\b(?:which|what)\s+(?:(?:kind|type|sort)\s+of\s+)?(?P<thing>(?!(?:if|is|are|was|does|do|"
+    r"\b(?:which|what)\s+(?:(?:kind|type|sort|dose|dosage|strength)\s+of\s+)?(?P<thing>(?!(?:if|is|are|was|does|do|"
     r"did|should|can|could|would|will|about|to|the|a|an|she|he|they|it|we|i|you)\b)[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+#: A question asking how to manage a thing by name ("how should I manage his potassium of
+#: 6.8?", round 57): about that thing, not the case.
+_MANAGE = re.compile(
+    r"\bhow\s+(?:should|do|would|can|could|shall|to)\s+(?:i\s+|we\s+|you\s+|they\s+)?"
+    r"(?:manage|treat|correct|handle|fix|sort(?:\s+out)?|control|bring\s+down|lower)\s+"
+    r"(?:(?:his|her|their|the|this|that|a)\s+)?(?P<thing>[^?.!\n]{1,40})",
     re.IGNORECASE,
 )
 
