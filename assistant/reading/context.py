@@ -156,14 +156,20 @@ _NORMALS = frozenset({"no", "none"})
 
 def _gloss(cue: Cue, doc: Text) -> bool:
     """Whether a cue is the whole of a bracket glossing the word before it ("mama (uncle)",
-    "nani (grandma)"): it speaks of that word, so its scope runs on past the bracket."""
+    "her sister (my aunt)"): it speaks of that word, so its scope runs on past the bracket."""
+    opened = cue.start - 1
+    if opened >= 0 and doc.lower[opened] in _GLOSS_OWNERS:
+        opened -= 1  # "her sister (my aunt) has weak legs"
     return (
-        cue.start >= 2
-        and doc.lower[cue.start - 1] == "("
+        opened >= 1
+        and doc.lower[opened] == "("
         and cue.end < len(doc.lower)
         and doc.lower[cue.end] == ")"
-        and doc.lower[cue.start - 2] not in CLAUSE_PUNCT
+        and doc.lower[opened - 1] not in CLAUSE_PUNCT
     )
+
+
+_GLOSS_OWNERS = frozenset({"my", "our", "her", "his", "their"})
 
 
 def _ends_question(doc: Text, i: int) -> bool:

@@ -597,6 +597,60 @@ def _denial_of_another(
 _EXCLUDABLE = ("mscc", "spinal_metastases")
 
 
+#: A message typed in capitals ("MUM IS 70, HAD BREAST CANCER 10 YEARS AGO, ALL CLEAR SINCE"):
+#: at least this many letters, this share of them capitals.
+_SHOUTED_LETTERS, _SHOUTED_SHARE = 20, 0.8
+
+
+def _unshouted(text: str) -> str:
+    """A message typed in capitals, in lower case: its capitals carry no meaning, so the
+    case-sensitive words of the lexicon ('ALL' for the leukaemia, 'UR' for retention) must not
+    read 'ALL CLEAR' (round 58, b117). Letter by letter, so every offset stays where it was."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _SHOUTED_LETTERS or sum(c.isupper() for c in letters) < _SHOUTED_SHARE * len(
+        letters
+    ):
+        return text
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+#: What ends a sentence or a line, for `_sentence_around`.
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the sentence or line around text[start:end]."""
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _half_denied(
+    facts: Mapping[str, str], evidence: Sequence[Evidence], original: str, pipe: Pipeline
+) -> list[str]:
+    """Two-part facts (`halves`) read absent from denials that each name one part only, while
+    the message speaks of the other part outside every one of them: not absent."""
+    found = []
+    for name, parts in pipe.halves.items():
+        if facts.get(name) != "no":
+            continue
+        denials = [ev for ev in evidence if ev.fact == name and ev.value == "no"]
+        denied = {half for ev in denials for half, words in parts.items() if words.search(ev.text)}
+        if not denials or len(denied) != 1:
+            continue  # a denial naming both or neither ("bladder and bowels normal", "continent")
+        # each denial's own sentence or line ("no incontinence of urine or faeces", "problems
+        # with wee or poo: no"): the other half named in it is denied with it
+        spans = [_sentence_around(original, ev.start, ev.end) for ev in denials]
+        other = [words for half, words in parts.items() if half not in denied]
+        if any(
+            not any(s <= m.start() < e for s, e in spans)
+            for words in other
+            for m in words.finditer(original)
+        ):
+            found.append(name)
+    return found
+
+
 def _drop_stale_exclusions(
     facts: dict[str, str],
     evidence: list[Evidence],
@@ -692,7 +746,7 @@ def extract(
     if not text.strip():
         return Extraction(notices=tuple(notices))
     pipe = pipeline()
-    original = clean(text)
+    original = _unshouted(clean(text))
     corrected, edits, corrections = correct(drop_asides(original, pipe.asides), pipe)
     if corrections:
         shown = "; ".join(corrections[:5])
@@ -969,6 +1023,10 @@ def extract(
         # is denied directly: "no bowel problems, new urinary retention" is one fact, asked.
         if facts.get(name) == "no":
             del facts[name]
+    for name in _half_denied(facts, evidence, original, pipe):
+        # "No bladder problems. Her bowels … she hasn't been able to control": asked (H02)
+        del facts[name]
+        uncertain.append(name)
     _drop_stale_exclusions(facts, evidence, notices, sentence_at, dated, dated_near)
     evidence.sort(key=lambda ev: (ev.start, ev.end, pipe.order.get(ev.fact, 1 << 30), ev.implied))
     hedged = tuple(dict.fromkeys(name for name in uncertain if name not in facts))

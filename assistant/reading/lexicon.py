@@ -190,6 +190,10 @@ class SoleRelative(BaseModel):
     #: relative, the patient when the message speaks of them only ("my mums friend pat has
     #: breast cancer thats spread 2 her spine … shes draggin her right foot", round 56).
     others: tuple[str, ...] = ()
+    #: What the writer did with a relative who only informs them, right before the relative's
+    #: word ("I ask my mother and it is not prostate, it is kidney cancer"): that relative is
+    #: no relative cue; what follows is still about the patient.
+    informant: str = r"(?!)"
 
 
 class ContextRuleSet(BaseModel):
@@ -404,6 +408,14 @@ class SynonymTable(BaseModel):
         "leg numbness she had back then has completely gone'), it governs that very mention, "
         "so the dated episode's finding is recorded absent now instead of asked. Said anywhere "
         "else ('numb toes in 2019, physio sorted it') the episode is history and asked.",
+    )
+    halves: dict[str, dict[str, str]] = Field(
+        {},
+        description="A fact that names two things in one ('bladder_bowel_dysfunction': the "
+        "bladder and the bowels) -> each half's name -> a regex of its words. A denial that "
+        "names one half only ('No bladder problems') does not deny the other when the message "
+        "speaks of that other half outside every denial ('Her bowels, on the other hand, she "
+        "hasn't been able to control'): the fact is asked, never absent (H02).",
     )
     returned_episode: tuple[str, ...] = Field(
         (),

@@ -199,6 +199,17 @@ def find_cues(
         raw = [
             (s, e, idx) for s, e, idx in raw if not _another_relative(e, idx, doc, pipe, patient)
         ]
+    # A relative who only informs the writer ("I ask my mother and it is not prostate, it is
+    # kidney cancer", round 58): no relative cue, what follows is the patient's.
+    raw = [
+        (s, e, idx)
+        for s, e, idx in raw
+        if not (
+            pipe.rules[idx].category == "FAMILY"
+            and pipe.rules[idx].direction != "PSEUDO"
+            and pipe.informant_before.search(doc.text[: doc.starts[s]])
+        )
+    ]
     # The one relative a message speaks of, now, with no one else named as the patient
     # ("We're in A&E. My husband Dave has myeloma …", "is it bad that grandma can't feel her
     # legs?"): the patient, like the relative a known opening names.

@@ -56,6 +56,8 @@ class Pipeline:
     resolved: list[re.Pattern[str]]
     #: `gone_now`: in a finding's own clause, it is over now ("has completely gone").
     gone_now: list[re.Pattern[str]]
+    #: `halves`: a two-part fact's parts and their words (bladder, bowels).
+    halves: dict[str, dict[str, re.Pattern[str]]]
     #: `returned_episode`: after the words saying it was over, the episode is back ("now … again").
     returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
@@ -82,6 +84,8 @@ class Pipeline:
     #: `not_sole_relative`: words that name another patient or an ill writer.
     sole_relative_predicate: re.Pattern[str]
     sole_relative_messenger: re.Pattern[str]
+    #: `informant`: the words before a relative who only informs the writer ("I asked my mum").
+    informant_before: re.Pattern[str]
     not_sole_relative: tuple[re.Pattern[str], ...]
     patient_before_relative: frozenset[str]
     sole_relative: SoleRelative
@@ -144,6 +148,10 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
         resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
         gone_now=[re.compile(p, re.IGNORECASE) for p in table.gone_now],
+        halves={
+            fact: {half: re.compile(p, re.IGNORECASE) for half, p in parts.items()}
+            for fact, parts in table.halves.items()
+        },
         returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,
@@ -156,6 +164,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         clause_turns=frozenset(rule_set.relative_asides.clause_turns),
         sole_relative_predicate=re.compile(rule_set.sole_relative.predicate, re.IGNORECASE),
         sole_relative_messenger=re.compile(rule_set.sole_relative.messenger, re.IGNORECASE),
+        informant_before=re.compile(rf"(?:{rule_set.sole_relative.informant})\Z", re.IGNORECASE),
         patient_before_relative=frozenset(rule_set.sole_relative.patient_before),
         sole_relative=rule_set.sole_relative,
         not_sole_relative=tuple(
