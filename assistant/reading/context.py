@@ -123,8 +123,10 @@ def _window(cue: Cue, doc: Text) -> None:
     if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
         start = max(cue.hard_start, cue.start - n)
         last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
+        # "Numbness / tingling: denies": a label the answer follows, spaced "/" and all
+        labelled = cue.start > 0 and doc.lower[cue.start - 1] == ":"
         for i in range(last, start - 1, -1):
-            if doc.lower[i] == "/" and _tight(doc, i):
+            if doc.lower[i] == "/" and (_tight(doc, i) or labelled):
                 continue  # "bladder/bowel change: no": one label, the answer denies it all
             if doc.lower[i] in _WINDOW_STOPS or _ends_question(doc, i):
                 start = i + 1

@@ -268,9 +268,11 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     plain = all(set(saw) == {","} for saw, _ in steps)
     # A counted item ("falls x2") or a first item that closes a symptom group ("nil bladder
     # sx, unsteady gait") shows the run is no list of denials (round 31).
-    stated = any(
-        _counted(m, doc) or _described(m, doc) for _, added in steps for m in added
-    ) or any(_ends_on_group(doc, m.end) for m in inside if m.start >= cue.end)
+    stated = (
+        any(_counted(m, doc) or _described(m, doc) for _, added in steps for m in added)
+        or any(_ends_on_group(doc, m.end) for m in inside if m.start >= cue.end)
+        or any(_said_as_a_state(m, doc) for _, added in steps for m in added)
+    )
     # Items, not mentions: "shooting pain" and "shooting pain down L leg" are one item read as
     # two facts, so "Nil retention, shooting pain down L leg" is two items, not a list of three.
     # Overlapping mentions ("radicular pain" and its "pain") are one item too (round 46).
@@ -279,6 +281,24 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
         return set()
     # Reached across a bare comma, "/" or "and" without "or"/"nor" closing the list: asked.
     return {m.start for saw, added in steps if set(saw) <= _UNCLOSED for m in added}
+
+
+#: A state said before the body part it is in ("weak legs", "numb saddle"): an item written
+#: so after a denial's first comma is a finding stated, not a noun the denial lists.
+_STATES = frozenset({"weak", "weaker", "numb", "tingly", "heavy", "wobbly", "dead", "floppy"})
+_BODY = frozenset(
+    {"legs", "leg", "arms", "arm", "feet", "foot", "saddle", "bum", "bottom", "toes", "hands"}
+)
+
+
+def _said_as_a_state(m: Mention, doc: Text) -> bool:
+    """Whether a list item reads as a state of a body part ("No pain down the legs, numb
+    saddle, weak legs", rf59-063): reached over a bare comma, it is asked, never denied (H02)."""
+    return (
+        m.start + 1 < len(doc.lower)
+        and doc.lower[m.start] in _STATES
+        and doc.lower[m.start + 1] in _BODY
+    )
 
 
 #: Joins inside a form label that name one question ("Numbness/tingling:", "Bladder & bowel:").
@@ -424,6 +444,16 @@ def end_list(
         # "No retention, no incontinence, radicular pain L5": a writer who repeats the denial
         # for each item it means states the item that has none.
         return skipped | carried, unsure
+    # "No pain down the legs, numb saddle, weak legs": a state said of a body part past a bare
+    # comma, in a list no "or" closes, reads as a finding stated: asked (rf59-063, H02)
+    states = {
+        k
+        for k in carried
+        if _said_as_a_state(index.mentions[k], doc) and not affirmed(index.mentions[k], doc)
+    }
+    if states and doc.lower[punct] == "," and closer is None:
+        unsure |= states
+        carried -= states
     if carried and not _confirmed_list(cue, punct, carried, index, doc, pipe, cues):
         # past a bare comma, a finding its own item affirms ("No numbness in the legs, saddle
         # anaesthesia present", "no pain radiating, unsteady walking and falls x2") is stated;
@@ -493,7 +523,10 @@ _OWN_VERBS = frozenset({
 #: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
 #: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR", "weak legs since
 #: yesterday").
-_AFFIRMING = frozenset({"present", "positive", "+ve", "++", "x2", "x3", "x4", "new", "newly"})
+_AFFIRMING = frozenset(
+    {"present", "positive", "+ve", "++", "x2", "x3", "x4", "new", "newly"}
+    | {"noted", "observed", "seen", "witnessed"}  # "No weakness, unsteady gait noted" (rf59-257)
+)
 #: An item marker that states the item ("No urinary symptoms, + saddle paraesthesia", rf50-233).
 _PLUS = frozenset({"+", "+ve"})
 #: Words that describe a sign as observed ("ataxic gait", "spastic legs"): no one lists a gait
