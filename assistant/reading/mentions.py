@@ -207,7 +207,9 @@ def find_cues(
         if not (
             pipe.rules[idx].category == "FAMILY"
             and pipe.rules[idx].direction != "PSEUDO"
-            and pipe.informant_before.search(doc.text[: doc.starts[s]])
+            and pipe.informant_before.search(
+                doc.text, max(0, doc.starts[s] - _INFORMANT_REACH), doc.starts[s]
+            )
         )
     ]
     # The one relative a message speaks of, now, with no one else named as the patient
@@ -419,6 +421,11 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
+
+
+#: How far before a relative's word the words of an informant may start ("I have just
+#: spoken to my"): a window, so the search never scans the whole message.
+_INFORMANT_REACH = 60
 
 
 def _owner_of(e: int, doc: Text, about: str) -> bool:
