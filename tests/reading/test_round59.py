@@ -104,3 +104,9 @@ def test_a_relative_rung_about_is_the_patient_and_the_bowels_said_normal_deny_th
     # a line of its own for each half, both normal: denied (b113)
     read = facts("Lymphoma 2021.\nLegs: strong.\nNumb: no.\nPee: normal.\nPoo: normal.")
     assert read["bladder_bowel_dysfunction"] == "no"
+
+
+def test_an_anaesthetist_is_no_typo() -> None:
+    read = extract("Update: anaesthetist has assessed him, so surgery is off the table.")
+    assert read.notices == ()
+    assert read.facts["suitable_for_surgery"] == "no"
