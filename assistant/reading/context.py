@@ -31,6 +31,7 @@ from assistant.reading.mentions import (
     Index,
     Mention,
     allows,
+    gloss_opening,
     relatives,
     writers_word,
 )
@@ -159,16 +160,8 @@ _NORMALS = frozenset({"no", "none"})
 def _gloss(cue: Cue, doc: Text) -> bool:
     """Whether a cue is the whole of a bracket glossing the word before it ("mama (uncle)",
     "her sister (my aunt)"): it speaks of that word, so its scope runs on past the bracket."""
-    opened = cue.start - 1
-    if opened >= 0 and doc.lower[opened] in _GLOSS_OWNERS:
-        opened -= 1  # "her sister (my aunt) has weak legs"
-    return (
-        opened >= 1
-        and doc.lower[opened] == "("
-        and cue.end < len(doc.lower)
-        and doc.lower[cue.end] == ")"
-        and doc.lower[opened - 1] not in CLAUSE_PUNCT
-    )
+    opened = gloss_opening(cue.start, cue.end, doc, _GLOSS_OWNERS)
+    return opened is not None and doc.lower[opened - 1] not in CLAUSE_PUNCT
 
 
 _GLOSS_OWNERS = frozenset({"my", "our", "her", "his", "their"})

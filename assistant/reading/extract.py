@@ -110,6 +110,7 @@ from assistant.reading.text import (
     drop_asides,
     segment,
     written_sentence,
+    written_sentence_span,
 )
 from assistant.reading.values import (
     PAST_EPISODE_DAYS,
@@ -614,15 +615,8 @@ def _unshouted(text: str) -> str:
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
 
-#: What ends a sentence or a line, for `_sentence_around`.
-_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The character span of the sentence or line around text[start:end]."""
-    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
-    after = _SENTENCE_BREAK.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+#: What ends the sentence or line of a half's denial ("no bladder problems; bowels …").
+_HALF_STOPS = ".!?;\n"
 
 
 def _half_denied(
@@ -640,7 +634,7 @@ def _half_denied(
             continue  # a denial naming both or neither ("bladder and bowels normal", "continent")
         # each denial's own sentence or line ("no incontinence of urine or faeces", "problems
         # with wee or poo: no"): the other half named in it is denied with it
-        spans = [_sentence_around(original, ev.start, ev.end) for ev in denials]
+        spans = [written_sentence_span(original, ev.start, ev.end, _HALF_STOPS) for ev in denials]
         other = [words for half, words in parts.items() if half not in denied]
         if any(
             not any(s <= m.start() < e for s, e in spans)

@@ -451,16 +451,22 @@ def _of_the_writers_own(s: int, e: int, doc: Text, pipe: Pipeline) -> str | None
     return doc.lower[s]
 
 
+def gloss_opening(s: int, e: int, doc: Text, owners: frozenset[str] = frozenset()) -> int | None:
+    """The token of the "(" when tokens s..e close a bracket right after a word, glossing it
+    ("my avô (grandfather)", "Mere mama (uncle)"; with `owners`, "her sister (my aunt)"),
+    else None. Whether the word before the bracket may be glossed is the caller's to ask."""
+    opened = s - 1
+    if opened >= 0 and doc.lower[opened] in owners:
+        opened -= 1
+    closes = e < len(doc.lower) and doc.lower[e] == ")"
+    return opened if opened >= 1 and doc.lower[opened] == "(" and closes else None
+
+
 def _glossing(s: int, e: int, doc: Text) -> bool:
     """Whether tokens s..e are the whole of a bracket right after one word, glossing it in
     English ("my avô (grandfather)", "Mere mama (uncle)")."""
-    return (
-        s >= 2
-        and doc.lower[s - 1] == "("
-        and e < len(doc.lower)
-        and doc.lower[e] == ")"
-        and doc.lower[s - 2].isalpha()
-    )
+    opened = gloss_opening(s, e, doc)
+    return opened is not None and doc.lower[opened - 1].isalpha()
 
 
 def _whole_sentence(s: int, e: int, doc: Text) -> bool:

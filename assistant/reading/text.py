@@ -193,10 +193,17 @@ def written_sentence(text: str, start: int, end: int | None = None) -> str:
     """The sentence of `text` as written around the span start:end (to the full stops or line
     breaks either side), over the reader's clause breaks ("… with leg weakness, got 8 Gy and
     her legs fully recovered")."""
-    opens = max(text.rfind(c, 0, start) for c in _WRITTEN_STOPS) + 1
+    return text[slice(*written_sentence_span(text, start, end))]
+
+
+def written_sentence_span(
+    text: str, start: int, end: int | None = None, stops: str = _WRITTEN_STOPS
+) -> tuple[int, int]:
+    """The character span of `written_sentence`; `stops`: the characters that end it."""
+    opens = max(text.rfind(c, 0, start) for c in stops) + 1
     after = start if end is None else end
-    stops = [i for i in (text.find(c, after) for c in _WRITTEN_STOPS) if i >= 0]
-    return text[opens : min(stops, default=len(text))]
+    found = [i for i in (text.find(c, after) for c in stops) if i >= 0]
+    return opens, min(found, default=len(text))
 
 
 #: A form label of a few words on each side of a spaced " / ", closed by its colon at the
