@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from assistant.case import catalogue
+from assistant.reading.anchors import Anchored, could_match
 from assistant.reading.lexicon import (
     FAMILY,
     HYPOTHETICAL,
@@ -86,8 +87,12 @@ def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]
     return found
 
 
-def _regex_matches(doc: Text, regexes: list[tuple[re.Pattern[str], int]]):
-    for regex, idx in regexes:
+def _regex_matches(doc: Text, regexes: tuple[Anchored, ...]):
+    folded = doc.folded
+    for pattern in regexes:
+        if not could_match(pattern.anchors, folded):
+            continue  # none of the words every match contains is in the message
+        regex, idx = pattern.regex, pattern.idx
         # A named group "cue" marks the cue's own words; the rest of the match is context
         # ("Daughter rang ...\nDad has ...": only "Dad" is the cue, the informant is context).
         group = "cue" if "cue" in regex.groupindex else 0

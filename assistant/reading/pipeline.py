@@ -16,6 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from assistant.case import catalogue
+from assistant.reading.anchors import Anchored
 from assistant.reading.lexicon import (
     ContextRule,
     ContextRuleSet,
@@ -50,7 +51,7 @@ class Pipeline:
     table: SynonymTable
     rules: tuple[ContextRule, ...]
     target_trie: dict[str, Any]  # token trie of literals -> (entry index, exact-case tokens)
-    target_regexes: list[tuple[re.Pattern[str], int]]
+    target_regexes: tuple[Anchored, ...]
     ignore: list[re.Pattern[str]]
     #: `resolved_episode`: a sentence saying a past episode is over ("physio sorted it").
     resolved: list[re.Pattern[str]]
@@ -62,7 +63,7 @@ class Pipeline:
     returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
     cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
-    cue_regexes: list[tuple[re.Pattern[str], int]]
+    cue_regexes: tuple[Anchored, ...]
     terminated_by: dict[str, frozenset[str]]
     vocabulary: dict[str, tuple[str, ...]]
     short_targets: tuple[str, ...]
@@ -109,7 +110,7 @@ def _apostrophe_optional(pattern: str) -> str:
 
 def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
     target_trie: dict[str, Any] = {}
-    target_regexes: list[tuple[re.Pattern[str], int]] = []
+    target_regexes: list[Anchored] = []
     words: set[str] = set()
     foreign: set[str] = set()  # read as written, never a typo's correction
     for idx, entry in enumerate(table.entries):
@@ -124,14 +125,15 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
                 t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN
             )
         target_regexes.extend(
-            (re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
+            Anchored.of(re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
         )
     cue_trie: dict[str, Any] = {}
-    cue_regexes: list[tuple[re.Pattern[str], int]] = []
+    cue_regexes: list[Anchored] = []
     cue_words: set[str] = set()
     for idx, rule in enumerate(rule_set.context_rules):
         if rule.pattern is not None:
-            cue_regexes.append((re.compile(_apostrophe_optional(rule.pattern), re.IGNORECASE), idx))
+            regex = re.compile(_apostrophe_optional(rule.pattern), re.IGNORECASE)
+            cue_regexes.append(Anchored.of(regex, idx))
         else:
             toks = phrase_tokens(rule.literal)
             _trie_add(cue_trie, toks, (idx, None))
@@ -144,7 +146,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         table=table,
         rules=rule_set.context_rules,
         target_trie=target_trie,
-        target_regexes=target_regexes,
+        target_regexes=tuple(target_regexes),
         ignore=[re.compile(p, re.IGNORECASE) for p in table.ignore],
         resolved=[re.compile(p, re.IGNORECASE) for p in table.resolved_episode],
         gone_now=[re.compile(p, re.IGNORECASE) for p in table.gone_now],
@@ -155,7 +157,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,
-        cue_regexes=cue_regexes,
+        cue_regexes=tuple(cue_regexes),
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},
         genders=rule_set.genders,
         not_the_patient_asides=tuple(

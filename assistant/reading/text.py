@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+
+from assistant.reading.anchors import fold
 
 TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|\S")
 WORD = re.compile(r"[^\W\d_]+")
@@ -110,6 +113,11 @@ class Text:
     sent_of: list[int]
     sents: list[tuple[int, int]]
     edits: list[tuple[int, int, int, int]]  # corrected start/end, original start/end
+
+    @cached_property
+    def folded(self) -> str:
+        """The text case-folded once, for the patterns' anchors (`anchors.fold`)."""
+        return fold(self.text)
 
     def original(self, i: int) -> int:
         """Offset in the original text of offset i in the corrected text."""
