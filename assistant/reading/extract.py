@@ -68,7 +68,7 @@ Clinical choices (documented for the rule engine and tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -623,26 +623,51 @@ def _half_denied(
     facts: Mapping[str, str], evidence: Sequence[Evidence], original: str, pipe: Pipeline
 ) -> list[str]:
     """Two-part facts (`halves`) read absent from denials that each name one part only, while
-    the message speaks of the other part outside every one of them: not absent."""
+    the message speaks of the other part outside every one of them, or from a denial whose own
+    sentence turns (`half_turns`) to either part outside every denial: not absent."""
     found = []
     for name, parts in pipe.halves.items():
         if facts.get(name) != "no":
             continue
         denials = [ev for ev in evidence if ev.fact == name and ev.value == "no"]
+        if not denials:
+            continue
         denied = {half for ev in denials for half, words in parts.items() if words.search(ev.text)}
-        if not denials or len(denied) != 1:
-            continue  # a denial naming both or neither ("bladder and bowels normal", "continent")
         # each denial's own sentence or line ("no incontinence of urine or faeces", "problems
         # with wee or poo: no"): the other half named in it is denied with it
         spans = [written_sentence_span(original, ev.start, ev.end, _HALF_STOPS) for ev in denials]
         other = [words for half, words in parts.items() if half not in denied]
-        if any(
+        other_half_spoken_of = len(denied) == 1 and any(
             not any(s <= m.start() < e for s, e in spans)
             for words in other
             for m in words.finditer(original)
+        )
+        if other_half_spoken_of or _turned_to_a_half(
+            denials, spans, parts.values(), original, pipe
         ):
             found.append(name)
     return found
+
+
+def _turned_to_a_half(
+    denials: Sequence[Evidence],
+    spans: Sequence[tuple[int, int]],
+    halves: Iterable[re.Pattern[str]],
+    original: str,
+    pipe: Pipeline,
+) -> bool:
+    """A denial's sentence goes on past a turn ("Not incontinent, although she has had to
+    strain … to start passing urine") to words of either half that no denial covers."""
+    covered = [(ev.start, ev.end) for ev in denials]
+    for ev, (_, end) in zip(denials, spans, strict=True):
+        turn = pipe.half_turns.search(original, ev.end, end)
+        if turn is None:
+            continue
+        for words in halves:
+            for m in words.finditer(original, turn.end(), end):
+                if not any(s <= m.start() < e for s, e in covered):
+                    return True
+    return False
 
 
 def _drop_stale_exclusions(

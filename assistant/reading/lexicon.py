@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -41,9 +42,21 @@ _DEFINE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # ----------------------------------------------------------------------------- data files
 
 
+def apostrophe_optional(pattern: str) -> str:
+    """Let a pattern's "n't" also match a contraction typed without its apostrophe."""
+    return pattern.replace("n't", "n'?t")
+
+
+@cache
+def compiled(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A vocabulary pattern as the reader matches it ("n't" or "nt"), compiled once: the data
+    files' validation and the pipeline's build share it, so no pattern is compiled twice."""
+    return re.compile(apostrophe_optional(pattern), flags)
+
+
 def _compiles(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, flags)
+        return compiled(pattern, flags)
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
 
@@ -340,6 +353,8 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
     return (
         # "NSCLC/T7 met/plantars ↑": a slash list item is a label; "o/e" or "c/o" is not.
         rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
+        # how the value was found ("Sensation on testing: reduced", rf60-246)
+        r"(?:\s+(?:on\s+(?:testing|exam(?:ination)?|assessment)|when\s+tested|tested))?"
         rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+|(?<=\w)(?=[\u2191\u2193]))"
         rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
     )
@@ -416,6 +431,14 @@ class SynonymTable(BaseModel):
         "names one half only ('No bladder problems') does not deny the other when the message "
         "speaks of that other half outside every denial ('Her bowels, on the other hand, she "
         "hasn't been able to control'): the fact is asked, never absent (H02).",
+    )
+    half_turns: str = Field(
+        r"$^",
+        description="A regex of the words that turn a sentence against its denial ('although', "
+        "'but', 'though', 'however'): past one, in a denial's own sentence, a half of a "
+        "two-part fact (`halves`) named outside every denial is spoken of again ('Not "
+        "incontinent, although she has had to strain … to start passing urine'): the fact is "
+        "asked, never absent (H02).",
     )
     returned_episode: tuple[str, ...] = Field(
         (),

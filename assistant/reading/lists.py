@@ -24,6 +24,8 @@ FRESH = frozenset(
     | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
     # a subject opens a clause of its own: "no weakness, it's just back pain that wakes him"
     | {"it", "it's", "its", "there", "there's", "he", "she", "they", "he's", "she's", "just"}
+    # a word that turns from the denial to what there is: "no weakness, only pins and needles"
+    | {"only", "merely", "mainly", "mostly", "though", "although", "except"}
     # the same in Spanish and French said inside an English message (round 55)
     | {"elle", "il", "ella", "él", "maintenant", "ahora", "aujourd'hui", "hoy"}
 )
@@ -291,14 +293,18 @@ _BODY = frozenset(
 )
 
 
+#: A side between the state and the body part ("numb R foot", "weak left leg").
+_SIDES = frozenset({"r", "l", "rt", "lt", "left", "right", "both", "bilateral", "bilat"})
+
+
 def _said_as_a_state(m: Mention, doc: Text) -> bool:
     """Whether a list item reads as a state of a body part ("No pain down the legs, numb
-    saddle, weak legs", rf59-063): reached over a bare comma, it is asked, never denied (H02)."""
-    return (
-        m.start + 1 < len(doc.lower)
-        and doc.lower[m.start] in _STATES
-        and doc.lower[m.start + 1] in _BODY
-    )
+    saddle, weak legs", rf59-063; "numb R foot", rf60-235): reached over a bare comma, it is
+    asked, never denied (H02)."""
+    words = doc.lower[m.start : m.start + 3]
+    if len(words) == 3 and words[1] in _SIDES:
+        words = [words[0], words[2]]
+    return len(words) >= 2 and words[0] in _STATES and words[1] in _BODY
 
 
 #: Joins inside a form label that name one question ("Numbness/tingling:", "Bladder & bowel:").
@@ -482,13 +488,18 @@ def _closed_before(cue: Cue, punct: int, doc: Text) -> bool:
     return True
 
 
+#: What may join a repeated denial to the item before it ("no retention, no incontinence",
+#: "no bladder symptoms and no bowel symptoms", rf60-235).
+_ITEM_JOINS = frozenset({",", "and", "&", "+"})
+
+
 def _denials_repeated(
     cue: Cue, doc: Text, cues: Sequence[Cue], index: Index, pipe: Pipeline
 ) -> bool:
     """Whether this negation opens a list item after another denied item of the same sentence
     ("no retention, no incontinence, ..."): the writer negates item by item. The earlier item
     may be a denial in its own words ("No falls, no incontinence, weak legs": round 39)."""
-    if cue.start == 0 or doc.lower[cue.start - 1] != ",":
+    if cue.start == 0 or doc.lower[cue.start - 1] not in _ITEM_JOINS:
         return False
     sentence = doc.sent_of[cue.start]
     return any(
@@ -598,10 +609,12 @@ def clause_of_its_own(mention: Mention, doc: Text) -> bool:
 _SUBJECTS = frozenset(
     {"legs", "leg", "arms", "arm", "feet", "foot", "hands", "hand", "toes", "fingers"}
     | {"walking", "gait", "balance", "mobility", "bladder", "bowels", "bowel", "saddle"}
+    | {"plantars", "plantar", "reflexes", "toes"}  # "no clonus, plantars up" (rf60-224)
 )
 _PREDICATES = frozenset(
     {"weak", "weaker", "numb", "number", "heavy", "wobbly", "tingly", "tingling", "dead"}
     | {"unsteady", "useless", "off", "gone", "poor", "worse", "reduced", "impaired", "altered"}
+    | {"up", "upgoing", "extensor", "brisk", "bilaterally"}
 )
 
 

@@ -467,10 +467,14 @@ def gloss_opening(s: int, e: int, doc: Text, owners: frozenset[str] = frozenset(
     return opened if opened >= 1 and doc.lower[opened] == "(" and closes else None
 
 
+#: The writer's own word inside a gloss ("meri khala (my aunt)", round 60 fu57-032).
+_WRITERS_GLOSS = frozenset({"my", "our"})
+
+
 def _glossing(s: int, e: int, doc: Text) -> bool:
     """Whether tokens s..e are the whole of a bracket right after one word, glossing it in
-    English ("my avô (grandfather)", "Mere mama (uncle)")."""
-    opened = gloss_opening(s, e, doc)
+    English ("my avô (grandfather)", "Mere mama (uncle)", "meri khala (my aunt)")."""
+    opened = gloss_opening(s, e, doc, _WRITERS_GLOSS)
     return opened is not None and doc.lower[opened - 1].isalpha()
 
 

@@ -23,6 +23,7 @@ from assistant.reading.lexicon import (
     Genders,
     SoleRelative,
     SynonymTable,
+    compiled,
     load_context_rules,
     load_synonyms,
 )
@@ -59,6 +60,8 @@ class Pipeline:
     gone_now: list[re.Pattern[str]]
     #: `halves`: a two-part fact's parts and their words (bladder, bowels).
     halves: dict[str, dict[str, re.Pattern[str]]]
+    #: `half_turns`: words that turn a denial's sentence ("although", "but").
+    half_turns: re.Pattern[str]
     #: `returned_episode`: after the words saying it was over, the episode is back ("now … again").
     returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
@@ -103,11 +106,6 @@ class Pipeline:
     build_seconds: float = 0.0
 
 
-def _apostrophe_optional(pattern: str) -> str:
-    """Let a pattern's "n't" also match a contraction typed without its apostrophe."""
-    return pattern.replace("n't", "n'?t")
-
-
 def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
     target_trie: dict[str, Any] = {}
     target_regexes: list[Anchored] = []
@@ -124,16 +122,13 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             (foreign if entry.foreign else words).update(
                 t for t in toks if t.isalpha() and len(t) >= FUZZY_MIN_LEN
             )
-        target_regexes.extend(
-            Anchored.of(re.compile(_apostrophe_optional(p), flags), idx) for p in entry.patterns
-        )
+        target_regexes.extend(Anchored.of(compiled(p, flags), idx) for p in entry.patterns)
     cue_trie: dict[str, Any] = {}
     cue_regexes: list[Anchored] = []
     cue_words: set[str] = set()
     for idx, rule in enumerate(rule_set.context_rules):
         if rule.pattern is not None:
-            regex = re.compile(_apostrophe_optional(rule.pattern), re.IGNORECASE)
-            cue_regexes.append(Anchored.of(regex, idx))
+            cue_regexes.append(Anchored.of(compiled(rule.pattern, re.IGNORECASE), idx))
         else:
             toks = phrase_tokens(rule.literal)
             _trie_add(cue_trie, toks, (idx, None))
@@ -154,6 +149,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             fact: {half: re.compile(p, re.IGNORECASE) for half, p in parts.items()}
             for fact, parts in table.halves.items()
         },
+        half_turns=re.compile(table.half_turns, re.IGNORECASE),
         returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
         cue_trie=cue_trie,

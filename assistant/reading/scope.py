@@ -169,9 +169,28 @@ def names_other_domain(text: str, *, sites: bool = True) -> bool:
     """True when the text names a condition or topic NG234 does not cover. `sites`: a body
     part of its own ("knee", "ankle") counts too; not beside a stated Box 1 cord symptom,
     where it is the symptom's extent ("numb feet, crept up to his knees")."""
-    if _terms("other_domain_terms").search(text):
+    if any(
+        not (_SETTING.match(text, m.end()) or _NORMAL_RESULT.match(text, m.end()))
+        for m in _terms("other_domain_terms").finditer(text)
+    ):
         return True
     return sites and bool(_terms("other_domain_sites").search(text))
+
+
+#: Where the writer works, said with a condition's name ("Stroke ward doctor. 77F … new
+#: weakness in both legs", round 60 fu57-016): the ward, not the patient's condition.
+_SETTING = re.compile(
+    r"\s+(?:ward|unit|team|doctor|nurse|reg(?:istrar)?|consultant|physician|sho|fy[12]|f[12]|"
+    r"clinic|service|bay|department|dept|physio(?:therapist)?|specialist\s+nurse|cns)\b",
+    re.IGNORECASE,
+)
+#: A normal result of a test named by its site ("MRI brain normal", "CT head clear"): no
+#: other condition is named.
+_NORMAL_RESULT = re.compile(
+    r"\s*(?:[:=-]\s*|(?:was|is|were|came\s+back|showed|shows)\s+)?(?:completely\s+|entirely\s+)?"
+    r"(?:normal|clear|nad|unremarkable|negative|nothing\s+(?:acute|abnormal))\b",
+    re.IGNORECASE,
+)
 
 
 def names_benign_spinal_tumour(text: str) -> bool:
@@ -342,7 +361,10 @@ def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> boo
             return False
         asks = _asks_about_outside_topic(text) or _asks_about_it(text)
         return not own or (asks and not names_spinal_domain(text))
-    if not names_other_domain(text):
+    # a body part beside a Box 1 cord symptom the message states is that symptom's site ("L
+    # ankle dorsiflexion 3/5, EHL weak", b121), not another topic
+    stated_red_flag = bool(facts) and bool(_asserted(facts) & set(vocabulary().red_flag_facts))
+    if not names_other_domain(text, sites=not stated_red_flag):
         return False
     # "not a surgical candidate (PS 3, severe COPD) - what dose?": a comorbidity given as the
     # reason for an NG234 decision is context, not another topic; "she has a UTI - what

@@ -1,0 +1,64 @@
+"""Session 30 (#12, #13): round 60's conversation classes, tested both ways through the whole
+conversation: the writer's ward named with a condition and a normal test result name no other
+condition; a body part beside a stated cord symptom is its site, not another topic; outside
+topics (a chemotherapy drug's dose, renal dosing, death certification, rotas, a shingles rash)
+are refused."""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import cited, last
+
+
+def test_the_writers_ward_and_a_normal_scan_name_no_other_condition(conversation) -> None:
+    answer = last(
+        conversation,
+        "Stroke ward doctor. 77F, no history of cancer, admitted with new weakness in both legs "
+        "and urinary retention. MRI brain normal.",
+    )
+    assert not answer.out_of_scope
+    assert answer.facts["limb_weakness"] == "yes"
+    # a stroke as the patient's own condition is still another condition
+    refused = last(conversation, "How long after a stroke can thrombolysis be given?")
+    assert refused.out_of_scope
+
+
+def test_a_body_part_beside_a_stated_cord_symptom_is_its_site(conversation) -> None:
+    answer = last(
+        conversation,
+        "OOH GP home visit. 68F breast ca with known bone mets. 1 week of pain shooting down her "
+        "R leg like sciatica, worse on coughing.",
+        "Sorry - I meant LEFT leg, not right. On exam now: L ankle dorsiflexion 3/5, EHL weak, "
+        "reduced sensation over the L dorsum of foot. Right leg normal.",
+    )
+    assert not answer.out_of_scope
+    assert {"1.3.2", "1.8.1", "1.5.2"} <= cited(answer)
+    # an ankle with no cord symptom on a live case is another topic
+    other = last(
+        conversation,
+        "68F breast ca with known bone mets, back pain at night.",
+        "Unrelated - she twisted her ankle yesterday, should it be X-rayed?",
+    )
+    assert other.out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which opioid is safest in a patient with eGFR 10 and what dose should I start?",
+        "How many on-call nights am I allowed to do in a row under the junior doctor contract?",
+        "How do I complete a medical certificate of cause of death for a patient who died of MSCC?",
+        "How should a patient with a suspected spinal fracture after trauma be log-rolled in ED?",
+        "How should we adjust carboplatin dosing in a patient with an eGFR of 25?",
+        "Patient on chemo has a painful band-like rash around his chest - should he get aciclovir "
+        "for shingles?",
+    ],
+)
+def test_outside_topics_are_refused(conversation, text: str) -> None:
+    assert last(conversation, text).out_of_scope, text
+
+
+def test_band_like_pain_is_still_radicular_and_answered(conversation) -> None:
+    answer = last(conversation, "Lung ca, band-like pain around his chest from the spine.")
+    assert not answer.out_of_scope
+    assert answer.facts.get("radicular_pain") == "yes"
