@@ -37,6 +37,7 @@ from assistant.answers.facts import (
     note_uncertain,
     reopen_mscc,
     retract,
+    stated_or_new,
     time_recurrence,
 )
 from assistant.answers.intent import (
@@ -452,7 +453,7 @@ class Conversation:
                 notices=notices,
             )
         before = state.case
-        case, changes = apply_facts(before, extraction.facts)
+        case, changes = apply_facts(before, stated_or_new(before, extraction))
         exclusion = next(
             (e.text for e in extraction.evidence if e.fact == "mscc" and e.value in NOT_MSCC), None
         )

@@ -9,6 +9,7 @@ from assistant.answers.intent import dated_past, intents, reports_onset
 from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, Case, FactSpec, catalogue
 from assistant.reading.extract import Extraction
+from assistant.reading.pipeline import pipeline
 from assistant.reading.values import recurred_after
 
 Changed = tuple[Case, list[ChangeOut]]
@@ -25,6 +26,23 @@ def apply_facts(case: Case, facts: Mapping[str, str]) -> Changed:
         if name in facts and case.get(name) != updated.get(name)
     ]
     return updated, changes
+
+
+def stated_or_new(case: Case, extraction: Extraction) -> dict[str, str]:
+    """The turn's facts, less any of `stated_over_implied` (a cancer diagnosis) it only implies
+    against a value the case already holds.
+
+    Within a message a fact said in its own words outweighs one its other words imply
+    (`stated_over_implied`); across turns the same holds: "no prior cancer diagnosis … suspected
+    lymphoma" then "radiotherapy to T10 is being considered" (round 60 fu57-049) keeps the
+    case's cancer diagnosis, because radiotherapy only implies a cancer."""
+    weighed = pipeline().table.stated_over_implied
+    said = {ev.fact for ev in extraction.evidence if not ev.implied and ev.value is not None}
+    return {
+        name: value
+        for name, value in extraction.facts.items()
+        if name not in weighed or name in said or case.get(name) in (UNKNOWN, value)
+    }
 
 
 def _no_longer_implied(

@@ -62,3 +62,40 @@ def test_band_like_pain_is_still_radicular_and_answered(conversation) -> None:
     answer = last(conversation, "Lung ca, band-like pain around his chest from the spine.")
     assert not answer.out_of_scope
     assert answer.facts.get("radicular_pain") == "yes"
+
+
+def test_a_fact_only_implied_never_overrides_the_cases_stated_value(conversation) -> None:
+    first = (
+        "Neurosurg reg: 44M, no prior cancer diagnosis. MRI shows a T10 spinal metastatic lesion "
+        "with a paravertebral mass; radiology report it as suspected lymphoma, no biopsy yet. No "
+        "neurological symptoms or signs."
+    )
+    answer = last(
+        conversation,
+        first,
+        "Haematology have seen him - they are considering a stem cell harvest, and radiotherapy "
+        "to T10 is being considered.",
+    )
+    assert answer.turn == "follow_up"
+    assert answer.facts["cancer_diagnosis"] == "no"
+    assert answer.facts["radiotherapy_considered"] == "yes"
+    # said in its own words, the same fact is a correction
+    answer = last(conversation, first, "Correction: biopsy now confirms he does have cancer.")
+    assert answer.facts["cancer_diagnosis"] == "yes"
+
+
+def test_both_treatments_declined_by_choice_leave_dexamethasone_to_be_reduced(conversation) -> None:
+    answer = last(
+        conversation,
+        "Community matron. Mr L, 83, prostate ca. MSCC at T8 diagnosed 3 weeks ago, complete "
+        "paraplegia since then, pain well controlled on MST. He chose not to have surgery or "
+        "radiotherapy and wants to stay at home. Still on dex 16 mg daily.",
+    )
+    assert {"1.8.4", "1.6.5"} <= cited(answer)
+    # awaiting radiotherapy, dexamethasone is not reduced for want of treatment
+    answer = last(
+        conversation,
+        "Prostate ca, MSCC at T8, on dex 16 mg daily. He declined surgery; radiotherapy starts "
+        "tomorrow.",
+    )
+    assert "1.8.4" not in cited(answer)
