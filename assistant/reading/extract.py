@@ -765,7 +765,9 @@ def extract(
     if not text.strip():
         return Extraction(notices=tuple(notices))
     pipe = pipeline()
-    original = _unshouted(clean(text))
+    # "Plantars:\nR up": a label's value on the next line is the label's (rf61-257); the
+    # newline becomes a space, so every offset stays the same
+    original = pipe.label_line.sub(r"\1 ", _unshouted(clean(text)))
     corrected, edits, corrections = correct(drop_asides(original, pipe.asides), pipe)
     if corrections:
         shown = "; ".join(corrections[:5])

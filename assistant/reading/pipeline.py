@@ -65,6 +65,8 @@ class Pipeline:
     #: `returned_episode`: after the words saying it was over, the episode is back ("now … again").
     returned: list[re.Pattern[str]]
     asides: list[re.Pattern[str]]
+    #: A form label alone on its line ("Plantars:") whose value is on the next ("R up").
+    label_line: re.Pattern[str]
     cue_trie: dict[str, Any]  # token trie of cue literals -> (rule index, None)
     cue_regexes: tuple[Anchored, ...]
     terminated_by: dict[str, frozenset[str]]
@@ -104,6 +106,15 @@ class Pipeline:
     #: reaching it through other findings does not make absent.
     described: tuple[re.Pattern[str], ...] = ()
     build_seconds: float = 0.0
+
+
+def _label_line(table: SynonymTable) -> re.Pattern[str]:
+    """A line that is only a form label and its colon, the next line starting its value."""
+    labels = "|".join(label for spec in table.labelled for label in spec.labels)
+    return re.compile(
+        rf"^([ \t]*(?:[-*\u2022][ \t]*)?(?:{labels})[ \t]*:[ \t]*)\n(?=[ \t]*[^\s:])",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
@@ -152,6 +163,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         half_turns=re.compile(table.half_turns, re.IGNORECASE),
         returned=[re.compile(p, re.IGNORECASE) for p in table.returned_episode],
         asides=[re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table.asides],
+        label_line=_label_line(table),
         cue_trie=cue_trie,
         cue_regexes=tuple(cue_regexes),
         terminated_by={k: frozenset(v) for k, v in rule_set.terminating_types.items()},

@@ -99,3 +99,53 @@ def test_both_treatments_declined_by_choice_leave_dexamethasone_to_be_reduced(co
         "tomorrow.",
     )
     assert "1.8.4" not in cited(answer)
+
+
+def test_comfort_care_keeps_no_16_mg_waiting_for_treatment(conversation) -> None:
+    answer = last(
+        conversation,
+        "District nurse. Mrs H, 88, MSCC from breast cancer diagnosed 6 weeks ago. Oncology felt "
+        "she was too frail for radiotherapy or surgery, so comfort care only. Bedbound since "
+        "discharge. Still on dexamethasone 8 mg a day from hospital.",
+    )
+    applied = {r.rule for r in answer.recommendations}
+    assert "R1.8.1-continue-dexamethasone-then-reduce" not in applied
+    assert {"1.8.4", "1.6.5"} <= cited(answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is sarcoid myelopathy treated with steroids or infliximab?",
+        "Hydrocortisone stress dose for a patient on long-term steroids having elective surgery?",
+        "How should an MS relapse with spinal cord involvement be treated?",
+        "Urology reg. Asymptomatic 55-year-old man, no cancer history, no back pain, wants a PSA "
+        "check. What PSA threshold should trigger referral?",
+    ],
+)
+def test_round_61s_outside_topics_are_refused(conversation, text: str) -> None:
+    assert last(conversation, text).out_of_scope, text
+
+
+def test_on_a_live_case_other_conditions_drugs_are_refused_and_the_case_kept(conversation) -> None:
+    case = (
+        "78M, prostate cancer, spinal mets on MRI, back pain not controlled by conventional "
+        "analgesia, no neuro deficit."
+    )
+    answer = last(conversation, case, "Should we switch his ADT from goserelin to degarelix?")
+    assert answer.out_of_scope
+    answer = last(
+        conversation,
+        "Bed 2: 66F, MRI suggests lymphoma with a T12 spinal deposit, not yet confirmed on biopsy.",
+        "Her potassium is 3.1 - how much should I replace?",
+    )
+    assert answer.out_of_scope
+    # a family's question whether it could be spinal cancer is NG234's (1.3.5, 1.3.6)
+    answer = last(
+        conversation,
+        "I am interpreting for a family at the GP. The mother is 55, the family say she has never "
+        "had cancer. She has had back pain on and off for 2 years, mostly after lifting at work. "
+        "The family read online about cancer in the spine and ask: could this be that, and what "
+        "signs should they watch for?",
+    )
+    assert not answer.out_of_scope
