@@ -52,6 +52,12 @@ def test_a_body_part_beside_a_stated_cord_symptom_is_its_site(conversation) -> N
         "How should we adjust carboplatin dosing in a patient with an eGFR of 25?",
         "Patient on chemo has a painful band-like rash around his chest - should he get aciclovir "
         "for shingles?",
+        # round 61
+        "Is sarcoid myelopathy treated with steroids or infliximab?",
+        "Hydrocortisone stress dose for a patient on long-term steroids having elective surgery?",
+        "How should an MS relapse with spinal cord involvement be treated?",
+        "Urology reg. Asymptomatic 55-year-old man, no cancer history, no back pain, wants a PSA "
+        "check. What PSA threshold should trigger referral?",
     ],
 )
 def test_outside_topics_are_refused(conversation, text: str) -> None:
@@ -111,20 +117,6 @@ def test_comfort_care_keeps_no_16_mg_waiting_for_treatment(conversation) -> None
     applied = {r.rule for r in answer.recommendations}
     assert "R1.8.1-continue-dexamethasone-then-reduce" not in applied
     assert {"1.8.4", "1.6.5"} <= cited(answer)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Is sarcoid myelopathy treated with steroids or infliximab?",
-        "Hydrocortisone stress dose for a patient on long-term steroids having elective surgery?",
-        "How should an MS relapse with spinal cord involvement be treated?",
-        "Urology reg. Asymptomatic 55-year-old man, no cancer history, no back pain, wants a PSA "
-        "check. What PSA threshold should trigger referral?",
-    ],
-)
-def test_round_61s_outside_topics_are_refused(conversation, text: str) -> None:
-    assert last(conversation, text).out_of_scope, text
 
 
 def test_on_a_live_case_other_conditions_drugs_are_refused_and_the_case_kept(conversation) -> None:

@@ -145,3 +145,10 @@ def test_a_plan_to_talk_about_radiotherapy_and_steroids_started() -> None:
 def test_vertebrae_is_a_word_not_a_typo() -> None:
     read = extract("Myeloma. It shows myeloma in 3 of my vertebrae.")
     assert not any("vertebrae" in notice for notice in read.notices)
+
+
+def test_not_only_after_its_verb_states_the_finding() -> None:
+    assert facts("Myeloma. She is not only numb in both feet but weak too.")["sensory_loss"] == (
+        "yes"
+    )
+    assert facts("Myeloma. She is not numb.")["sensory_loss"] == "no"
