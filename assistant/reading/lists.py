@@ -609,7 +609,7 @@ def clause_of_its_own(mention: Mention, doc: Text) -> bool:
 _SUBJECTS = frozenset(
     {"legs", "leg", "arms", "arm", "feet", "foot", "hands", "hand", "toes", "fingers"}
     | {"walking", "gait", "balance", "mobility", "bladder", "bowels", "bowel", "saddle"}
-    | {"plantars", "plantar", "reflexes", "toes"}  # "no clonus, plantars up" (rf60-224)
+    | {"plantars", "plantar", "reflexes"}  # "no clonus, plantars up" (rf60-224)
 )
 _PREDICATES = frozenset(
     {"weak", "weaker", "numb", "number", "heavy", "wobbly", "tingly", "tingling", "dead"}
