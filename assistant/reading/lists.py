@@ -12,6 +12,7 @@ from assistant.reading.lexicon import NEGATED, POSSIBLE, ContextRule
 from assistant.reading.mentions import LABEL_PUNCT, Cue, Index, Mention
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
+from assistant.reading.words import words
 
 _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 #: Where an open negation's list may end: clause punctuation, an unspaced "/" and "and"
@@ -19,16 +20,7 @@ _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
 #: Words that open a clause of their own after a comma ("no falls, new retention"); a side
 #: names an examination finding of its own ("no saddle numbness, left foot drop").
-FRESH = frozenset(
-    {"new", "newly", "now", "recent", "recently", "worsening", "increasing", "today"}
-    | {"left", "right", "lt", "rt", "bilateral", "bilat", "unilateral"}
-    # a subject opens a clause of its own: "no weakness, it's just back pain that wakes him"
-    | {"it", "it's", "its", "there", "there's", "he", "she", "they", "he's", "she's", "just"}
-    # a word that turns from the denial to what there is: "no weakness, only pins and needles"
-    | {"only", "merely", "mainly", "mostly", "though", "although", "except"}
-    # the same in Spanish and French said inside an English message (round 55)
-    | {"elle", "il", "ella", "él", "maintenant", "ahora", "aujourd'hui", "hoy"}
-)
+FRESH = words("fresh_onset", "fresh_side", "fresh_subject", "fresh_turn", "fresh_foreign")
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})
 #: Words that may stand between a list word and the next item ("X or another Y").
@@ -57,81 +49,7 @@ def opens_a_finding(doc: Text, first: int, i: int) -> bool:
 #: Words that may stand between a denial and the red flag it governs ("no significant leg
 #: weakness", "denies any new urinary symptoms"). Any other word there ("no fever weak legs")
 #: makes the denial's reach unclear: the red flag is asked, never recorded absent (H02).
-_GOVERNED_THROUGH = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "any",
-        "new",
-        "significant",
-        "obvious",
-        "focal",
-        "definite",
-        "further",
-        "other",
-        "acute",
-        "sudden",
-        "true",
-        "objective",
-        "subjective",
-        "reported",
-        "current",
-        "ongoing",
-        "recent",
-        "worsening",
-        "increasing",
-        "progressive",
-        "leg",
-        "legs",
-        "arm",
-        "arms",
-        "limb",
-        "limbs",
-        "lower",
-        "upper",
-        "bilateral",
-        "both",
-        "l",
-        "r",
-        "left",
-        "right",
-        "saddle",
-        "perianal",
-        "urinary",
-        "faecal",
-        "fecal",
-        "bowel",
-        "bowels",
-        "bladder",
-        "evidence",
-        "of",
-        "signs",
-        "symptoms",
-        "sign",
-        "symptom",
-        "complaint",
-        "complaints",
-        "c",
-        "o",
-        "his",
-        "her",
-        "their",
-        "or",
-        "nor",
-        "and",
-        "to",
-        "suggest",
-        "suggestive",
-        "concerning",
-        "for",
-        "in",
-        "at",
-        "with",
-        "neurological",
-        "neuro",
-    ]
-)
+_GOVERNED_THROUGH = words("governed_through")
 
 
 def juxtaposed_red_flags(
@@ -287,14 +205,12 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
 
 #: A state said before the body part it is in ("weak legs", "numb saddle"): an item written
 #: so after a denial's first comma is a finding stated, not a noun the denial lists.
-_STATES = frozenset({"weak", "weaker", "numb", "tingly", "heavy", "wobbly", "dead", "floppy"})
-_BODY = frozenset(
-    {"legs", "leg", "arms", "arm", "feet", "foot", "saddle", "bum", "bottom", "toes", "hands"}
-)
+_STATES = words("states")
+_BODY = words("state_body")
 
 
 #: A side between the state and the body part ("numb R foot", "weak left leg").
-_SIDES = frozenset({"r", "l", "rt", "lt", "left", "right", "both", "bilateral", "bilat"})
+_SIDES = words("sides")
 
 
 def _said_as_a_state(m: Mention, doc: Text) -> bool:
@@ -522,33 +438,21 @@ _DENIAL_WORDS = frozenset({"no", "nil", "denies", "not", "never", "without"})
 
 
 #: Finite verbs that make a listed finding a clause of its own ("pain radiates down the leg").
-_OWN_VERBS = frozenset({
-    "is", "are", "was", "were", "has", "have", "had", "radiates", "radiated", "shoots", "shot",
-    "goes", "went", "spreads", "travels", "travelled", "traveled", "runs", "ran", "comes", "came",
-    "feels", "felt", "keeps", "kept", "started", "starts", "began", "begins", "developed",
-    "feel", "give", "gives", "gave", "keep",
-    "peut", "puede", "arrive", "est", "está", "tiene",  # Spanish and French (round 55)
-})  # fmt: skip
+_OWN_VERBS = words("own_verbs")
 
 
 #: Words that affirm a finding in its own list item ("saddle anaesthesia present", "falls
 #: x2", "walking with a frame since Monday (new)", "reduced anal tone on PR", "weak legs since
 #: yesterday").
-_AFFIRMING = frozenset(
-    {"present", "positive", "+ve", "++", "x2", "x3", "x4", "new", "newly"}
-    | {"noted", "observed", "seen", "witnessed"}  # "No weakness, unsteady gait noted" (rf59-257)
-)
+_AFFIRMING = words("affirming")
 #: An item marker that states the item ("No urinary symptoms, + saddle paraesthesia", rf50-233).
 _PLUS = frozenset({"+", "+ve"})
 #: Words that describe a sign as observed ("ataxic gait", "spastic legs"): no one lists a gait
 #: by its kind to deny it, so the item is stated (round 48: "no LL weakness, ataxic gait, P&N
 #: feet").
-_OBSERVED = frozenset(
-    {"ataxic", "spastic", "broad-based", "wide-based", "shuffling", "antalgic", "scissoring"}
-    | {"high-stepping", "waddling", "stamping", "festinating"}
-)
+_OBSERVED = words("observed")
 #: A word whose next word affirms the finding before it ("x 2", "on PR").
-_ON_EXAMINATION = frozenset({"pr", "dre", "exam", "examination"})
+_ON_EXAMINATION = words("on_examination")
 #: Number words a duration may open with ("weak for two days").
 _COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "few"})
 _AFFIRMING_AFTER = {
@@ -606,16 +510,8 @@ def clause_of_its_own(mention: Mention, doc: Text) -> bool:
 
 #: A body part or function that opens a clause when its finding follows it ("Not incontinent,
 #: legs weak": the legs are weak; "weak legs" or "leg weakness" may be a listed item).
-_SUBJECTS = frozenset(
-    {"legs", "leg", "arms", "arm", "feet", "foot", "hands", "hand", "toes", "fingers"}
-    | {"walking", "gait", "balance", "mobility", "bladder", "bowels", "bowel", "saddle"}
-    | {"plantars", "plantar", "reflexes"}  # "no clonus, plantars up" (rf60-224)
-)
-_PREDICATES = frozenset(
-    {"weak", "weaker", "numb", "number", "heavy", "wobbly", "tingly", "tingling", "dead"}
-    | {"unsteady", "useless", "off", "gone", "poor", "worse", "reduced", "impaired", "altered"}
-    | {"up", "upgoing", "extensor", "brisk", "bilaterally"}
-)
+_SUBJECTS = words("subjects")
+_PREDICATES = words("predicates")
 
 
 def _confirmed_list(
@@ -705,7 +601,7 @@ def _counted(mention: Mention, doc: Text) -> bool:
 
 
 #: Nouns that close a denied symptom group ("nil bladder sx", "no bowel problems").
-_CATEGORY_NOUNS = frozenset({"sx", "symptoms", "problems", "probs", "issues", "complaints"})
+_CATEGORY_NOUNS = words("category_nouns")
 
 
 def _ends_on_group(doc: Text, end: int) -> bool:

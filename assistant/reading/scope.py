@@ -41,6 +41,11 @@ class ScopeVocabulary(BaseModel):
     cancer_facts: tuple[str, ...]
     red_flag_facts: tuple[str, ...]
     other_domain_terms: tuple[str, ...]
+    #: What, said right after an other-domain term, makes it no condition of the patient's:
+    #: where the writer works ("Stroke ward doctor. 77F … new weakness in both legs", round 60
+    #: fu57-016) and a normal result of a test named by its site ("MRI brain normal", "CT head
+    #: clear"). Matched at the term's end.
+    other_domain_not_after: tuple[str, ...] = ()
     other_domain_sites: tuple[str, ...]
     non_malignant_causes: tuple[str, ...] = ()
     #: A benign tumour of the spine ("spinal meningioma … compressing the cord"): not NG234's,
@@ -119,6 +124,7 @@ class ScopeVocabulary(BaseModel):
 
     @field_validator(
         "anchor_patterns",
+        "other_domain_not_after",
         "child_patterns",
         "adult_patterns",
         "child_informant_patterns",
@@ -170,27 +176,11 @@ def names_other_domain(text: str, *, sites: bool = True) -> bool:
     part of its own ("knee", "ankle") counts too; not beside a stated Box 1 cord symptom,
     where it is the symptom's extent ("numb feet, crept up to his knees")."""
     if any(
-        not (_SETTING.match(text, m.end()) or _NORMAL_RESULT.match(text, m.end()))
+        not any(p.match(text, m.end()) for p in _patterns("other_domain_not_after"))
         for m in _terms("other_domain_terms").finditer(text)
     ):
         return True
     return sites and bool(_terms("other_domain_sites").search(text))
-
-
-#: Where the writer works, said with a condition's name ("Stroke ward doctor. 77F … new
-#: weakness in both legs", round 60 fu57-016): the ward, not the patient's condition.
-_SETTING = re.compile(
-    r"\s+(?:ward|unit|team|doctor|nurse|reg(?:istrar)?|consultant|physician|sho|fy[12]|f[12]|"
-    r"clinic|service|bay|department|dept|physio(?:therapist)?|specialist\s+nurse|cns)\b",
-    re.IGNORECASE,
-)
-#: A normal result of a test named by its site ("MRI brain normal", "CT head clear"): no
-#: other condition is named.
-_NORMAL_RESULT = re.compile(
-    r"\s*(?:[:=-]\s*|(?:was|is|were|came\s+back|showed|shows)\s+)?(?:completely\s+|entirely\s+)?"
-    r"(?:normal|clear|nad|unremarkable|negative|nothing\s+(?:acute|abnormal))\b",
-    re.IGNORECASE,
-)
 
 
 def names_benign_spinal_tumour(text: str) -> bool:
