@@ -57,6 +57,7 @@ from assistant.answers.intent import (
     is_general,
     is_question,
     is_reset,
+    labelled_general,
     names_new_patient,
     names_patient,
     not_about_the_patient,
@@ -536,6 +537,7 @@ class Conversation:
         # asks about the patient, whatever words of a general question it uses (round 46).
         general = is_general(text) and not (
             live
+            and not labelled_general(text)
             and scope.about_the_patient(text)
             and not supposes_person(text)
             and not not_about_the_patient(text)

@@ -13,6 +13,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from assistant.answers.answer import Intent
+from assistant.reading.text import spoken_punctuation
 from assistant.search.retrieval import is_why
 from assistant.settings import DATA_DIR
 
@@ -86,6 +87,14 @@ class IntentVocabulary(BaseModel):
     #: them is a statement instead ("what worries me is …").
     sentence_question_starts: tuple[str, ...] = ()
     sentence_question_not: tuple[str, ...] = ()
+    #: A question that states what it asks about, of a person, in a that-clause ("Should I be
+    #: worried that my husband (lung cancer) is suddenly weak in both legs?", rf62-123): the
+    #: sentence states the person's findings, which are written (a supposition is not).
+    stating_question_patterns: tuple[str, ...] = ()
+    #: A message that labels itself a general question at its start ("Genel soru - general
+    #: question: who is the MSCC coordinator, what is their job?", fu59-010): general, whatever
+    #: pronoun it uses.
+    general_label_patterns: tuple[str, ...] = ()
     switch_patterns: tuple[str, ...] = ()
     #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
     garbled_patterns: tuple[str, ...] = ()
@@ -170,7 +179,7 @@ def clean_message(message: str, limit: int) -> tuple[str, list[str]]:
             f"Your message was {len(text):,} characters long; only the first {limit:,} were read."
         )
         text = text[:limit]
-    return keep_lines(text), notices
+    return keep_lines(spoken_punctuation(text)), notices
 
 
 def keep_lines(text: str) -> str:
@@ -178,7 +187,12 @@ def keep_lines(text: str) -> str:
     item is a boundary no negation may cross ("no fever\nweak legs": weakness present)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    # An indented line keeps one space of its indent: an item under a header ("Denies:\n
+    # bladder issues", rf62-258) is told from a line of its own by it.
+    lines = [
+        (" " if line[:1] in (" ", "\t") and line.strip() else "") + " ".join(line.split())
+        for line in text.split("\n")
+    ]
     folded: list[str] = []
     for line in lines:
         if line or (folded and folded[-1]):  # one blank line at most between two lines
@@ -360,6 +374,12 @@ def is_general(text: str) -> bool:
     ("Cauda equina screen in a patient with known metastatic colorectal cancer: saddle
     sensation reduced …", rf51-025)."""
     return says(text, intents().general_markers) and not matches("one_patient_patterns", text)
+
+
+def labelled_general(text: str) -> bool:
+    """The message labels itself a general question at its start ("general q -", "Genel soru
+    - general question:")."""
+    return matches("general_label_patterns", text)
 
 
 def not_about_the_patient(text: str) -> bool:
@@ -641,5 +661,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
                 and not _STATES_FIRST.search(sentence)
             )
         )
-        out.append((m.start(), m.end(), asked))
+        out.append(
+            (m.start(), m.end(), asked and not matches("stating_question_patterns", sentence))
+        )
     return out

@@ -13,6 +13,7 @@ it is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answers.intent import compiled
@@ -69,23 +70,39 @@ def split(text: str) -> tuple[list[str], list[Block], list[str]]:
         else:
             current.append(line)
     if header is not None:
-        # A closing question ("What do we need to do for bed 4?") is not the last patient's.
+        # A closing question ("What do we need to do for bed 4?") is not the last patient's,
+        # nor a closing line that names another patient ("It's Bed 4 I'm worried about.",
+        # round 62 b125).
+        keys = _keys(header)
+        named_before = [k for b in blocks for k in b.keys]
         after = []
-        while len(current) > 1 and ("?" in current[-1] or not current[-1].strip()):
+        while len(current) > 1 and (
+            "?" in current[-1]
+            or not current[-1].strip()
+            or (_names(current[-1], named_before) and not _names(current[-1], keys))
+        ):
             after.insert(0, current.pop())
-        blocks.append(Block(header, _keys(header), "\n".join(current)))
+        blocks.append(Block(header, keys, "\n".join(current)))
         return before, blocks, after
     return before, blocks, []
+
+
+def _names(text: str, keys: Iterable[str]) -> bool:
+    """Whether the text names a patient by one of these keys ("bed 4", "brennan")."""
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(k)}\b", lower) for k in keys)
 
 
 def one_patient(text: str) -> tuple[str, str | None]:
     """The text to read for the patient the message is about, and a notice (None if the
     message describes one patient)."""
-    before, blocks, after = split(text)
+    before, blocks, after = split(_MID_LINE_HEADER.sub("\n", text))
+    if len(blocks) == 1:
+        return _without_other_beds(text, blocks[0], before, after)
     if len(blocks) < 2:
         return text, None
-    rest = " ".join([*before, *after]).lower()
-    named = [b for b in blocks if any(re.search(rf"\b{re.escape(k)}\b", rest) for k in b.keys)]
+    rest = " ".join([*before, *after])
+    named = [b for b in blocks if _names(rest, b.keys)]
     others = ", ".join(b.header for b in blocks)
     if len(named) != 1:
         return text, (
@@ -98,4 +115,49 @@ def one_patient(text: str) -> tuple[str, str | None]:
     return kept, (
         f"Read {chosen.header} only, the patient the message asks about; "
         f"{dropped} {'is' if ',' not in dropped else 'are'} another patient and was not read."
+    )
+
+
+#: A patient header after a sentence's end on the same line ("… should bed 6 get dex too?
+#: Bed 6: 72M, prostate ca …", round 62 b126): it opens that patient's lines.
+_MID_LINE_HEADER = re.compile(
+    r"(?<=[.?!])[ \t]+"
+    r"(?=(?:bed|bay|room|rm|side\s*room|cubicle)\s*\d{1,3}[a-z]?\s*[-:\u2013\u2014])",
+    re.IGNORECASE,
+)
+#: Another patient named by a bed or room ("the man in bed 4").
+_PLACE_KEY = re.compile(r"\b(bed|bay|room|rm|cubicle)\s*(\d{1,3})\b", re.IGNORECASE)
+#: A clause of a line: up to a comma, semicolon, colon or sentence end.
+_CLAUSE = re.compile(r"[^,;:.?!\n]+[,;:.?!]*\s*")
+
+
+def _without_other_beds(
+    text: str, block: Block, before: list[str], after: list[str]
+) -> tuple[str, str | None]:
+    """One patient described under a header, the rest of the message naming another bed
+    ("the man in bed 4 has MSCC and is on dex 16 mg, so should bed 6 get dex too? Bed 6: …"):
+    the clauses about the other bed are another patient's and are not read; the question
+    about this one is ("so should bed 6 get dex too?")."""
+    dropped: set[str] = set()
+
+    def keep(line: str) -> str:
+        kept = []
+        for clause in _CLAUSE.findall(line):
+            others = {
+                f"{m.group(1).lower()} {m.group(2)}" for m in _PLACE_KEY.finditer(clause)
+            } - block.keys
+            if others and not _names(clause, block.keys):
+                dropped.update(others)
+                continue
+            kept.append(clause)
+        return "".join(kept)
+
+    outside = [keep(line) for line in before], [keep(line) for line in after]
+    if not dropped:
+        return text, None
+    kept_text = "\n".join([*outside[0], block.text, *outside[1]])
+    names = ", ".join(sorted(dropped))
+    return kept_text, (
+        f"Read {block.header} only; what the message says of {names} is another patient's "
+        "and was not read."
     )

@@ -517,9 +517,36 @@ def _said_earlier(
         if doc.sent_of[s] != sentence:
             continue
         lo, hi = (e, mention.start) if s < mention.start else (mention.end, s)
-        if not any(lo <= n < hi for n in nows):
+        if not any(lo <= n < hi for n in nows) and not _a_clause_of_now_between(
+            doc, lo, hi, after=s > mention.start, mention_end=mention.end
+        ):
             return True
     return False
+
+
+#: Verbs of now and of before, for a clause a comma sets apart from a past cue.
+_PRESENT_TENSE = frozenset({"is", "are", "am", "feels", "feel", "seems", "has", "have", "remains"})
+_PAST_TENSE = frozenset({"was", "were", "had", "did", "felt", "seemed", "used", "remained"})
+#: Words that open a clause of its own after a comma ("…, and the hospital scanned …").
+_CLAUSE_OPENERS = frozenset({"and", "but", "then", "the", "he", "she", "they", "his", "her"})
+
+
+def _a_clause_of_now_between(doc: Text, lo: int, hi: int, *, after: bool, mention_end: int) -> bool:
+    """Whether a comma sets the past cue's clause apart from a denial said of now ("… since
+    digging the garden three weeks ago, his legs are fine, he's walking the dog, no problems
+    with his waterworks, and the hospital scanned his spine last week", round 62 b126). A
+    past cue after the denial is another clause's when a new clause opens between them; one
+    before it, when the words from the comma to the denial's end say now and nothing of then
+    ("On admission, his legs were fine" stays earlier)."""
+    words = doc.lower
+    commas = [i for i in range(lo, hi) if words[i] in (",", ";")]
+    if not commas:
+        return False
+    if after:
+        return any(i + 1 < hi and words[i + 1] in _CLAUSE_OPENERS for i in commas)
+    said = words[commas[0] + 1 : mention_end]
+    present = any(w in _PRESENT_TENSE or w.endswith(("'s", "'re", "’s", "’re")) for w in said)
+    return present and not any(w in _PAST_TENSE for w in said)
 
 
 #: Words a denial asked as a whole question may open with ("No weakness?", "Any numbness? ").

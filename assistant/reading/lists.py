@@ -20,7 +20,9 @@ _LIST_WORDS = frozenset({",", "and", "or", "nor", "/", "&", "+"})
 _SOFT_JOINS = CLAUSE_PUNCT | {"/", "and", "&", "+"}
 #: Words that open a clause of their own after a comma ("no falls, new retention"); a side
 #: names an examination finding of its own ("no saddle numbness, left foot drop").
-FRESH = words("fresh_onset", "fresh_side", "fresh_subject", "fresh_turn", "fresh_foreign")
+FRESH = words(
+    "fresh_onset", "fresh_side", "fresh_subject", "fresh_turn", "fresh_report", "fresh_foreign"
+)
 #: Separators that leave a list open: a red flag reached only through them is asked (H02).
 _UNCLOSED = frozenset({",", "/", "and", "&", "+"})
 #: Words that may stand between a list word and the next item ("X or another Y").

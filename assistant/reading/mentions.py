@@ -25,6 +25,7 @@ from assistant.reading.lexicon import (
 )
 from assistant.reading.pipeline import LEAF, Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
+from assistant.reading.words import words
 
 _MODAL = frozenset({NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, QUESTION})
 #: Cues inside a pattern match that still modify it ("pain does not radiate down the leg").
@@ -158,6 +159,13 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     mentions = [
         m for m in mentions if "\n" not in doc.text[doc.starts[m.start] : doc.ends[m.end - 1]]
     ]
+    # Nor, for a symptom, a comma and the reporting verb after it ("denies pain down the legs,
+    # reports numb feet and weak ankles", rf62-239): what it reports is a clause of its own.
+    mentions = [
+        m
+        for m in mentions
+        if entries[m.entry].fact not in pipe.symptoms or not _reports_inside(doc, m.start, m.end)
+    ]
     # Same fact, overlapping: the longest mention wins ("no cord compression on MRI" over
     # "cord compression"), then the earliest, then the entry listed first.
     mentions.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry))
@@ -188,6 +196,15 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
         return row is not None and row[m.start] >= m.end and (fact, m.start, m.end) not in spans
 
     return sorted((m for m in kept if not masked(m)), key=lambda m: (m.start, m.end, m.entry))
+
+
+_REPORTING = words("fresh_report")
+
+
+def _reports_inside(doc: Text, start: int, end: int) -> bool:
+    """Whether a comma and a reporting verb stand inside a span (not at its first word)."""
+    words_ = doc.lower
+    return any(words_[i] == "," and words_[i + 1] in _REPORTING for i in range(start, end - 1))
 
 
 def find_cues(
@@ -571,7 +588,7 @@ def apart(
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
         inside = [c for c in inside if not _bracketed(c, m, doc) and c[:2] not in free]
-        m.inner = _inner_cue(m, inside, pipe)
+        m.inner = _inner_cue(m, inside, doc, pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     negatives = {m.start for m in mentions if pipe.table.entries[m.entry].value in _NEGATIVE}
@@ -655,14 +672,19 @@ def _bracketed(cue: tuple[int, int, int], m: Mention, doc: Text) -> bool:
     return opened >= 0 and ")" not in before[opened:] and ")" in after
 
 
-def _inner_cue(m: Mention, inside: list[tuple[int, int, int]], pipe: Pipeline) -> Cue | None:
+def _inner_cue(
+    m: Mention, inside: list[tuple[int, int, int]], doc: Text, pipe: Pipeline
+) -> Cue | None:
     """The negation or doubt cue a regex match spans, which then modifies the match itself.
 
     Patterns leave room for a few words ("pain ... radiates down the leg"), and those words
     may be "does not" or "probably": the match is then negated or hedged by that cue, not
     asserted. Only a forward cue with words of the match after it counts ("pain resolved"
     is not a negated match). Literals are written whole ("not walking"), so their cues are
-    their meaning, and so are patterns marked inner_cues=false ("not MRI safe").
+    their meaning, and so are patterns marked inner_cues=false ("not MRI safe"). Nor does a
+    denial inside the match that the pattern cannot match without ("pain … he cannot sleep":
+    night pain, round 62) count, nor a cue whose clause ends inside the match ("… cannot
+    sleep from it and it is getting worse").
     """
     entry = pipe.table.entries[m.entry]
     if m.match is None or not entry.inner_cues or entry.value not in _POSITIVE:
@@ -674,9 +696,42 @@ def _inner_cue(m: Mention, inside: list[tuple[int, int, int]], pipe: Pipeline) -
             and rule.category in _INNER
             and rule.direction in ("FORWARD", "BIDIRECTIONAL")
             and allows(rule, entry.fact)
+            and not (rule.category == NEGATED and _the_patterns_own_words(m.match, doc, s, e))
+            and not _a_clause_between(doc, e, m.end)
         ):
             return Cue(s, e, rule)
     return None
+
+
+def _the_patterns_own_words(match: re.Match[str], doc: Text, s: int, e: int) -> bool:
+    """Whether the pattern cannot match without the cue's words inside it: they are then the
+    finding's own ("pain … he cannot sleep" is night pain, round 62), not a denial the
+    pattern's gap happened to span ("pain does not radiate down the leg" matches with any word
+    there). A cue opening the match is its modifier, whatever the pattern lists there ("no
+    pressure on the spinal cord", one of "no|showed|causing …")."""
+    a, b = doc.starts[s], doc.ends[e - 1]
+    if a <= match.start():
+        return False
+    blanked = match.string[:a] + "x" * (b - a) + match.string[b:]
+    # Anywhere over the match: a pattern that also matches from a later word ("[no] pressure
+    # on the spinal cord") only spanned the cue, it was not made of it.
+    found = match.re.search(blanked, match.start())
+    return found is None or found.start() >= match.end()
+
+
+#: Words after "and"/"but" that open a clause of their own inside a long match.
+_CLAUSE_SUBJECTS = frozenset({"it", "it's", "its", "he", "she", "they", "he's", "she's", "this"})
+
+
+def _a_clause_between(doc: Text, start: int, end: int) -> bool:
+    """Whether a new clause opens between a cue and the end of the match it stands in ("pain,
+    every night he cannot sleep from it and it is getting worse": the "cannot" is the sleep's,
+    and "it is getting worse" a clause of its own, round 62)."""
+    words = doc.lower
+    return any(
+        words[i] in ("and", "but") and words[i + 1] in _CLAUSE_SUBJECTS
+        for i in range(start, end - 1)
+    )
 
 
 @dataclass(frozen=True)

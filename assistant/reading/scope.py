@@ -324,6 +324,20 @@ def _asks_about_outside_topic(text: str) -> bool:
     )
 
 
+def _treatment_in_passing(text: str, facts: Mapping[str, str]) -> bool:
+    """A statement, asking nothing, of a cancer with the spine or cord named and an outside
+    topic only told of ("he's got prostate cancer on hormone injections, his brother had that
+    cord compression … so we're worried sick", round 62 b126): the patient's treatment is
+    context, and the worry is NG234's. A question ("… temp 38.6, no back pain. what abx?")
+    is about what it asks."""
+    return (
+        facts.get("cancer_diagnosis") == "yes"
+        and "?" not in text
+        and names_spinal_domain(text)
+        and not _asks_about_outside_topic(text)
+    )
+
+
 def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> bool:
     """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
     nothing spinal in it, or an outside topic or another condition that is not the patient's
@@ -562,6 +576,7 @@ def in_scope(
         and not _mscc_treated_as_suspected(facts)
         and not _back_pain_beside_an_aside(text, facts)
         and not ng234_care
+        and not _treatment_in_passing(text, facts)
     ):
         return False
     if named_ids or names_spinal_domain(text) or anchored_facts(facts) or ng234_care:

@@ -62,7 +62,47 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub(" ", text)
     text = _QUOTE_MARK.sub(" ", text)  # says L leg 'feels heavy': quoted words are words
     text = _TAG.sub(lambda m: " " * len(m.group()), text)
-    return _SOFT_WRAP.sub(_unwrap, text)
+    text = _DENIAL_HEADER.sub(_denied_items, text)
+    return _SOFT_WRAP.sub(_unwrap, spoken_punctuation(text))
+
+
+#: Punctuation said aloud into voice dictation ("prostate cancer comma his brother had …
+#: full stop", round 62 b126): the mark, padded with spaces to the same length.
+_SPOKEN_MARKS = {"comma": ",", "full stop": ".", "question mark": "?", "exclamation mark": "!"}
+_SPOKEN = re.compile(
+    r"(?<=[^\W\d_])(\s+)(comma|full\s+stop|question\s+mark|exclamation\s+mark)\b(?!\s*[-'])",
+    re.IGNORECASE,
+)
+
+
+def spoken_punctuation(text: str) -> str:
+    """Dictated punctuation words as the marks they stand for (same length)."""
+
+    def mark(m: re.Match[str]) -> str:
+        said = m.group(2)
+        sign = _SPOKEN_MARKS[" ".join(said.lower().split())]
+        return sign + " " * (len(m.group()) - 1)
+
+    return _SPOKEN.sub(mark, text)
+
+
+#: A line that is only a denial header ("Denies:", "Negatives:", "Nil:") and the bulleted or
+#: indented lines under it (rf62-246, rf62-258): each item is denied, as if written "∅ item"
+#: (the empty-set sign clinicians write for "none", a denial cue of its own).
+_DENIAL_HEADER = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:denies|denied|negatives?|neg|nil|no|absent|not\s+present|"
+    r"pertinent\s+negatives?)[ \t]*:[ \t]*"
+    r"((?:\n[ \t]*(?:[-*\u2022\u00b7][ \t]*|[ \t])[^\s\n][^\n]*)+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ITEM_MARK = re.compile(r"(?<=\n)[ \t]*(?:[-*\u2022\u00b7]|[ \t])(?=[ \t]*\S)")
+EMPTY_SET = "\u2205"
+
+
+def _denied_items(m: re.Match[str]) -> str:
+    """The header's items each opened by the empty-set sign, same length: the item's bullet,
+    or the last space of its indent, becomes "∅"."""
+    return _ITEM_MARK.sub(lambda mark: mark.group()[:-1] + EMPTY_SET, m.group())
 
 
 #: A line break with a lower-case word after it: a wrap inside a phrase when the line before
@@ -77,14 +117,45 @@ _DANGLING = frozenset(
     | {"has", "have", "had", "been", "be", "than", "very", "into", "down", "from", "both"}
 )
 _CONTINUING = frozenset({"to", "down", "into", "along", "from", "than", "of"})
+#: A denial alone on its line, wrapped before what it denies ("Hx renal ca.\nNo\nweakness.",
+#: "- Not\n  incontinent", rf62-245, rf62-256): not a label's value ("leg weakness: no"), nor
+#: when a question on the line before is what it answers ("Any weakness?\nNo\nnumb feet"),
+#: where the next line is news.
+_DANGLING_DENIALS = frozenset({"no", "not", "nil", "denies", "denied", "without", "never"})
 
 
 def _unwrap(m: re.Match[str]) -> str:
     """The line break of a wrap inside a phrase as spaces (same length)."""
     before, gap, after = m.group(1).lower(), m.group(2), m.group(3)
-    if before in _DANGLING or after in _CONTINUING:
+    if (
+        before in _DANGLING
+        or after in _CONTINUING
+        or (
+            before in _DANGLING_DENIALS
+            and _alone_on_its_line(m.string, m.start())
+            and not _answers_a_question(m.string, m.start())
+        )
+    ):
         return m.group(1) + " " * len(gap)
     return m.group()
+
+
+def _alone_on_its_line(text: str, at: int) -> bool:
+    """Whether only a bullet or dash stands before the word on its line ("No", "- Not"), and
+    it is no label's value ("leg weakness: no", "numbness:\nno"), which ends its statement."""
+    line_start = text.rfind("\n", 0, at) + 1
+    previous = text[: max(line_start - 1, 0)].rstrip(" \t")
+    # "numbness:\nno\nweakness:\nyes": the line before is a label and this its value
+    return text[line_start:at].strip(" \t-*\u2022") == "" and not previous.endswith(
+        (":", "-", "=", "\u2013")
+    )
+
+
+def _answers_a_question(text: str, at: int) -> bool:
+    """Whether a question mark stands on the denial's line or the line before it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    previous = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
+    return "?" in text[previous:at]
 
 
 def drop_asides(text: str, asides: list[re.Pattern[str]]) -> str:
