@@ -68,10 +68,14 @@ class Mention:
 LABEL_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
 
 
-def _trie_matches(doc: Text, trie: dict[str, Any]) -> list[tuple[int, int, Any]]:
-    """Every phrase of the trie found in the tokens: (start, end, item)."""
+def _trie_matches(
+    doc: Text, trie: dict[str, Any], lower: list[str] | None = None
+) -> list[tuple[int, int, Any]]:
+    """Every phrase of the trie found in the tokens: (start, end, item). `lower`: the tokens
+    to match, if not the text's own (`possessives_stripped`)."""
     found = []
-    lower, n = doc.lower, len(doc.lower)
+    lower = doc.lower if lower is None else lower
+    n = len(lower)
     for i in range(n):
         node, j = trie.get(lower[i]), i + 1
         while node is not None:
@@ -207,6 +211,31 @@ def _reports_inside(doc: Text, start: int, end: int) -> bool:
     return any(words_[i] == "," and words_[i + 1] in _REPORTING for i in range(start, end - 1))
 
 
+#: What a possessive names ("her brother's legs"); "my wife's been tottering" is "has been".
+_POSSESSED = words("subjects") | {"back", "spine", "neck", "bottom", "bum", "pain", "symptoms"}
+
+
+#: Whose relative a possessive names: the patient's ("her husband's legs"), never the
+#: writer's ("my dad's legs got weak": the one relative a message speaks of is the patient).
+_THIRD_PERSON = frozenset({"her", "his", "their"})
+
+
+def possessives_stripped(tokens: list[str]) -> list[str]:
+    """The tokens with a possessive "'s" taken off a relative of the patient's before a body
+    part or function ("her brother's legs" -> "her brother legs"); a contraction ("wife's
+    been") and the writer's own relative ("my dad's legs") are left as written."""
+    return [
+        w[:-2]
+        if len(w) > 3
+        and w.endswith(("'s", "\u2019s"))
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1] in _THIRD_PERSON
+        and tokens[i + 1] in _POSSESSED
+        else w
+        for i, w in enumerate(tokens)
+    ]
+
+
 def find_cues(
     doc: Text, pipe: Pipeline, patient: str | None = None
 ) -> tuple[list[tuple[int, int, int]], str | None]:
@@ -214,6 +243,17 @@ def find_cues(
     message is about when it names only one (`sole_relative`), else None."""
     n = len(doc.lower)
     raw = _trie_matches(doc, pipe.cue_trie)
+    # The patient's relative named in the possessive ("her brother's legs are weak", round 63
+    # b127): the relative's cue, as "her brother has weak legs" has.
+    stripped = possessives_stripped(doc.lower)
+    if stripped != doc.lower:
+        seen = set(raw)
+        raw += [
+            m
+            for m in _trie_matches(doc, pipe.cue_trie, stripped)
+            if m not in seen and pipe.rules[m[2]].category == "FAMILY"
+        ]
+        raw.sort()
     raw += [(s, e, idx) for s, e, idx, _ in _regex_matches(doc, pipe.cue_regexes)]
     if patient:
         # The case is about a relative an earlier message named ("my mother is 74"): another
