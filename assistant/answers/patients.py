@@ -71,15 +71,14 @@ def split(text: str) -> tuple[list[str], list[Block], list[str]]:
             current.append(line)
     if header is not None:
         # A closing question ("What do we need to do for bed 4?") is not the last patient's,
-        # nor a closing line that names another patient ("It's Bed 4 I'm worried about.",
-        # round 62 b125).
+        # nor a closing line that names a patient by header ("It's Bed 4 I'm worried about.",
+        # round 62 b125, whether or not bed 4 is the last): a patient's own lines do not name
+        # their own bed again.
         keys = _keys(header)
-        named_before = [k for b in blocks for k in b.keys]
+        named = [k for b in blocks for k in b.keys] + list(keys)
         after = []
         while len(current) > 1 and (
-            "?" in current[-1]
-            or not current[-1].strip()
-            or (_names(current[-1], named_before) and not _names(current[-1], keys))
+            "?" in current[-1] or not current[-1].strip() or _names(current[-1], named)
         ):
             after.insert(0, current.pop())
         blocks.append(Block(header, keys, "\n".join(current)))

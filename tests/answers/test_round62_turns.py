@@ -44,6 +44,17 @@ def test_a_handover_reads_the_patient_it_names_only(conversation) -> None:
     assert answer.facts["primary_tumour"] == "myeloma"
     assert {"1.3.2", "1.8.5"} <= cited(answer)
     assert any("Bed 4" in n for n in answer.notices)
+    # the patient named last is named by the closing line too (found in a real browser)
+    last_one = last(
+        conversation,
+        "Night handover, can you help with one of these?\n"
+        "Bed 2 - Mr A, prostate ca, pain controlled, no new issues\n"
+        "Bed 4 - Mrs B, 71, myeloma with known lytic lesions in the thoracic spine. New since "
+        "23:00: can't lift her left leg off the bed.\n"
+        "It's Bed 4 I'm worried about.",
+    )
+    assert last_one.facts["primary_tumour"] == "myeloma"
+    assert any("Read Bed 4 only" in n for n in last_one.notices)
 
 
 def test_another_bed_named_before_a_patients_header_is_not_read(conversation) -> None:
