@@ -130,32 +130,24 @@ def _unwrap(m: re.Match[str]) -> str:
     if (
         before in _DANGLING
         or after in _CONTINUING
-        or (
-            before in _DANGLING_DENIALS
-            and _alone_on_its_line(m.string, m.start())
-            and not _answers_a_question(m.string, m.start())
-        )
+        or (before in _DANGLING_DENIALS and _a_denial_of_the_next_line(m.string, m.start()))
     ):
         return m.group(1) + " " * len(gap)
     return m.group()
 
 
-def _alone_on_its_line(text: str, at: int) -> bool:
-    """Whether only a bullet or dash stands before the word on its line ("No", "- Not"), and
-    it is no label's value ("leg weakness: no", "numbness:\nno"), which ends its statement."""
+def _a_denial_of_the_next_line(text: str, at: int) -> bool:
+    """Whether the denial word at `at` stands alone on its line (only a bullet or dash before
+    it: "No", "- Not"), is no label's value ("numbness:\nno\nweakness:\nyes": the line before
+    ends on a label's mark) and answers no question (a "?" on its line or the line before)."""
     line_start = text.rfind("\n", 0, at) + 1
-    previous = text[: max(line_start - 1, 0)].rstrip(" \t")
-    # "numbness:\nno\nweakness:\nyes": the line before is a label and this its value
-    return text[line_start:at].strip(" \t-*\u2022") == "" and not previous.endswith(
-        (":", "-", "=", "\u2013")
+    previous_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    previous = text[previous_start:line_start].rstrip(" \t\n")
+    return (
+        text[line_start:at].strip(" \t-*\u2022") == ""
+        and not previous.endswith((":", "-", "=", "\u2013"))
+        and "?" not in text[previous_start:at]
     )
-
-
-def _answers_a_question(text: str, at: int) -> bool:
-    """Whether a question mark stands on the denial's line or the line before it."""
-    line_start = text.rfind("\n", 0, at) + 1
-    previous = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
-    return "?" in text[previous:at]
 
 
 def drop_asides(text: str, asides: list[re.Pattern[str]]) -> str:
