@@ -127,6 +127,9 @@ class IntentVocabulary(BaseModel):
     dated_past_patterns: tuple[str, ...] = ()
     #: A line that opens one patient of a handover ("Bed 4 - Mrs Brennan", "Mr Adams, 70").
     patient_header_patterns: tuple[str, ...] = ()
+    #: The places a patient is named by with a number ("bed 4", "side room 2"): another
+    #: patient's clauses and a header after a sentence's end are found by them.
+    patient_places: tuple[str, ...] = ()
     #: A short question that leans on the question before it ("why?", "and how long do you
     #: continue it?", "what about the dose?"): read together with that question.
     elliptical_patterns: tuple[str, ...] = ()

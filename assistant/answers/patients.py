@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from assistant.answers.intent import compiled
+from assistant.answers.intent import compiled, intents
 
 #: Titles before a surname that names a patient.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
@@ -95,7 +96,7 @@ def _names(text: str, keys: Iterable[str]) -> bool:
 def one_patient(text: str) -> tuple[str, str | None]:
     """The text to read for the patient the message is about, and a notice (None if the
     message describes one patient)."""
-    before, blocks, after = split(_MID_LINE_HEADER.sub("\n", text))
+    before, blocks, after = split(_mid_line_header().sub("\n", text))
     if len(blocks) == 1:
         return _without_other_beds(text, blocks[0], before, after)
     if len(blocks) < 2:
@@ -117,15 +118,29 @@ def one_patient(text: str) -> tuple[str, str | None]:
     )
 
 
-#: A patient header after a sentence's end on the same line ("… should bed 6 get dex too?
-#: Bed 6: 72M, prostate ca …", round 62 b126): it opens that patient's lines.
-_MID_LINE_HEADER = re.compile(
-    r"(?<=[.?!])[ \t]+"
-    r"(?=(?:bed|bay|room|rm|side\s*room|cubicle)\s*\d{1,3}[a-z]?\s*[-:\u2013\u2014])",
-    re.IGNORECASE,
-)
-#: Another patient named by a bed or room ("the man in bed 4").
-_PLACE_KEY = re.compile(r"\b(bed|bay|room|rm|cubicle)\s*(\d{1,3})\b", re.IGNORECASE)
+@cache
+def _place() -> str:
+    """The places a patient is named by (`patient_places`), as one alternation, longest
+    first ("side room" before "room")."""
+    places = sorted(intents().patient_places, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s*".join(map(re.escape, p.split())) for p in places) + ")"
+
+
+@cache
+def _mid_line_header() -> re.Pattern[str]:
+    """A patient header after a sentence's end on the same line ("… should bed 6 get dex
+    too? Bed 6: 72M, prostate ca …", round 62 b126): it opens that patient's lines."""
+    return re.compile(
+        rf"(?<=[.?!])[ \t]+(?={_place()}\s*\d{{1,3}}[a-z]?\s*[-:\u2013\u2014])", re.IGNORECASE
+    )
+
+
+@cache
+def _place_key() -> re.Pattern[str]:
+    """Another patient named by a place ("the man in bed 4")."""
+    return re.compile(rf"\b({_place()})\s*(\d{{1,3}})\b", re.IGNORECASE)
+
+
 #: A clause of a line: up to a comma, semicolon, colon or sentence end.
 _CLAUSE = re.compile(r"[^,;:.?!\n]+[,;:.?!]*\s*")
 
@@ -143,7 +158,8 @@ def _without_other_beds(
         kept = []
         for clause in _CLAUSE.findall(line):
             others = {
-                f"{m.group(1).lower()} {m.group(2)}" for m in _PLACE_KEY.finditer(clause)
+                f"{m.group(1).lower().split()[-1]} {m.group(2)}"
+                for m in _place_key().finditer(clause)
             } - block.keys
             if others and not _names(clause, block.keys):
                 dropped.update(others)

@@ -49,3 +49,34 @@ def test_the_other_patients_red_flag_does_not_reach_this_one(conversation):
     assert answer.facts.get("limb_weakness") != "yes"
     assert "1.3.2" not in {c for r in answer.recommendations for c in r.cites}
     assert any("not read" in n for n in answer.notices)
+
+
+def _places() -> tuple[str, ...]:
+    from assistant.answers.intent import intents
+
+    return intents().patient_places
+
+
+def test_every_place_a_patient_is_named_by_opens_a_header():
+    # the place words (intents.json `patient_places`) and the header patterns agree
+    from assistant.answers.patients import split
+
+    for place in _places():
+        _, blocks, _ = split(f"{place.title()} 4 - breast ca, weak legs\nBed 9 - lung ca")
+        assert len(blocks) == 2, place
+
+
+def test_another_patient_named_by_any_place_is_not_read_into_this_one():
+    for place in _places():
+        message = (
+            f"the man in {place} 2 has weak legs, so what about this one? "
+            "Bed 6: 72M, prostate ca, new back pain"
+        )
+        text, notice = one_patient(message)
+        assert "weak legs" not in text and "back pain" in text, place
+        assert notice and f"{place.split()[-1]} 2" in notice, place
+
+
+def test_a_place_without_a_number_names_no_other_patient():
+    message = "Bed 6: 72M, prostate ca, new back pain, was in the side room with weak legs"
+    assert one_patient(message) == (message, None)
