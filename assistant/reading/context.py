@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -18,6 +19,7 @@ from assistant.reading.lists import (
     affirmed,
     clause_after_first_item,
     clause_of_its_own,
+    closes_list,
     denied_item_by_item,
     end_list,
     extend_over_lists,
@@ -98,6 +100,29 @@ def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
                     if k >= 0:
                         cue.hard_start = max(cue.hard_start, min(ends[key][k], cue.start))
             _window(cue, doc)
+
+
+def _said_again(
+    span: Iterable[int], unsure: set[int], index: Index, doc: Text, pipe: Pipeline
+) -> set[int]:
+    """Mentions a list's denial reached across a comma that name the finding of a mention
+    before them again ("No weakness in arms, weakness in both legs", rf64-232): no one lists
+    one finding twice, so the second, at another site, is stated. Not when "or"/"nor" closes
+    the list after it ("no leg weakness, arm weakness or numbness")."""
+    entries, mentions = pipe.table.entries, index.mentions
+    out: set[int] = set()
+    before: list[tuple[tuple[str, str | None], int]] = []
+    for k in sorted(span, key=lambda k: mentions[k].start):
+        m = mentions[k]
+        # the same finding, not its normal ("denies tingling, bladder normal, faecal
+        # incontinence" lists a normal and a finding of one fact: still asked)
+        fact = (entries[m.entry].fact, entries[m.entry].value)
+        said_before = any(f == fact and "," in doc.lower[end : m.start] for f, end in before)
+        sentence_end = doc.sents[doc.sent_of[m.start]][1]
+        if k in unsure and said_before and not closes_list(doc, m.end, sentence_end):
+            out.add(k)
+        before.append((fact, m.end))
+    return out
 
 
 def _window(cue: Cue, doc: Text) -> None:
@@ -338,6 +363,8 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             stated = clause_after_first_item(cue, index, doc)
             if denied_item_by_item(cue, cues, index, doc):
                 stated |= undenied_after_item(cue, index)
+            span = index.starting_in(cue.scope_start, cue.scope_end)
+            stated |= _said_again(span, unsure, index, doc, pipe)
             skipped |= stated
             unsure -= stated
         doubt = replace(cue, rule=LIST_DOUBT) if unsure else cue

@@ -207,6 +207,10 @@ class SoleRelative(BaseModel):
     #: word ("I ask my mother and it is not prostate, it is kidney cancer"): that relative is
     #: no relative cue; what follows is still about the patient.
     informant: str = r"(?!)"
+    #: A relative the message says has died ("My grandmother had a stroke years ago and
+    #: died", rf64-175), in a sentence naming no other relative: family history, never the
+    #: patient, so no second relative beside the one the message speaks of now.
+    departed: str = r"(?!)"
 
 
 class ContextRuleSet(BaseModel):
@@ -342,7 +346,9 @@ class Labelled(BaseModel):
 #: Words allowed between a label and its value: sides and degrees ("Power: L mildly reduced").
 _LABEL_QUALIFIERS = (
     r"(?:(?:l|r|lt|rt|left|right|both|bilat(?:eral(?:ly)?)?|b/l|bl|mildly|slightly|very|v|"
-    r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally)\s+)*"
+    r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally)"
+    # a side given its own dash ("Legs:\n  R - weak", rf64-253)
+    r"(?:\s*[-\u2013\u2014:]\s*|\s+))*"
 )
 
 
@@ -355,7 +361,8 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
         rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
         # how the value was found ("Sensation on testing: reduced", rf60-246)
         r"(?:\s+(?:on\s+(?:testing|exam(?:ination)?|assessment)|when\s+tested|tested))?"
-        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+|(?<=\w)(?=[\u2191\u2193]))"
+        # "knee jerks are very brisk" (rf64-094): a present-tense copula stands for the colon
+        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+(?:(?:is|are)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
         rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
     )
 

@@ -66,6 +66,8 @@ class Mention:
 
 #: Punctuation between a label and its value that a vocabulary phrase reads through.
 LABEL_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
+#: Denial words that a dash or colon after never makes a label of ("No - neuro: …").
+_NOT_A_LABEL = words("not_a_label")
 
 
 def _trie_matches(
@@ -85,7 +87,12 @@ def _trie_matches(
                     doc.text[doc.starts[i + k] : doc.ends[i + k]] == exact[k] for k in range(j - i)
                 ):
                     found.append((i, j, item[0]))
-            if j + 1 < n and lower[j] in LABEL_PUNCT and lower[j] not in node:
+            if (
+                j + 1 < n
+                and lower[j] in LABEL_PUNCT
+                and lower[j] not in node
+                and lower[j - 1] not in _NOT_A_LABEL
+            ):
                 j += 1  # "Power: reduced", "anal tone - lax": a label's colon joins the phrase
             node = node.get(lower[j]) if j < n else None
             j += 1
@@ -184,6 +191,21 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
             # "can't walk to the loo on his own": the inability governs the denial it opens.
             kept = [k for k in kept if k not in rivals]
             kept.append(m)
+    # A normal state that begins inside a finding's words and runs past them ("she not feel
+    # legs good": "legs good" inside "not feel legs", rf64-312) is part of that finding, not a
+    # normal of its own: it would record a red flag nobody denied as absent.
+    stated = [
+        (k.start, k.end)
+        for k in kept
+        if entries[k.entry].value == "yes" and entries[k.entry].fact in pipe.symptoms
+    ]
+    kept = [
+        k
+        for k in kept
+        if entries[k.entry].value != "no"
+        or entries[k.entry].fact not in pipe.symptoms
+        or not any(s < k.start < e < k.end for s, e in stated)
+    ]
     # A mention may mask other facts' mentions inside it ("saddle numbness" is not just numbness).
     reach: dict[str, list[int]] = {}
     spans: set[tuple[str, int, int]] = set()
@@ -273,6 +295,13 @@ def find_cues(
                 doc.text, max(0, doc.starts[s] - _INFORMANT_REACH), doc.starts[s]
             )
         )
+    ]
+    # A relative the message opens on who has died ("My grandmother had a stroke years ago and
+    # died. My mum has lung cancer …", rf64-175) is not made the patient: a relative cue.
+    raw = [
+        (s, e, idx)
+        for s, e, idx in raw
+        if not (_makes_a_patient(pipe.rules[idx]) and _said_to_have_died(e - 1, doc, pipe))
     ]
     # The one relative a message speaks of, now, with no one else named as the patient
     # ("We're in A&E. My husband Dave has myeloma …", "is it bad that grandma can't feel her
@@ -449,6 +478,7 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
     a patient's case come before the relative is first named ("Known prostate ca, back
     pain. Wife has MS")."""
     found: set[str] = set()
+    history: set[int] = set()
     speaks_now = False
     first = len(doc.lower)
     family = [
@@ -465,6 +495,11 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
             continue  # "My husband called from the hospital": he brings the news
         if len(family) > 1 and _whole_sentence(s, e, doc):
             continue  # "Husband. Wife has breast cancer.": the writer says who they are
+        if len(family) > 1 and _departed(s, family, doc, pipe):
+            # "My grandmother had a stroke with weakness years ago and died. My mum has lung
+            # cancer": mum is the patient, and the grandmother's words are no case before her
+            history.update(range(*doc.sents[doc.sent_of[s]]))
+            continue
         named = writers_word(s, e, doc) or _of_the_writers_own(s, e, doc, pipe)
         word = _bare(named) if named is not None else ""
         if word not in relatives(pipe.genders) and word not in pipe.sole_relative.others:
@@ -480,7 +515,8 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         return None
     if any(p.search(doc.text) for p in pipe.not_sole_relative):
         return None
-    if pipe.patient_before_relative & {_bare(w) for w in doc.lower[:first]}:
+    before = {_bare(w) for i, w in enumerate(doc.lower[:first]) if i not in history}
+    if pipe.patient_before_relative & before:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
 
@@ -540,6 +576,22 @@ def _whole_sentence(s: int, e: int, doc: Text) -> bool:
     start, end = doc.sents[doc.sent_of[s]]
     words = [i for i in range(start, end) if any(c.isalnum() for c in doc.lower[i])]
     return bool(words) and words[0] == s and words[-1] == e - 1
+
+
+def _departed(s: int, family: list[tuple[int, int]], doc: Text, pipe: Pipeline) -> bool:
+    """Whether the sentence of the relative at token s says they died (`departed`) and names
+    no other relative."""
+    start, end = doc.sents[doc.sent_of[s]]
+    if any(start <= s2 < end and s2 != s for s2, _ in family):
+        return False
+    return _said_to_have_died(s, doc, pipe)
+
+
+def _said_to_have_died(i: int, doc: Text, pipe: Pipeline) -> bool:
+    """Whether the sentence of the relative's word at token i says, after it, that they died
+    ("My grandmother had a stroke years ago and died"): family history, not the patient."""
+    _, end = doc.sents[doc.sent_of[i]]
+    return bool(pipe.sole_relative_departed.search(doc.text, doc.starts[i], doc.ends[end - 1]))
 
 
 def _last_sentence(e: int, doc: Text) -> bool:

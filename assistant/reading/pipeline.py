@@ -90,6 +90,7 @@ class Pipeline:
     #: `not_sole_relative`: words that name another patient or an ill writer.
     sole_relative_predicate: re.Pattern[str]
     sole_relative_messenger: re.Pattern[str]
+    sole_relative_departed: re.Pattern[str]
     #: `informant`: the words before a relative who only informs the writer ("I asked my mum").
     informant_before: re.Pattern[str]
     not_sole_relative: tuple[re.Pattern[str], ...]
@@ -174,6 +175,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
         clause_turns=frozenset(rule_set.relative_asides.clause_turns),
         sole_relative_predicate=re.compile(rule_set.sole_relative.predicate, re.IGNORECASE),
         sole_relative_messenger=re.compile(rule_set.sole_relative.messenger, re.IGNORECASE),
+        sole_relative_departed=re.compile(rule_set.sole_relative.departed, re.IGNORECASE),
         informant_before=re.compile(rf"(?:{rule_set.sole_relative.informant})\Z", re.IGNORECASE),
         patient_before_relative=frozenset(rule_set.sole_relative.patient_before),
         sole_relative=rule_set.sole_relative,
