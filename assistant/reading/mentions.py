@@ -228,9 +228,21 @@ _REPORTING = words("fresh_report")
 
 
 def _reports_inside(doc: Text, start: int, end: int) -> bool:
-    """Whether a comma and a reporting verb stand inside a span (not at its first word)."""
+    """Whether a comma and a reporting verb, its subject may come between ("…, he says he is
+    feeling full", rf65-011), stand inside a span (not at its first word)."""
     words_ = doc.lower
-    return any(words_[i] == "," and words_[i + 1] in _REPORTING for i in range(start, end - 1))
+    return any(
+        words_[i] == ","
+        and (
+            words_[i + 1] in _REPORTING
+            or (i + 2 < end and words_[i + 1] in _REPORTERS and words_[i + 2] in _REPORTING)
+        )
+        for i in range(start, end - 1)
+    )
+
+
+#: Who reports after a comma ("…, he says …").
+_REPORTERS = frozenset({"he", "she", "they", "i", "we"})
 
 
 #: What a possessive names ("her brother's legs"); "my wife's been tottering" is "has been".
@@ -406,7 +418,11 @@ def _patient_named_again(
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
             and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
             # "her friend's dad": another's
-            and (own is not None or not (before or "").endswith(("'s", "’s")))
+            and (
+                own is not None
+                or before in _PROXIES
+                or not (before or "").endswith(("'s", "’s"))
+            )
             for end, word, owner in patient
         )
 
@@ -442,6 +458,8 @@ def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None
     return _relative(word) if word in relatives(pipe.genders) else None
 
 
+#: Whose relative is the one a call is about ("Caller's husband has lung cancer …").
+_PROXIES = words("proxy_possessors")
 #: Possessives that make a relative someone else's ("her sister", "his brother").
 _OTHERS = frozenset({"his", "her", "their"})
 
@@ -462,8 +480,10 @@ def writers_word(s: int, e: int, doc: Text) -> str | None:
     joined = _in_law(words)  # "mother in law": one word for one relative
     words = [joined] if joined else words
     before = doc.lower[s - 1] if s else ""
-    if len(words) != 1 or before in _OTHERS or before.endswith(("'s", "’s")):
+    if len(words) != 1 or before in _OTHERS:
         return None
+    if before.endswith(("'s", "’s")) and before not in _PROXIES:
+        return None  # "grandad's friend"; "Caller's husband" is the one the call is about
     return words[0]
 
 

@@ -319,8 +319,31 @@ def _asks_about_outside_topic(text: str) -> bool:
     asked_last = text.rstrip().endswith("?")
     return any(
         names_outside_topic(segment)
-        and (_ASKS.match(segment) is not None or (asked_last and i == len(segments) - 1))
+        and (
+            _ASKS.match(segment) is not None
+            or (asked_last and i == len(segments) - 1)
+            or _asked_of_it(segments[i + 1 : i + 2])
+        )
         for i, segment in enumerate(segments)
+    )
+
+
+#: A question about what the part before it named ("Her sodium is 126 - how should I correct
+#: it?", fu62-033): it asks about that part's topic.
+_OF_IT = re.compile(
+    r"\b(?:correct|treat|manage|fix|replace|reverse|sort(?:\s+out)?|deal\s+with|handle|"
+    r"(?:give|prescribe|use|do)\s+(?:for|about))\s+(?:it|this|that|them|these|those)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_of_it(following: list[str]) -> bool:
+    """Whether the next part is a question about treating what a pronoun refers back to
+    ("how should I correct it?"; not "does that change things?")."""
+    return (
+        bool(following)
+        and _ASKS.match(following[0]) is not None
+        and (_OF_IT.search(following[0]) is not None)
     )
 
 
