@@ -418,11 +418,7 @@ def _patient_named_again(
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
             and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
             # "her friend's dad": another's
-            and (
-                own is not None
-                or before in _PROXIES
-                or not (before or "").endswith(("'s", "’s"))
-            )
+            and (own is not None or before in _PROXIES or not (before or "").endswith(("'s", "’s")))
             for end, word, owner in patient
         )
 
