@@ -117,9 +117,11 @@ def _said_again(
         # the same finding, not its normal ("denies tingling, bladder normal, faecal
         # incontinence" lists a normal and a finding of one fact: still asked)
         fact = (entries[m.entry].fact, entries[m.entry].value)
-        said_before = any(f == fact and "," in doc.lower[end : m.start] for f, end in before)
-        sentence_end = doc.sents[doc.sent_of[m.start]][1]
-        if k in unsure and said_before and not closes_list(doc, m.end, sentence_end):
+        if (
+            k in unsure
+            and any(f == fact and "," in doc.lower[end : m.start] for f, end in before)
+            and not closes_list(doc, m.end, doc.sents[doc.sent_of[m.start]][1])
+        ):
             out.add(k)
         before.append((fact, m.end))
     return out

@@ -242,16 +242,26 @@ def _reports_inside(doc: Text, start: int, end: int) -> bool:
 
 
 #: Who reports after a comma ("…, he says …").
-_REPORTERS = frozenset({"he", "she", "they", "i", "we"})
+_REPORTERS = words("reporting_subjects")
 
 
 #: What a possessive names ("her brother's legs"); "my wife's been tottering" is "has been".
 _POSSESSED = words("subjects") | {"back", "spine", "neck", "bottom", "bum", "pain", "symptoms"}
 
 
-#: Whose relative a possessive names: the patient's ("her husband's legs"), never the
-#: writer's ("my dad's legs got weak": the one relative a message speaks of is the patient).
+#: Third-person possessives: a relative after one is someone else's ("her sister", "his
+#: brother"), and a possessive relative after one is the patient's ("her husband's legs"),
+#: never the writer's ("my dad's legs got weak": the one relative a message speaks of is the
+#: patient).
 _THIRD_PERSON = frozenset({"her", "his", "their"})
+#: Whose relative is the one a call is about ("Caller's husband has lung cancer …").
+_PROXIES = words("proxy_possessors")
+
+
+def _someone_elses(word: str) -> bool:
+    """Whether a possessive names another owner ("grandad's friend"), not the caller the
+    message is written for ("Caller's husband")."""
+    return word.endswith(("'s", "’s")) and word not in _PROXIES
 
 
 def possessives_stripped(tokens: list[str]) -> list[str]:
@@ -383,7 +393,7 @@ def _relative(word: str) -> str:
 
 
 #: Possessives before a relative word ("her mum"): another one later may be someone else's.
-_POSSESSIVES = frozenset({"my", "our", "her", "his", "their"})
+_POSSESSIVES = _THIRD_PERSON | {"my", "our"}
 
 
 #: A bare relative and the writer's own are the same person: (owner, possessive before).
@@ -418,7 +428,7 @@ def _patient_named_again(
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
             and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
             # "her friend's dad": another's
-            and (own is not None or before in _PROXIES or not (before or "").endswith(("'s", "’s")))
+            and (own is not None or not _someone_elses(before or ""))
             for end, word, owner in patient
         )
 
@@ -454,12 +464,6 @@ def _patient_named_by(e: int, idx: int, doc: Text, pipe: Pipeline) -> str | None
     return _relative(word) if word in relatives(pipe.genders) else None
 
 
-#: Whose relative is the one a call is about ("Caller's husband has lung cancer …").
-_PROXIES = words("proxy_possessors")
-#: Possessives that make a relative someone else's ("her sister", "his brother").
-_OTHERS = frozenset({"his", "her", "their"})
-
-
 def _in_law(words: list[str]) -> str | None:
     """One word for a relative by marriage written in words ("mother in law", "mother-in-law"
     -> "mother-in-law"), or None."""
@@ -476,10 +480,8 @@ def writers_word(s: int, e: int, doc: Text) -> str | None:
     joined = _in_law(words)  # "mother in law": one word for one relative
     words = [joined] if joined else words
     before = doc.lower[s - 1] if s else ""
-    if len(words) != 1 or before in _OTHERS:
+    if len(words) != 1 or before in _THIRD_PERSON or _someone_elses(before):
         return None
-    if before.endswith(("'s", "’s")) and before not in _PROXIES:
-        return None  # "grandad's friend"; "Caller's husband" is the one the call is about
     return words[0]
 
 

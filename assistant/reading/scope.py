@@ -322,7 +322,7 @@ def _asks_about_outside_topic(text: str) -> bool:
         and (
             _ASKS.match(segment) is not None
             or (asked_last and i == len(segments) - 1)
-            or _asked_of_it(segments[i + 1 : i + 2])
+            or (i + 1 < len(segments) and _asked_of_it(segments[i + 1]))
         )
         for i, segment in enumerate(segments)
     )
@@ -337,14 +337,10 @@ _OF_IT = re.compile(
 )
 
 
-def _asked_of_it(following: list[str]) -> bool:
+def _asked_of_it(following: str) -> bool:
     """Whether the next part is a question about treating what a pronoun refers back to
     ("how should I correct it?"; not "does that change things?")."""
-    return (
-        bool(following)
-        and _ASKS.match(following[0]) is not None
-        and (_OF_IT.search(following[0]) is not None)
-    )
+    return _ASKS.match(following) is not None and _OF_IT.search(following) is not None
 
 
 def _treatment_in_passing(text: str, facts: Mapping[str, str]) -> bool:
