@@ -94,6 +94,20 @@ def focus_passages(
     return top + extra
 
 
+def symptoms_first(focus: Sequence[str], text: str) -> list[str]:
+    """Box 1 first for a question about what to look out for ("what are the warning signs of
+    cord compression?", "which symptoms should I tell him to watch for?"): the box is the
+    answer, the recommendations pointing to it follow (answer_order.json `symptom_questions`)."""
+    if BOX_1 not in focus or not any(rx.search(text) for rx in _symptom_questions()):
+        return list(focus)
+    return [BOX_1, *(pid for pid in focus if pid != BOX_1)]
+
+
+@cache
+def _symptom_questions() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load_order().symptom_questions)
+
+
 def asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
     """The other halves of the answers a general question's passages give (answer_order.json
     `asked_together`): 1.3.2's "immediately" with 1.3.3's "within 24 hours", dexamethasone's
@@ -102,6 +116,20 @@ def asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
     for pair in load_order().asked_together:
         if pair.passage in focus and pair.adds in passages and pair.adds not in [*focus, *out]:
             out.append(pair.adds)
+    return out
+
+
+def with_asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
+    """The focus with each passage's other halves (`asked_together`) straight after it, so
+    a question's own answer is not pushed past the rows shown first ("How urgent is
+    imaging?": 1.5.4, then 1.5.2 and 1.5.3, fu63-031)."""
+    adds = asked_together(passages, focus)
+    out: list[str] = []
+    for pid in focus:
+        out.append(pid)
+        for pair in load_order().asked_together:
+            if pair.passage == pid and pair.adds in adds and pair.adds not in out:
+                out.append(pair.adds)
     return out
 
 
@@ -141,6 +169,12 @@ def tested_by_rules_citing(pid: str) -> frozenset[str]:
     return frozenset(f for rule in rules.rules_citing(pid) for f in facts_in(rule.when))
 
 
+def _findings(changes: Sequence[ChangeOut]) -> list[ChangeOut]:
+    """The changes that are findings, not circumstances (answer_order.json `circumstances`:
+    where the person is, "on the ward")."""
+    return [c for c in changes if c.fact not in load_order().circumstances]
+
+
 def asked_by_new_facts(
     recommendations: Sequence[RecommendationOut],
     rule_table: Sequence[rules.Rule],
@@ -152,8 +186,8 @@ def asked_by_new_facts(
     children - who do we refer to?") asks about the rules those facts decide: their rows lead
     like a question's (at most `max_asked_first`, order.py), the case's actions right after.
     A message that adds a red flag is ordered by the case: its urgent actions lead."""
-    new = {c.fact for c in changes}
-    earlier = set(state.case.known()) - new
+    new = {c.fact for c in _findings(changes)}
+    earlier = set(state.case.known()) - {c.fact for c in changes}
     if not new or not earlier or not is_question(text):
         return frozenset()
     if any(catalogue()[name].red_flag for name in new):
@@ -232,8 +266,10 @@ def compose(
         recommendations,
         conditional,
         lookups,
-        # A message that added facts is a case, whatever it asks: ordered by the case.
-        intent="case" if changes else intent,
+        # A message that added facts is a case, whatever it asks: ordered by the case. Where it
+        # is only circumstances it added ("she's been stable on the ward - can the MRI wait
+        # till morning?", b134), the question orders it.
+        intent="case" if _findings(changes) else intent,
         asked=asked_positions(focus, covers),
         text=text,
         exclusions=exclusions_for(state.case),

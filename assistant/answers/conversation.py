@@ -30,7 +30,13 @@ from assistant.answers.answer import (
     TurnKind,
 )
 from assistant.answers.audit import audited
-from assistant.answers.compose import asked_together, compose, focus_passages, reply_only
+from assistant.answers.compose import (
+    compose,
+    focus_passages,
+    reply_only,
+    symptoms_first,
+    with_asked_together,
+)
 from assistant.answers.facts import (
     apply_facts,
     assume,
@@ -42,6 +48,7 @@ from assistant.answers.facts import (
 )
 from assistant.answers.intent import (
     WORD,
+    about_no_patient,
     amends,
     another_language,
     asks_a_definition,
@@ -430,6 +437,11 @@ class Conversation:
             )
             if turn == "follow_up" and is_follow_up(text):
                 intent = "answer"
+            elif turn == "question" and intent == "case":
+                # A question whose words read as findings before it was known to ask ("…
+                # what MRI sequences does NICE want? Our protocol is sagittal T2 only."): it is
+                # answered as the question it is, what it asks about first.
+                intent = "question"
         elif turn == "case":
             # "... Is this MSCC or spinal mets in NG234 terms?": a suspicion only asked about is
             # a topic, never a recorded suspicion (issue #13); the findings stated with it
@@ -484,9 +496,12 @@ class Conversation:
             self.passages, hit_ids, intent, named, case_facts=case.known()
         )
         if not ids and intent != "case":
+            focus = symptoms_first(focus, text)
             focus += [pid for pid in self._part_hits(text) if pid not in focus]
-            if not case.known():
-                focus += asked_together(self.passages, focus)
+            if not case.known() or turn in ("follow_up", "question"):
+                # on a live case too: "How urgent is imaging?" is answered with both MRI
+                # timings (fu63-031); a case stated with its question is ordered by the case
+                focus = with_asked_together(self.passages, focus)
         if turn == "correction" and not changes:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
@@ -581,6 +596,10 @@ class Conversation:
             or not extraction.facts
         ):
             return "question"  # a question that states nothing about a patient
+        if questioning and about_no_patient(text) and not _red_flag_stated(text, extraction):
+            # "Quick one, no specific patient - what MRI sequences …? Our protocol is sagittal T2
+            # only.": what it says beside the question is about practice, not a patient (b131)
+            return "question"
         if general and questioning and only_asked and not names_patient(text):
             # "general q - for prostate ca with spinal mets, when …?"; but findings stated in
             # sentences of their own before "What does NG234 say?" are a case (round 41).
@@ -661,6 +680,19 @@ def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set
     ]
     stated, asked = _stated_and_asked(text, evidence)
     return asked - stated
+
+
+def _red_flag_stated(text: str, extraction: Extraction) -> bool:
+    """Whether a Box 1 red flag is stated present outside the message's questions ("not about
+    me - my dad, 70, prostate ca, legs weak. what now?"): a patient is then described, whatever
+    the message says about whom it is not about (never under-called)."""
+    red = {name for name, spec in catalogue().items() if spec.red_flag}
+    present = [
+        ev
+        for ev in extraction.evidence
+        if ev.fact in red and extraction.facts.get(ev.fact) == "yes"
+    ]
+    return any(stated_outside_questions(text, [_said_at(ev) for ev in present]))
 
 
 def _stated_facts(text: str, extraction: Extraction) -> dict[str, str]:

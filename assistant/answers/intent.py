@@ -95,6 +95,9 @@ class IntentVocabulary(BaseModel):
     #: question: who is the MSCC coordinator, what is their job?", fu59-010): general, whatever
     #: pronoun it uses.
     general_label_patterns: tuple[str, ...] = ()
+    #: A question framed by what it is about before a comma ("for suspected MSCC, what MRI
+    #: sequences does NICE want?"): the frame names a topic, it states no finding.
+    framed_question_patterns: tuple[str, ...] = ()
     switch_patterns: tuple[str, ...] = ()
     #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
     garbled_patterns: tuple[str, ...] = ()
@@ -102,6 +105,9 @@ class IntentVocabulary(BaseModel):
     definition_patterns: tuple[str, ...] = ()
     follow_up_phrases: tuple[str, ...] = ()
     general_markers: tuple[str, ...] = ()
+    #: Words saying the message is about no patient at all ("no specific patient", "quick one
+    #: between patients"): what it states beside its question is practice, never a case.
+    no_patient_markers: tuple[str, ...] = ()
     #: One patient described in a general question's words, findings after a colon ("… in a
     #: patient with known colorectal cancer: saddle sensation reduced"): a case, not general.
     one_patient_patterns: tuple[str, ...] = ()
@@ -377,6 +383,12 @@ def is_general(text: str) -> bool:
     ("Cauda equina screen in a patient with known metastatic colorectal cancer: saddle
     sensation reduced …", rf51-025)."""
     return says(text, intents().general_markers) and not matches("one_patient_patterns", text)
+
+
+def about_no_patient(text: str) -> bool:
+    """The message says it is about no patient and names none ("Quick one between patients -
+    why single 8 Gy …? Some of our consultants still prefer 20 Gy in 5.", b133)."""
+    return says(text, intents().no_patient_markers) and not names_patient(text)
 
 
 def labelled_general(text: str) -> bool:
@@ -661,7 +673,10 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
             or (
                 sentence.rstrip().endswith("?")
                 and not names_patient(sentence)
-                and not _STATES_FIRST.search(sentence)
+                and (
+                    not _STATES_FIRST.search(sentence)
+                    or matches("framed_question_patterns", sentence)
+                )
             )
         )
         out.append(

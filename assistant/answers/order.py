@@ -72,6 +72,11 @@ class Prohibition(BaseModel):
 
     cite: str
     words: tuple[str, ...] = Field(min_length=1)
+    instead: tuple[str, ...] = Field(
+        (),
+        description="What NG234 does for the person instead, shown with the prohibition when "
+        "the message asks about its act (no screening MRI: who to contact if symptoms start).",
+    )
 
 
 class Promotion(BaseModel):
@@ -115,6 +120,15 @@ class AnswerOrder(BaseModel):
     promoted: tuple[Promotion, ...] = ()
     superseded: tuple[Supersession, ...] = ()
     standing_care: tuple[str, ...]
+    symptom_questions: tuple[str, ...] = Field(
+        (),
+        description="Patterns of a question about what to look out for: Box 1 leads its answer.",
+    )
+    circumstances: tuple[str, ...] = Field(
+        (),
+        description="Facts that say where the person is, not what they have: a message that "
+        "adds only these is still ordered by what it asks.",
+    )
     prohibitions_about: tuple[Prohibition, ...]
     asked_together: tuple[AskedTogether, ...] = Field(
         (),
@@ -204,6 +218,15 @@ def arrange(
         # A case's retrieved passages are its topic, not a question: they lift a row that would
         # be folded into view after the key actions, never ahead of them.
         on_topic, asked = set(asked), {}
+    # A prohibition asked about is answered with what NG234 does instead ("can she have an MRI
+    # every few months?": 1.5.6, and 1.2.2, who to contact if symptoms start)
+    applying = {c for rec in recommendations if rec.strength == "do-not" for c in rec.cites}
+    on_topic |= {
+        c
+        for p in order.prohibitions_about
+        if p.cite in applying and _about((p.cite,), text, order)
+        for c in p.instead
+    }
     promoted = {
         p.rule for p in order.promoted if case is not None and check(p.when, case).value == YES
     }
@@ -421,9 +444,21 @@ def order_markdown(order: AnswerOrder | None = None) -> str:
         "Standing care, folded unless asked about: " + ", ".join(order.standing_care) + ".\n"
     )
     out.append(
+        "Circumstances, which alone never make a message a case: "
+        + ", ".join(f"`{c}`" for c in order.circumstances)
+        + ".\n"
+    )
+    out.append(
+        "Box 1 leads the answer to a question about what to look out for: "
+        + "; ".join(f"`{p}`" for p in order.symptom_questions)
+        + ".\n"
+    )
+    out.append(
         "Prohibitions shown among the actions when the message names the act: "
         + "; ".join(
-            f"{p.cite} ({', '.join(repr(w) for w in p.words)})" for p in order.prohibitions_about
+            f"{p.cite} ({', '.join(repr(w) for w in p.words)})"
+            + (f", with what NG234 does instead: {', '.join(p.instead)}" if p.instead else "")
+            for p in order.prohibitions_about
         )
         + ".\n"
     )

@@ -36,12 +36,19 @@ def _keys(header: str) -> frozenset[str]:
     """What names a patient: 'bed 4' and the surname ('brennan')."""
     words = re.findall(r"[a-z]+|\d+", header.lower())
     keys = set()
+    named = _NAME_BEFORE_PLACE.match(header)
+    if named:
+        keys.add(named.group(1).lower())  # "Doris (room 4)" is named "Doris" too (b133)
     for i, word in enumerate(words):
         if word.isdigit() and i > 0:
             keys.add(f"{words[i - 1]} {word}")
         elif word in TITLES and i + 1 < len(words) and len(words[i + 1]) > 1:
             keys.add(words[i + 1])  # "Mr A" is named by his bed, not by "a"
     return frozenset(keys)
+
+
+#: A first name before its place in brackets ("- Mabel (room 6):").
+_NAME_BEFORE_PLACE = re.compile(r"\W*([A-Za-z][A-Za-z'-]+)\s*\(")
 
 
 def _header(line: str) -> str | None:

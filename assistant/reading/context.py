@@ -25,6 +25,7 @@ from assistant.reading.lists import (
     extend_over_lists,
     juxtaposed_red_flags,
     opens_a_finding,
+    sited,
     undenied_after_item,
 )
 from assistant.reading.mentions import (
@@ -348,7 +349,11 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 # "Not numb, legs weak and unable to pass urine": a clause of its own ends the
                 # list, and what follows it is stated with it
                 clause = min(
-                    (mentions[k].start for k in unsure if clause_of_its_own(mentions[k], doc)),
+                    (
+                        mentions[k].start
+                        for k in unsure
+                        if clause_of_its_own(mentions[k], doc) or sited(mentions[k], doc)
+                    ),
                     default=None,
                 )
                 if clause is not None:

@@ -361,8 +361,9 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
         rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
         # how the value was found ("Sensation on testing: reduced", rf60-246)
         r"(?:\s+(?:on\s+(?:testing|exam(?:ination)?|assessment)|when\s+tested|tested))?"
-        # "knee jerks are very brisk" (rf64-094): a present-tense copula stands for the colon
-        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+(?:(?:is|are)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
+        # "knee jerks are very brisk" (rf64-094): a copula stands for the colon, past tense too
+        # in an examination written up ("power was reduced at 4 out of 5", rf66-023)
+        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+(?:(?:is|are|was|were)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
         rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
     )
 

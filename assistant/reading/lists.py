@@ -382,7 +382,9 @@ def end_list(
         # past a bare comma, a finding its own item affirms ("No numbness in the legs, saddle
         # anaesthesia present", "no pain radiating, unsteady walking and falls x2") is stated;
         # in a list plainly denied ("no weakness, numbness or retention present") it is not
-        stated = {k for k in carried if affirmed(index.mentions[k], doc)}
+        stated = {
+            k for k in carried if affirmed(index.mentions[k], doc) or sited(index.mentions[k], doc)
+        }
         skipped |= stated
         unsure = carried - stated
     return skipped, unsure
@@ -510,10 +512,24 @@ def clause_of_its_own(mention: Mention, doc: Text) -> bool:
     )
 
 
+def sited(mention: Mention, doc: Text) -> bool:
+    """Whether a finding is given its own site straight after it ("No weakness, numbness in
+    both feet", rf66-221; "sensory loss to the knees", rf66-228): said of the patient's body,
+    it is stated, not one more item of the denial's list. A list closed by "or" is still one
+    ("no weakness, numbness or tingling in both feet")."""
+    words = doc.lower[mention.start + 1 : mention.end + 3]
+    return any(
+        w in _SITE_OPENERS and i + 1 < len(words) and words[i + 1] in _SITED_BODY
+        for i, w in enumerate(words)
+    )
+
+
 #: A body part or function that opens a clause when its finding follows it ("Not incontinent,
 #: legs weak": the legs are weak; "weak legs" or "leg weakness" may be a listed item).
 _SUBJECTS = words("subjects")
 _PREDICATES = words("predicates")
+_SITE_OPENERS = words("site_openers")
+_SITED_BODY = words("sited_body")
 
 
 def _confirmed_list(

@@ -611,7 +611,16 @@ LIST_SCOPE = [
      {"sensory_loss": "no", "bladder_bowel_dysfunction": None}),
     # a bare comma after a negation is ambiguous: the finding after it is asked about (H02)
     ("no back pain, weak legs", {"back_pain": "no", "limb_weakness": None}),
-    ("no retention, tingling in toes", {"bladder_bowel_dysfunction": "no", "sensory_loss": None}),
+    # ... unless it is given its own site on the body: said of the patient, stated (rf66-221)
+    ("no retention, tingling in toes", {"bladder_bowel_dysfunction": "no", "sensory_loss": "yes"}),
+    ("No weakness, numbness in both feet", {"limb_weakness": "no", "sensory_loss": "yes"}),
+    ("continent, no weakness, sensory loss to the knees",
+     {"limb_weakness": "no", "sensory_loss": "yes"}),
+    # a list "or" closes is one denial, sites and all
+    ("no weakness, numbness or tingling in both feet",
+     {"limb_weakness": "no", "sensory_loss": "no"}),
+    ("no weakness, numbness, tingling in his feet or retention",
+     {"limb_weakness": "no", "sensory_loss": "no", "bladder_bowel_dysfunction": "no"}),
     ("no MSCC, weak legs", {"mscc": "none", "limb_weakness": "yes"}),
     # a negation naming no finding before the comma lists nothing after it
     ("no known cancer, severe back pain", {"cancer_diagnosis": "no", "back_pain": "yes"}),
