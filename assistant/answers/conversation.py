@@ -78,6 +78,7 @@ from assistant.answers.intent import (
     supposition,
     unreadable,
 )
+from assistant.answers.order import load_order
 from assistant.answers.patients import one_patient
 from assistant.answers.possible import lead_notice, possible_red_flags
 from assistant.answers.session import SessionState
@@ -624,6 +625,10 @@ class Conversation:
                 and (len(hits) < 2 or hits[1].score <= PART_MARGIN * hits[0].score)
             ):
                 out.append(hits[0].id)
+            elif found.in_scope and len(hits) >= 2 and _halves(hits[0].id, hits[1].id):
+                # "How quickly should the MRI happen?": 1.5.3 and 1.5.2 score alike, and
+                # they are the two halves of one answer (`asked_together`): both (b134)
+                out += [hits[0].id, hits[1].id]
         return out
 
     @property
@@ -680,6 +685,12 @@ def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set
     ]
     stated, asked = _stated_and_asked(text, evidence)
     return asked - stated
+
+
+def _halves(a: str, b: str) -> bool:
+    """Whether two passages are the halves of one answer (answer_order.json
+    `asked_together`: 1.5.2 and 1.5.3, 1.3.2 and 1.3.3)."""
+    return any({p.passage, p.adds} == {a, b} for p in load_order().asked_together)
 
 
 def _red_flag_stated(text: str, extraction: Extraction) -> bool:

@@ -602,7 +602,11 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
 #: rf51-133): what follows the dash is a statement of its own.
 _SENTENCE = re.compile(
     r"[^.!?;\n]+?(?:[.!?;]+|(?=\s[-–—]\s+(?:he|she|they|he's|she's|his|her|their|my|mum|dad|"
-    r"mom|the\s+patient|pt)\b)|(?=\n)|$)",
+    r"mom|the\s+patient|pt)\b)"
+    # "stem cell harvest is being considered - is radiotherapy a problem?" (fu64-048): what
+    # the dash's question asks does not unsay what was stated before it
+    r"|(?=\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s)"
+    r"|(?=\n)|$)",
     re.IGNORECASE,
 )
 #: Findings listed before the question: a comma or a spaced dash inside the sentence.
@@ -679,7 +683,29 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
                 )
             )
         )
+        # "starting strong opioids for spinal mets pain - what does NICE say about titration?":
+        # a topic before a dash's question, with no verb of its own, is part of what it asks
+        asked = asked or (
+            _DASH_QUESTION.match(text, m.end()) is not None
+            and _TOPIC_ONLY.match(sentence) is not None
+        )
         out.append(
             (m.start(), m.end(), asked and not matches("stating_question_patterns", sentence))
         )
     return out
+
+
+#: A dash then a question opener, where `_SENTENCE` ends a sentence before it.
+_DASH_QUESTION = re.compile(
+    r"\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s",
+    re.IGNORECASE,
+)
+#: A topic with no verb or list of its own, opened by a gerund or a framing word ("starting
+#: strong opioids for spinal mets pain in palliative care"); "breast ca with painful spinal
+#: mets, no MSCC" lists findings, and "stem cell harvest is being considered" states one.
+_TOPIC_ONLY = re.compile(
+    r"\s*(?:[^\W\d_]+ing|for|in|re|regarding|about|when|if)\b(?![^,]*,)"
+    r"(?!.*\b(?:is|are|was|were|has|have|had|says?|said|thinks?|wants?|needs?|got|gets|feels?|"
+    r"felt|can(?:'t|not)?|could|will|would|did|does|do)\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)

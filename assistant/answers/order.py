@@ -312,6 +312,7 @@ def arrange(
             put("asked", (position([item.id]), 0), item)
 
     placed.sort(key=lambda p: p[0])
+    placed = _said_already(placed, recommendations, order)
     if case is not None and case.known():
         placed = _asked_first(placed, order)
     ranked: list[RecommendationOut | LookupOut] = []
@@ -335,6 +336,31 @@ def arrange(
         if counts[g.id]
     ]
     return Arranged(recs, conds, looks, set_aside, do_now(recs, order), groups)
+
+
+def _said_already(
+    placed: list[tuple[tuple, Row]],
+    recommendations: Sequence[RecommendationOut],
+    order: AnswerOrder,
+) -> list[tuple[tuple, Row]]:
+    """An action another applying action already says is folded with the other actions for
+    this case: one superseded by it (1.3.3's "within 24 hours" when 1.3.2's "immediately"
+    applies, `superseded`), or a second part of a recommendation whose verbatim text an
+    earlier action row already shows (1.8.1's continuing dose after its first dose)."""
+    act, more = order.group_ids.index("act"), order.group_ids.index("more_actions")
+    applying = {r.rule for r in recommendations}
+    superseded = {s.rule for s in order.superseded if s.by in applying}
+    shown: set[tuple[str, ...]] = set()
+    out: list[tuple[tuple, Row]] = []
+    for key, row in placed:
+        if key[0] == act and isinstance(row, RecommendationOut):
+            cites = tuple(row.cites)
+            if row.rule in superseded or cites in shown:
+                key = (more, *key[1:])
+            else:
+                shown.add(cites)
+        out.append((key, row))
+    return sorted(out, key=lambda p: p[0])
 
 
 def _asked_first(placed: list[tuple[tuple, Row]], order: AnswerOrder) -> list[tuple[tuple, Row]]:

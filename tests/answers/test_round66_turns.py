@@ -114,3 +114,58 @@ def test_outside_topics_on_a_live_case_are_refused_and_the_case_kept(conversatio
     assert answer.out_of_scope and answer.facts["sensory_loss"] == "yes"
     after = last(conversation, case, aside, "ok, and about her legs, who do I call?")
     assert "1.3.2" in cited(after)
+
+
+# --- round 67 ----------------------------------------------------------------------------------
+
+
+def test_a_statement_before_a_dashs_question_is_written(conversation) -> None:
+    answer = last(
+        conversation,
+        "Onc SHO. 45M, no known cancer. CT shows suspected spinal metastases, radiologically "
+        "suspected lymphoma. Back pain, no neurological symptoms or signs.",
+        "haematology say stem cell harvest is being considered later — can he have radiotherapy?",
+    )
+    assert answer.facts.get("stem_cell_harvest_considered") == "yes"  # fu64-048
+
+
+def test_a_topic_before_a_dashs_question_is_asked_not_written(conversation) -> None:
+    answer = last(
+        conversation,
+        "starting strong opioids for spinal mets pain in palliative care - what does NICE say "
+        "about titration?",
+    )
+    assert answer.turn == "question" and answer.facts == {}
+    # findings listed before the dash are still stated
+    case = last(
+        conversation,
+        "breast ca with painful spinal mets, no MSCC - should we give bisphosphonates?",
+    )
+    assert case.facts.get("spinal_metastases") == "confirmed"
+
+
+def test_a_code_mixed_switch_to_a_different_patient_clears_the_case(conversation) -> None:
+    answer = last(
+        conversation,
+        "Sat sri akal ji. Mere chacha ji, 68, nu prostate cancer hai. Ohna nu back pain at night "
+        "hai, neend nahi aundi.",
+        "Ok ji. Hun different patient — meri bhua ji, 75, breast cancer si 2018 vich, ajj ohna "
+        "diyan legs weak ho gayian.",
+    )
+    assert answer.turn == "new_patient" and answer.facts.get("limb_weakness") == "yes"
+    assert "pain_night" not in answer.facts  # fu64-020: the uncle's night pain was kept
+    assert "1.3.2" in cited(answer)
+
+
+def test_a_superseded_or_repeated_action_is_folded(conversation) -> None:
+    answer = last(
+        conversation,
+        "74F, metastatic breast ca, MRI: MSCC at T12 with a pathological fracture, SINS 14. Severe "
+        "mechanical back pain on sitting and turning; mild leg weakness. Not fit for surgery.",
+    )
+    act = [r for r in answer.recommendations if r.group == "act"]
+    cites = [tuple(r.cites) for r in act]
+    assert len(cites) == len(set(cites))  # one row per recommendation among the actions
+    assert not any(r.rule == "R1.4.2-consider-immobilisation" for r in act)
+    assert any(r.rule == "R1.4.1-immobilise-without-delay" for r in act)
+    assert "1.10.4" in _first(answer, 7)

@@ -127,3 +127,83 @@ def test_a_team_named_after_a_cancer_is_no_diagnosis() -> None:
     assert "cancer_diagnosis" not in read  # b133: read as a confirmed blood cancer
     assert facts("he has blood cancer")["cancer_diagnosis"] == "yes"
     assert facts("referred to the blood cancer team")["cancer_diagnosis"] == "yes"
+
+
+# --- round 67 (fixed on 52bdb0e's successor) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("this morning he could not feel the flannel when she washed his legs", "sensory_loss",
+         "yes"),  # rf67-003
+        ("I found he could not feel me touch either foot", "sensory_loss", "yes"),  # rf67-026
+        ("Why can't my mum feel her feet any more?", "sensory_loss", "yes"),  # rf67-140
+        ("DN visit: Pt (Ca colon) c/o new freq + urgency with 2 episodes of UI. Also N&T (R) foot.",
+         "sensory_loss", "yes"),  # rf67-066
+        ("reduced sensatn to knees", "sensory_loss", "yes"),  # rf67-318
+        ("he goes again and again but only little comes, he has to push",
+         "bladder_bowel_dysfunction", "yes"),  # rf67-018
+        ("2 episodes of UI this week", "bladder_bowel_dysfunction", "yes"),
+        ("neurogenic bladder on ISC qds", "bladder_bowel_dysfunction", "yes"),  # rf67-079
+        ("She is continent, but only just - she's had to rush and had one accident this week.",
+         "bladder_bowel_dysfunction", "yes"),  # rf67-093
+        ("He had a little accident in his trousers - the poo kind", "bladder_bowel_dysfunction",
+         "yes"),  # rf67-117
+        ("She's leaking from her back passage without knowing", "bladder_bowel_dysfunction",
+         "yes"),  # rf67-198
+        ("Neither his bladder nor his bowels are working normally.", "bladder_bowel_dysfunction",
+         "yes"),  # rf67-160
+        ("chacha ji da pishab ruk gaya, no urine coming since morning even tho he needs to go",
+         "bladder_bowel_dysfunction", "yes"),  # rf67-317
+        ("Gait: high-stepping on the right, new since last month.", "gait_disturbance", "yes"),
+        ("Unable to take a step.", "gait_disturbance", "yes"),  # rf67-029
+        ("Pt (Ca breast, mets) req ZF since Tue, prev indep.", "gait_disturbance", "yes"),
+        ("Walking distance now 10 m (was 1 mile a month ago).", "gait_disturbance", "yes"),
+        ("Stumbled twice today when walking.", "gait_disturbance", "yes"),  # rf67-294
+        ("She walked in with a noticeable limp she didn't have a fortnight ago.",
+         "gait_disturbance", "yes"),  # rf67-015
+        ("No back pain radiation, unsteady on feet. Renal ca.", "gait_disturbance", "yes"),
+        ("he can't hold his right leg up off the bed, the left is ok.", "limb_weakness", "yes"),
+        ("I wouldn't say there's no weakness - there definitely is some, in the left arm.",
+         "limb_weakness", "yes"),  # rf67-154
+        ("Why are her reflexes so brisk? Is that the spine?", "cord_signs", "yes"),  # rf67-129
+        ("No falls, has a new band of chest pain at T6.", "radicular_pain", "yes"),  # rf67-230
+        ("the pain down my left arm is like toothache in the nerve.", "radicular_pain", "yes"),
+        ("scan showed cancer pressing on my spine", "mscc", "confirmed"),  # b135
+        ("Posterior decompression and stabilisation yesterday, legs improving.",
+         "had_spinal_surgery", "yes"),  # b135
+        ("Radiotherapy to L5/sacrum is being considered for the pain.", "radiotherapy_considered",
+         "yes"),  # b136
+        ("Had 8 Gy to L4 5 months ago; the pain went away completely for about 4 months.",
+         "previous_rt_good_response", "yes"),  # b136
+        ("the pain has been really difficult to manage and it's severe.", "pain_severe", "yes"),
+        ("legs went weak this morning. hard to walk", "gait_disturbance", "yes"),  # fu64-052
+        ("The physios think he'd likely benefit from specialist rehabilitation.",
+         "rehab_benefit_likely", "yes"),  # fu64-055
+    ],
+)  # fmt: skip
+def test_round67_words_for_findings_and_case_facts(text, fact, value) -> None:
+    assert facts(text).get(fact) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("she could feel me touch both feet", "sensory_loss"),
+        ("he can hold his leg up off the bed", "limb_weakness"),
+        ("no episodes of UI", "bladder_bowel_dysfunction"),
+        ("no limp", "gait_disturbance"),
+        ("walking fine, no stumbles", "gait_disturbance"),
+        ("scan showed the cancer is not pressing on the spine", "mscc"),
+        ("decompression planned for tomorrow", "had_spinal_surgery"),
+    ],
+)
+def test_round67_words_do_not_read_what_was_not_said(text, fact) -> None:
+    assert facts(text).get(fact) in (None, "no", "none", "ruled_out")
+
+
+def test_round67_denials_still_deny() -> None:
+    assert facts("no N&T")["sensory_loss"] == "no"
+    assert facts("Denies P&N.")["sensory_loss"] == "no"
+    assert facts("no band of pain")["radicular_pain"] == "no"
