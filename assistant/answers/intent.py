@@ -98,6 +98,9 @@ class IntentVocabulary(BaseModel):
     #: A question framed by what it is about before a comma ("for suspected MSCC, what MRI
     #: sequences does NICE want?"): the frame names a topic, it states no finding.
     framed_question_patterns: tuple[str, ...] = ()
+    #: Verbs that report someone else's question ("the registrar is asking: …?"): the
+    #: question after them is asked, never stated.
+    reporting_verbs: tuple[str, ...] = ()
     switch_patterns: tuple[str, ...] = ()
     #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
     garbled_patterns: tuple[str, ...] = ()
@@ -622,9 +625,21 @@ def _question_label() -> re.Pattern[str]:
 
 
 def _unlabelled(sentence: str) -> str:
-    """The sentence without a question label before a dash, colon or comma ("Separate q -")."""
-    m = _question_label().match(sentence)
+    """The sentence without a question label before a dash, colon or comma ("Separate q -"),
+    or the reporting words before a question someone else puts ("The radiology registrar is
+    asking: does she need the MRI overnight …?", b116)."""
+    m = _question_label().match(sentence) or _reported_question().match(sentence)
     return sentence[m.end() :] if m else sentence
+
+
+@cache
+def _reported_question() -> re.Pattern[str]:
+    """Up to eight words, a reporting verb (`reporting_verbs`), then a colon, dash or comma."""
+    verbs = "|".join(re.escape(v) for v in intents().reporting_verbs) or "(?!)"
+    return re.compile(
+        rf"\s*(?:[^\W\d_]+\s+){{0,8}}?(?:{verbs})\s*[:,\-–—]\s*(?=[^\W\d_])",
+        re.IGNORECASE,
+    )
 
 
 def facts_only_in_questions(text: str, starts: Sequence[int]) -> bool:

@@ -169,3 +169,20 @@ def test_a_superseded_or_repeated_action_is_folded(conversation) -> None:
     assert not any(r.rule == "R1.4.2-consider-immobilisation" for r in act)
     assert any(r.rule == "R1.4.1-immobilise-without-delay" for r in act)
     assert "1.10.4" in _first(answer, 7)
+
+
+def test_a_question_someone_else_asks_writes_nothing(conversation) -> None:
+    case = (
+        "ClinOnc reg on call, 01:50. 66F, breast ca with known bone mets. Since yesterday her legs "
+        "feel heavy and she's walking with a stick. Power 4+/5 both legs."
+    )
+    answer = last(
+        conversation,
+        case,
+        "The radiology registrar is asking: does she need the MRI overnight, or can it wait for "
+        "the 08:00 list?",
+    )
+    assert "urgent_diagnosis_for_immediate_treatment" not in answer.facts  # b116, in the sweep
+    assert "1.5.4" in _first(answer, 3)
+    told = last(conversation, case, "The registrar says she is now unable to walk.")
+    assert told.facts["gait_disturbance"] == "yes"
