@@ -22,7 +22,7 @@ everywhere: JSON (`group` and `rank` on every row), CLI text, the app and the ex
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -451,34 +451,29 @@ def order_markdown(order: AnswerOrder | None = None) -> str:
     out.append("|---|---|")
     out += [f"| `{k.rule}` | {k.words} |" for k in order.key_actions]
     out.append("")
-    out.append(
-        "Supporting rows, folded unless promoted: "
-        + ", ".join(f"`{r}`" for r in order.supporting)
-        + ".\n"
-    )
-    out.append(
-        "Promoted to the actions when the case holds: "
-        + "; ".join(f"`{p.rule}` ({describe(p.when).removeprefix('If ')})" for p in order.promoted)
-        + ".\n"
-    )
-    out.append(
-        "Not repeated in Do now when the other applies: "
-        + "; ".join(f"`{s.rule}` (by `{s.by}`)" for s in order.superseded)
-        + ".\n"
-    )
-    out.append(
-        "Standing care, folded unless asked about: " + ", ".join(order.standing_care) + ".\n"
-    )
-    out.append(
-        "Circumstances, which alone never make a message a case: "
-        + ", ".join(f"`{c}`" for c in order.circumstances)
-        + ".\n"
-    )
-    out.append(
-        "Box 1 leads the answer to a question about what to look out for: "
-        + "; ".join(f"`{p}`" for p in order.symptom_questions)
-        + ".\n"
-    )
+    out += [
+        _listed("Supporting rows, folded unless promoted", (f"`{r}`" for r in order.supporting)),
+        _listed(
+            "Promoted to the actions when the case holds",
+            (f"`{p.rule}` ({describe(p.when).removeprefix('If ')})" for p in order.promoted),
+            "; ",
+        ),
+        _listed(
+            "Folded under the other, and not repeated in Do now, when the other applies",
+            (f"`{s.rule}` (by `{s.by}`)" for s in order.superseded),
+            "; ",
+        ),
+        _listed("Standing care, folded unless asked about", order.standing_care),
+        _listed(
+            "Circumstances, which alone never make a message a case",
+            (f"`{c}`" for c in order.circumstances),
+        ),
+        _listed(
+            "Box 1 leads the answer to a question about what to look out for",
+            (f"`{p}`" for p in order.symptom_questions),
+            "; ",
+        ),
+    ]
     out.append(
         "Prohibitions shown among the actions when the message names the act: "
         + "; ".join(
@@ -489,3 +484,8 @@ def order_markdown(order: AnswerOrder | None = None) -> str:
         + ".\n"
     )
     return "\n".join(out)
+
+
+def _listed(title: str, items: Iterable[str], sep: str = ", ") -> str:
+    """One line of docs/RULES.md: a title and its items."""
+    return f"{title}: " + sep.join(items) + ".\n"
