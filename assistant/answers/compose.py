@@ -108,27 +108,21 @@ def _symptom_questions() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in load_order().symptom_questions)
 
 
-def asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
-    """The other halves of the answers a general question's passages give (answer_order.json
-    `asked_together`): 1.3.2's "immediately" with 1.3.3's "within 24 hours", dexamethasone's
-    dose (1.8.1) with its cover (1.8.8)."""
-    out: list[str] = []
-    for pair in load_order().asked_together:
-        if pair.passage in focus and pair.adds in passages and pair.adds not in [*focus, *out]:
-            out.append(pair.adds)
-    return out
-
-
 def with_asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
-    """The focus with each passage's other halves (`asked_together`) straight after it, so
-    a question's own answer is not pushed past the rows shown first ("How urgent is
-    imaging?": 1.5.4, then 1.5.2 and 1.5.3, fu63-031)."""
-    adds = asked_together(passages, focus)
+    """The focus with each passage's other halves (answer_order.json `asked_together`)
+    straight after it: 1.3.2's "immediately" with 1.3.3's "within 24 hours", dexamethasone's
+    dose (1.8.1) with its cover (1.8.8), so a question's own answer is not pushed past the rows
+    shown first ("How urgent is imaging?": 1.5.4, then 1.5.2 and 1.5.3, fu63-031)."""
     out: list[str] = []
     for pid in focus:
         out.append(pid)
         for pair in load_order().asked_together:
-            if pair.passage == pid and pair.adds in adds and pair.adds not in out:
+            if (
+                pair.passage == pid
+                and pair.adds in passages
+                and pair.adds not in focus
+                and pair.adds not in out
+            ):
                 out.append(pair.adds)
     return out
 

@@ -90,6 +90,7 @@ from assistant.guideline.corpus import Passage
 from assistant.reading import scope
 from assistant.reading.details import merge_details, read_details
 from assistant.reading.extract import Evidence, Extraction, extract
+from assistant.reading.mentions import RED_FLAGS
 from assistant.reading.net import SafetyNet, load_exemplars
 from assistant.reading.text import written_sentence
 from assistant.search.retrieval import explicit_ids
@@ -697,11 +698,10 @@ def _red_flag_stated(text: str, extraction: Extraction) -> bool:
     """Whether a Box 1 red flag is stated present outside the message's questions ("not about
     me - my dad, 70, prostate ca, legs weak. what now?"): a patient is then described, whatever
     the message says about whom it is not about (never under-called)."""
-    red = {name for name, spec in catalogue().items() if spec.red_flag}
     present = [
         ev
         for ev in extraction.evidence
-        if ev.fact in red and extraction.facts.get(ev.fact) == "yes"
+        if ev.fact in RED_FLAGS and extraction.facts.get(ev.fact) == "yes"
     ]
     return any(stated_outside_questions(text, [_said_at(ev) for ev in present]))
 

@@ -603,12 +603,14 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
 #: A sentence, or a question's words before a spaced dash that goes on to state something of
 #: the patient ("What should I do - he's got cancer in his prostate and his legs are numb?",
 #: rf51-133): what follows the dash is a statement of its own.
+#: A dash then a question opener ("… - is radiotherapy a problem?").
+_DASH_OPENER = r"\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s"
 _SENTENCE = re.compile(
     r"[^.!?;\n]+?(?:[.!?;]+|(?=\s[-–—]\s+(?:he|she|they|he's|she's|his|her|their|my|mum|dad|"
     r"mom|the\s+patient|pt)\b)"
     # "stem cell harvest is being considered - is radiotherapy a problem?" (fu64-048): what
     # the dash's question asks does not unsay what was stated before it
-    r"|(?=\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s)"
+    rf"|(?={_DASH_OPENER})"
     r"|(?=\n)|$)",
     re.IGNORECASE,
 )
@@ -711,10 +713,7 @@ def _sentences_asked(text: str) -> list[tuple[int, int, bool]]:
 
 
 #: A dash then a question opener, where `_SENTENCE` ends a sentence before it.
-_DASH_QUESTION = re.compile(
-    r"\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s",
-    re.IGNORECASE,
-)
+_DASH_QUESTION = re.compile(_DASH_OPENER, re.IGNORECASE)
 #: A topic with no verb or list of its own, opened by a gerund or a framing word ("starting
 #: strong opioids for spinal mets pain in palliative care"); "breast ca with painful spinal
 #: mets, no MSCC" lists findings, and "stem cell harvest is being considered" states one.

@@ -39,7 +39,8 @@ from assistant.answers.answer import (
     RecommendationOut,
     SetAsideOut,
 )
-from assistant.case import Case, catalogue
+from assistant.case import Case
+from assistant.reading.mentions import RED_FLAGS
 from assistant.rules.engine import YES, check, describe
 from assistant.rules.exclusions import Exclusion, set_aside_by
 from assistant.rules.tables import URGENCY_ORDER, Condition
@@ -235,7 +236,6 @@ def arrange(
     # man paralysed 3 weeks with pain controlled is no alternative to surgery for him)
     withheld_cites = {c for row in withheld for c in row.cites}
     instead = {c for x in exclusions for c in x.instead} - withheld_cites
-    red = {name for name, spec in catalogue().items() if spec.red_flag}
     standing = set(order.standing_care)
 
     def position(cites: Sequence[str]) -> int:
@@ -297,7 +297,7 @@ def arrange(
             and not set(cond.cites) & standing
             and 1 <= len(cond.deciding) <= 2
         ):
-            red_first = 0 if set(cond.deciding) & red else 1
+            red_first = 0 if set(cond.deciding) & RED_FLAGS else 1
             pending.append(((1, red_first, urgency, *tail), cond))
         else:
             put("pending_more", (urgency, *tail), cond)
