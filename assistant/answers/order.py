@@ -144,6 +144,10 @@ class AnswerOrder(BaseModel):
     def key_index(self, rule: str) -> int:
         return next((i for i, k in enumerate(self.key_actions) if k.rule == rule), _LAST)
 
+    def superseded_among(self, applying: set[str]) -> set[str]:
+        """The rules another applying rule supersedes (`superseded`)."""
+        return {s.rule for s in self.superseded if s.by in applying}
+
     def words(self, rule: str) -> str | None:
         return next((k.words for k in self.key_actions if k.rule == rule), None)
 
@@ -349,7 +353,7 @@ def _said_already(
     earlier action row already shows (1.8.1's continuing dose after its first dose)."""
     act, more = order.group_ids.index("act"), order.group_ids.index("more_actions")
     applying = {r.rule for r in recommendations}
-    superseded = {s.rule for s in order.superseded if s.by in applying}
+    superseded = order.superseded_among(applying)
     shown: set[tuple[str, ...]] = set()
     out: list[tuple[tuple, Row]] = []
     for key, row in placed:
@@ -389,7 +393,7 @@ def do_now(recs: Sequence[RecommendationOut], order: AnswerOrder) -> list[DoNowO
         and order.words(r.rule) is not None
     ]
     applying = {r.rule for r in recs}
-    superseded = {s.rule for s in order.superseded if s.by in applying}
+    superseded = order.superseded_among(applying)
     rows = [r for r in rows if r.rule not in superseded]
     rows.sort(key=lambda r: (URGENCY_ORDER.index(r.urgency), order.key_index(r.rule)))
     out: list[DoNowOut] = []
