@@ -28,6 +28,7 @@ from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
 from assistant.guideline.corpus import Passage
+from assistant.reading.mentions import RED_FLAGS
 from assistant.rules.engine import YES
 from assistant.rules.exclusions import exclusions_for
 from assistant.rules.tables import Condition, Definition, facts_in, facts_through
@@ -41,6 +42,16 @@ BOX_1_REC = "1.3.1"
 _NAMES_BOX_1 = re.compile(r"\bbox 1\b", re.IGNORECASE)
 #: Urgencies whose undetermined rules are always shown for a case: never silent on them.
 URGENT = ("immediate", "24h")
+#: Undetermined rules within a week that a case shows when only its cord symptoms (or MSCC
+#: itself) are left to decide them: the 1-week MRI (1.5.3) for Box 1 pain, which a cord
+#: symptom not yet asked about turns into the 24-hour one ("lung ca, back pain waking her,
+#: walking as always, no new weakness", b137).
+WEEK = "1-week"
+#: What may be left undecided for that: the cord symptoms, MSCC, and whether metastases are
+#: suspected (which Box 1 pain in someone with cancer decides once the cord is asked about).
+_CORD_QUESTIONS = frozenset(
+    {*RED_FLAGS, "mscc", "spinal_metastases", "cancer_suspected", "asymptomatic_metastases"}
+)
 
 Passages = Mapping[str, Passage]
 
@@ -229,6 +240,7 @@ def compose(
         for hit in evaluation.undetermined
         if set(hit.cites) & focus_recs
         or (hit.urgency in URGENT and (is_case or bool(doubted & set(hit.missing))))
+        or (is_case and hit.urgency == WEEK and set(hit.missing) <= _CORD_QUESTIONS)
     ]
     # Only a turn that wrote nothing asks "what if": a case statement is answered as it is.
     supposed = (

@@ -507,6 +507,13 @@ class Conversation:
         if turn == "correction" and not changes:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
+        # A correction re-answers the message it corrects: "not prostate, his bladder ca" after
+        # "… they mentioned a zoledronic acid drip, is that right?" still asks about it (b133).
+        asked_text = (
+            f"{state.last_statement}\n{text}"
+            if turn == "correction" and state.last_statement and is_question(state.last_statement)
+            else text
+        )
         new, answer = self._compose(
             state.after_turn(case, changes, rt_days).model_copy(
                 update={
@@ -525,7 +532,7 @@ class Conversation:
             hits=hits,
             uncertain=(*[p.fact for p in possible], *extraction.uncertain),
             possible=possible,
-            text=text,
+            text=asked_text,
             suppose=asked_about if intent != "case" else (),
             supposed=supposed if intent != "case" else {},
         )

@@ -311,6 +311,9 @@ def is_question(text: str) -> bool:
         text.rstrip().endswith("?")
         or opens_with(phrase(text), intents().question_starts)
         or any(_asks_unmarked(sentence) for sentence in _SENTENCE_ENDS.split(text)[1:])
+        # "NP in walk-in centre - which back pain features does NICE list …? Want a quick
+        # checklist for triage." (b138): a question after a dash, and a statement after it
+        or any(_asks(_unlabelled(m.group()).lstrip(" -–—")) for m in _SENTENCE.finditer(text))
     )
 
 
@@ -604,7 +607,10 @@ def _sorted_words(known: frozenset[str]) -> tuple[str, ...]:
 #: the patient ("What should I do - he's got cancer in his prostate and his legs are numb?",
 #: rf51-133): what follows the dash is a statement of its own.
 #: A dash then a question opener ("… - is radiotherapy a problem?").
-_DASH_OPENER = r"\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|how|why|when|who)\s"
+_DASH_OPENER = (
+    r"\s[-–—]\s+(?:is|are|can|could|should|does|do|will|would|what|whats|which|where|how|why|"
+    r"when|who)\s"
+)
 _SENTENCE = re.compile(
     r"[^.!?;\n]+?(?:[.!?;]+|(?=\s[-–—]\s+(?:he|she|they|he's|she's|his|her|their|my|mum|dad|"
     r"mom|the\s+patient|pt)\b)"

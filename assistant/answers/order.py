@@ -85,6 +85,9 @@ class Promotion(BaseModel):
 
     rule: str
     when: Condition
+    #: shown after the key actions rather than among them by urgency: prompt pain relief
+    #: (1.7.1, "immediately") for pain without a cord symptom follows the 24-hour advice
+    after_key_actions: bool = False
 
 
 class Supersession(BaseModel):
@@ -232,10 +235,10 @@ def arrange(
         if p.cite in applying and _about((p.cite,), text, order)
         for c in p.instead
     }
-    promoted = {
-        p.rule for p in order.promoted if case is not None and check(p.when, case).value == YES
-    }
-    supporting = set(order.supporting) - promoted
+    holding = [p for p in order.promoted if case is not None and check(p.when, case).value == YES]
+    promoted = {p.rule for p in holding if not p.after_key_actions}
+    lifted = {p.rule for p in holding if p.after_key_actions}
+    supporting = set(order.supporting) - promoted - lifted
     # NICE's alternative is never one the case withholds by its own exception (1.10.4 for a
     # man paralysed 3 weeks with pain controlled is no alternative to surgery for him)
     withheld_cites = {c for row in withheld for c in row.cites}
@@ -277,14 +280,15 @@ def arrange(
                 put("cautions", (urgency, *tail), rec)
         elif order.words(rec.rule) is not None or rec.rule in promoted:
             put("act", (0, urgency, strength, *tail), rec)
-        elif set(rec.cites) & on_topic:
+        elif set(rec.cites) & on_topic or rec.rule in lifted:
             put("act", (1, urgency, strength, *tail), rec)
         elif set(rec.cites) & standing:
             put("standing", (urgency, strength, *tail), rec)
         elif rec.rule in supporting:
             put("more_actions", (urgency, strength, *tail), rec)
         else:
-            put("act", (1, urgency, strength, *tail), rec)
+            # after the rows this case's findings or topic call for
+            put("act", (2, urgency, strength, *tail), rec)
 
     pending: list[tuple[tuple, ConditionalOut]] = []
     for cond in conditional:
@@ -459,7 +463,12 @@ def order_markdown(order: AnswerOrder | None = None) -> str:
         _listed("Supporting rows, folded unless promoted", (f"`{r}`" for r in order.supporting)),
         _listed(
             "Promoted to the actions when the case holds",
-            (f"`{p.rule}` ({describe(p.when).removeprefix('If ')})" for p in order.promoted),
+            (
+                f"`{p.rule}` ({describe(p.when).removeprefix('If ')}"
+                + ("; after the key actions" if p.after_key_actions else "")
+                + ")"
+                for p in order.promoted
+            ),
             "; ",
         ),
         _listed(

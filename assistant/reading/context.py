@@ -288,6 +288,8 @@ def _presupposed(end: int, doc: Text) -> bool:
     for i, word in enumerate(words[1:], 1):
         if word == "that" and words[i - 1] in _FACTIVE:
             return True
+        if word == "if" and "point" in words[max(0, i - 5) : i]:
+            return True  # "is there any point scanning if his legs have been paralysed …?"
         if (
             word == "that"
             and any(w in _WORTH_VERBS for w in words[max(0, i - 6) : i])

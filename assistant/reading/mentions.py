@@ -533,7 +533,16 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         return None
     if any(p.search(doc.text) for p in pipe.not_sole_relative):
         return None
-    before = {_bare(w) for i, w in enumerate(doc.lower[:first]) if i not in history}
+    # a cancer named in the relative's own sentence just before them heads what is said of
+    # them ("myeloma, dad cant feel his legs below the knees", rf68-318); one in a sentence
+    # before, or findings, make the message about a patient first
+    own = doc.sents[doc.sent_of[first]][0]
+    heading = set(pipe.sole_relative.cancer_words)
+    before = {
+        _bare(w)
+        for i, w in enumerate(doc.lower[:first])
+        if i not in history and not (i >= own and _bare(w) in heading)
+    }
     if pipe.patient_before_relative & before:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()

@@ -229,6 +229,21 @@ _SUBJECTS = frozenset({
 _LEVEL_LETTERS = frozenset({"c", "t", "th", "l", "s", "d"})
 
 
+#: What ends a noun phrase that "and the" adds to the one before it.
+_PHRASE_ENDS = frozenset({",", ".", ";", "!", "?"})
+
+
+def _object_pair(lower: list[str], i: int) -> bool:
+    """Whether "the" at token i opens a noun phrase of one or two words that ends the clause
+    ("It was his brother Tony who had the leg weakness and the numbness, that was …", b138):
+    a second object of the verb before, not a clause with a subject of its own ("and the
+    pain is worse"). Negations never read across "and" however it is split (H02)."""
+    if lower[i] != "the":
+        return False
+    rest = lower[i + 1 : i + 4]
+    return any(w in _PHRASE_ENDS for w in rest[1:]) or (0 < len(rest) <= 2 and i + 3 >= len(lower))
+
+
 def _numbered_item(text: str, starts: list[int], ends: list[int], lower: list[str], i: int) -> bool:
     """Whether token i opens a numbered item inside a line: '2.' or '2)' after a word."""
     if i <= 0 or i + 2 >= len(lower) or not lower[i].isdigit() or len(lower[i]) > 2:
@@ -325,7 +340,7 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
             and not _in_form_label(text, starts[i], ends[i])
         ):
             breaks[i + 1] = True  # a spaced " / " separates items: "no fever / leg weakness"
-        elif tok in _CLAUSE_AND and lower[i + 1] in _SUBJECTS:
+        elif tok in _CLAUSE_AND and lower[i + 1] in _SUBJECTS and not _object_pair(lower, i + 1):
             breaks[i + 1] = True  # "no cough and his legs feel weak": a clause of its own
         if _numbered_item(text, starts, ends, lower, i + 1):
             breaks[i + 1] = True  # "1.no fever 2.weakness in L leg"
