@@ -42,6 +42,7 @@ from assistant.answers.facts import (
     assume,
     note_uncertain,
     reopen_mscc,
+    reopen_spinal_metastases,
     retract,
     stated_or_new,
     time_recurrence,
@@ -475,6 +476,15 @@ class Conversation:
         case, changes = reopen_mscc(
             before, case, changes, extraction.facts, text, notices, exclusion
         )
+        old_scan = next(
+            (
+                e.text
+                for e in extraction.evidence
+                if e.fact == "spinal_metastases" and e.value in NOT_MSCC
+            ),
+            None,
+        )
+        case, changes = reopen_spinal_metastases(case, changes, extraction.facts, old_scan, notices)
         case, changes = assume(case, changes, extraction, notices)
         rt_days = extraction.rt_interval_days or state.rt_interval_days
         case, changes = time_recurrence(

@@ -10,6 +10,7 @@ from assistant.answers.session import SessionState
 from assistant.case import UNKNOWN, Case, FactSpec, catalogue
 from assistant.reading.extract import Extraction
 from assistant.reading.pipeline import pipeline
+from assistant.reading.scope import box1_pain_facts
 from assistant.reading.values import recurred_after
 
 Changed = tuple[Case, list[ChangeOut]]
@@ -121,6 +122,38 @@ def retract(
         + (f" Kept: {', '.join(kept)}." if kept else "")
     )
     return state.model_copy(update={"case": case, "last_changes": {}})
+
+
+def reopen_spinal_metastases(
+    case: Case,
+    changes: list[ChangeOut],
+    said: Mapping[str, str],
+    exclusion: str | None,
+    notices: list[str],
+) -> Changed:
+    """Box 1 pain a message reports, with spinal metastases excluded in the same message only
+    by imaging it dates in the past ("PSMA PET last yr showed rib and pelvic mets, no spinal
+    mets seen then. 2/52 of lumbar pain, worse standing", b139): the old scan no longer
+    excludes them, so they are not known (1.3.3 and the 1-week MRI, 1.5.3, then apply). Old
+    imaging never overrides a new symptom (issue #12)."""
+    if said.get("spinal_metastases") not in ("none", "ruled_out"):
+        return case, changes
+    if not exclusion or not dated_past(exclusion):
+        return case, changes
+    pain = sorted(f for f in box1_pain_facts() if said.get(f) == "yes")
+    if not pain:
+        return case, changes
+    case, _ = apply_facts(case, {"spinal_metastases": UNKNOWN})
+    was = next((c for c in changes if c.fact == "spinal_metastases"), None)
+    changes = [c for c in changes if c.fact != "spinal_metastases"]
+    if was is not None and was.before != UNKNOWN:
+        changes.append(was.model_copy(update={"after": UNKNOWN}))
+    notices.append(
+        f"'{exclusion}' is dated in the past, and the pain now has features of box 1 "
+        f"({', '.join(catalogue()[f].label.lower() for f in pain)}): the earlier imaging no "
+        "longer excludes spinal metastases, so they are treated as not known (NG234 1.3.3)."
+    )
+    return case, changes
 
 
 def reopen_mscc(

@@ -272,6 +272,8 @@ def _answered_yes(end: int, doc: Text) -> bool:
 _FACTIVE = frozenset(
     {"matter", "matters", "mattered", "normal", "usual", "worrying", "worried", "concerning"}
     | {"concerned", "serious", "significant", "important", "relevant", "bad"}
+    # "should she still be walking on her own, given that she keeps falling?" (rf69-137)
+    | {"given", "considering"}
 )
 _WORTH_VERBS = frozenset({"telling", "mentioning", "saying", "reporting", "flagging", "raising"})
 

@@ -312,7 +312,11 @@ class Synonym(BaseModel):
         flags = 0 if self.case_sensitive else re.IGNORECASE
         for pattern in self.patterns:
             compiled = _compiles(pattern, flags)
-            if self.reader is not None and not {"n", "body", "fn", "a"} & set(compiled.groupindex):
+            # a recurrence read without its interval is dated against the radiotherapy's
+            # ("the same pain … came back", like the literal "pain came back")
+            if self.reader not in (None, "recurrence") and not {"n", "body", "fn", "a", "m1"} & set(
+                compiled.groupindex
+            ):
                 raise ValueError(f"{self.fact}: reader {self.reader} needs a named group")
         if self.reader not in (None, "recurrence") and self.literals:
             raise ValueError(f"{self.fact}: reader {self.reader} takes patterns only")

@@ -508,6 +508,11 @@ def _box1_pain_facts() -> frozenset[str]:
     return frozenset(facts_through(definitions[_BOX1_PAIN].when, definitions))
 
 
+def box1_pain_facts() -> frozenset[str]:
+    """Box 1's pain characteristics (the rule book's `box1_pain_feature`)."""
+    return _box1_pain_facts()
+
+
 def anchored_facts(facts: Mapping[str, str]) -> bool:
     """Facts that place a case in NG234: spinal facts, or cancer with a Box 1 symptom."""
     vocab = vocabulary()

@@ -229,6 +229,17 @@ _SUBJECTS = frozenset({
 _LEVEL_LETTERS = frozenset({"c", "t", "th", "l", "s", "d"})
 
 
+#: An item closed by a slash and a space ("ca/ ", "legs/ ").
+_SLASH_ITEM = re.compile(r"[^\W\d_]{2,}/[ \t]")
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of text that offset `at` stands in."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
 #: What ends a noun phrase that "and the" adds to the one before it.
 _PHRASE_ENDS = frozenset({",", ".", ";", "!", "?"})
 
@@ -336,7 +347,17 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
             tok == "/"
             and gap
             and ends[i] > starts[i]
-            and text[starts[i] - 1 : starts[i]].isspace()
+            and (
+                text[starts[i] - 1 : starts[i]].isspace()
+                # "Prostate ca/ no numbness/ ?weak legs/ retention 750ml" (rf69-260): a line
+                # of items each closed by "/ "; one alone ("no weakness/ numbness") is a list
+                or (
+                    i > 0
+                    and lower[i - 1].isalpha()
+                    and len(lower[i - 1]) > 1
+                    and len(_SLASH_ITEM.findall(_line_at(text, starts[i]))) >= 2
+                )
+            )
             and not _in_form_label(text, starts[i], ends[i])
         ):
             breaks[i + 1] = True  # a spaced " / " separates items: "no fever / leg weakness"

@@ -57,10 +57,19 @@ def _count(raw: str | None) -> int | None:
     return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
 
 
+#: Month names by their first three letters, for an interval between two named months.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _days(m: re.Match[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("fn") and groups.get("fd"):
         return int(groups["fn"]) * _FRACTION_DAYS[groups["fd"]]
+    if groups.get("m1") and groups.get("m2"):
+        # "8 Gy … in January … Now in May" (b139): months forward from the first to the second,
+        # within a year (the later month is now)
+        first, then = (_MONTHS.index(groups[k][:3].lower()) for k in ("m1", "m2"))
+        return ((then - first) % 12) * _UNIT_DAYS["month"]
     n = _count(groups.get("n"))
     per = _UNIT_DAYS.get((groups.get("unit") or "").lower().rstrip("s"))
     return None if n is None or per is None else n * per
