@@ -470,21 +470,12 @@ class Conversation:
             )
         before = state.case
         case, changes = apply_facts(before, stated_or_new(before, extraction))
-        exclusion = next(
-            (e.text for e in extraction.evidence if e.fact == "mscc" and e.value in NOT_MSCC), None
-        )
         case, changes = reopen_mscc(
-            before, case, changes, extraction.facts, text, notices, exclusion
+            before, case, changes, extraction.facts, text, notices, _excluded_by(extraction, "mscc")
         )
-        old_scan = next(
-            (
-                e.text
-                for e in extraction.evidence
-                if e.fact == "spinal_metastases" and e.value in NOT_MSCC
-            ),
-            None,
+        case, changes = reopen_spinal_metastases(
+            case, changes, extraction.facts, _excluded_by(extraction, "spinal_metastases"), notices
         )
-        case, changes = reopen_spinal_metastases(case, changes, extraction.facts, old_scan, notices)
         case, changes = assume(case, changes, extraction, notices)
         rt_days = extraction.rt_interval_days or state.rt_interval_days
         case, changes = time_recurrence(
@@ -703,6 +694,14 @@ def _only_asked(text: str, extraction: Extraction, names: frozenset[str]) -> set
     ]
     stated, asked = _stated_and_asked(text, evidence)
     return asked - stated
+
+
+def _excluded_by(extraction: Extraction, fact: str) -> str | None:
+    """The words that excluded a finding in this message ("MRI in Feb: no cord compression"),
+    which a later symptom may re-open when they are dated in the past."""
+    return next(
+        (e.text for e in extraction.evidence if e.fact == fact and e.value in NOT_MSCC), None
+    )
 
 
 def _halves(a: str, b: str) -> bool:

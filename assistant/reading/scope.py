@@ -494,7 +494,7 @@ def _box1_back_pain(facts: Mapping[str, str]) -> bool:
     """Back pain with a Box 1 pain characteristic ("low back pain for 3 weeks that is getting
     worse and wakes him at night")."""
     asserted = _asserted(facts)
-    return "back_pain" in asserted and bool(asserted & _box1_pain_facts())
+    return "back_pain" in asserted and bool(asserted & box1_pain_facts())
 
 
 #: The rule book's definition of Box 1's pain characteristics (definitions.json).
@@ -502,15 +502,11 @@ _BOX1_PAIN = "box1_pain_feature"
 
 
 @cache
-def _box1_pain_facts() -> frozenset[str]:
-    """Box 1's pain characteristics, as the rule book defines them: one list for both."""
+def box1_pain_facts() -> frozenset[str]:
+    """Box 1's pain characteristics, as the rule book defines them (`box1_pain_feature`):
+    one list for the scope decision and for re-opening a dated exclusion (answers.facts)."""
     definitions = load_definitions()
     return frozenset(facts_through(definitions[_BOX1_PAIN].when, definitions))
-
-
-def box1_pain_facts() -> frozenset[str]:
-    """Box 1's pain characteristics (the rule book's `box1_pain_feature`)."""
-    return _box1_pain_facts()
 
 
 def anchored_facts(facts: Mapping[str, str]) -> bool:

@@ -233,13 +233,6 @@ _LEVEL_LETTERS = frozenset({"c", "t", "th", "l", "s", "d"})
 _SLASH_ITEM = re.compile(r"[^\W\d_]{2,}/[ \t]")
 
 
-def _line_at(text: str, at: int) -> str:
-    """The line of text that offset `at` stands in."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start : end if end >= 0 else len(text)]
-
-
 #: What ends a noun phrase that "and the" adds to the one before it.
 _PHRASE_ENDS = frozenset({",", ".", ";", "!", "?"})
 
@@ -355,7 +348,12 @@ def _sentences(text: str, starts: list[int], ends: list[int], lower: list[str]) 
                     i > 0
                     and lower[i - 1].isalpha()
                     and len(lower[i - 1]) > 1
-                    and len(_SLASH_ITEM.findall(_line_at(text, starts[i]))) >= 2
+                    and len(
+                        _SLASH_ITEM.findall(
+                            text, *written_sentence_span(text, starts[i], stops="\n")
+                        )
+                    )
+                    >= 2
                 )
             )
             and not _in_form_label(text, starts[i], ends[i])

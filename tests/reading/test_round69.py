@@ -28,6 +28,8 @@ def test_a_premise_given_with_a_question_is_stated() -> None:
         "metastases from breast cancer?"
     )
     assert read["gait_disturbance"] == "yes"  # rf69-137: asked on the first run
+    # with no question word, the closing '?' does not doubt what "given that" presupposes
+    assert facts("still ok to mobilise given that she keeps falling?")["gait_disturbance"] == "yes"
     assert "gait_disturbance" not in facts("Should she still be walking on her own if she falls?")
 
 
