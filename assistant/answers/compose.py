@@ -169,6 +169,14 @@ def _rules_testing(name: str) -> int:
 
 
 @cache
+@cache
+def passages_testing(fact: str) -> frozenset[str]:
+    """The recommendations whose rules test a fact directly (not through a definition)."""
+    return frozenset(
+        c for rule in rules.load_rules() if fact in facts_in(rule.when) for c in rule.cites
+    )
+
+
 def tested_by_rules_citing(pid: str) -> frozenset[str]:
     """Facts tested directly (not through a definition) by the rules citing a passage."""
     return frozenset(f for rule in rules.rules_citing(pid) for f in facts_in(rule.when))
@@ -254,6 +262,11 @@ def compose(
         # the question's best passage leads, then what it supposes ("what MRI sequences for
         # suspected spinal mets?" is answered by 1.5.5 before the rules suspicion calls for)
         focus = [*dict.fromkeys([*focus[:1], *(c for r in supposed for c in r.cites), *focus])]
+    if not is_case and doubted:
+        # what a question doubts is what it asks ("can the MRI wait for the 9am list?":
+        # whether an urgent diagnosis is needed overnight, 1.5.4), after its best passage
+        asked = [c for r in conditional if doubted & set(r.missing) for c in r.cites]
+        focus = [*dict.fromkeys([*focus[:1], *asked, *focus])]
     covered = {c for r in (*recommendations, *conditional) for c in r.cites}
     lookups = [
         lookup(passages, pid)

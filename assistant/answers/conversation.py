@@ -33,6 +33,7 @@ from assistant.answers.audit import audited
 from assistant.answers.compose import (
     compose,
     focus_passages,
+    passages_testing,
     reply_only,
     symptoms_first,
     with_asked_together,
@@ -421,6 +422,12 @@ class Conversation:
         # rules it would make apply are shown as depending on it; the case is never written.
         clause = supposition(text) if turn in ("question", "follow_up") else None
         supposed = dict(extract(clause).facts) if clause else {}
+        # What a question doubts when the doubt decides one recommendation only ("can the MRI
+        # wait for the 9am list?": whether an urgent diagnosis is needed overnight, 1.5.4 alone)
+        # is what it asks: that row answers it, and the doubt is asked first; it is never
+        # written (b141). A doubt many rules turn on ("to decide if the spine is stable") asks
+        # for no row of its own.
+        doubted = tuple(f for f in extraction.uncertain if len(passages_testing(f)) == 1)
         if turn in ("question", "follow_up"):
             # A question names topics; it never writes facts into the case (issue #13). A
             # follow-up's own statements about the patient ("Decompression done, 3 weeks
@@ -531,7 +538,9 @@ class Conversation:
             notices=notices,
             focus=focus,
             hits=hits,
-            uncertain=(*[p.fact for p in possible], *extraction.uncertain),
+            uncertain=tuple(
+                dict.fromkeys((*[p.fact for p in possible], *extraction.uncertain, *doubted))
+            ),
             possible=possible,
             text=asked_text,
             suppose=asked_about if intent != "case" else (),

@@ -78,6 +78,12 @@ class Prohibition(BaseModel):
         description="What NG234 does for the person instead, shown with the prohibition when "
         "the message asks about its act (no screening MRI: who to contact if symptoms start).",
     )
+    exceptions: tuple[str, ...] = Field(
+        (),
+        description="NG234's exceptions to the prohibition, answered beside it when the message "
+        "asks about its act and the case meets one (no routine corticosteroids, 1.8.7, but "
+        "consider them for severe pain, 1.8.3): the same question, the other half of its answer.",
+    )
 
 
 class Promotion(BaseModel):
@@ -235,6 +241,14 @@ def arrange(
         if p.cite in applying and _about((p.cite,), text, order)
         for c in p.instead
     }
+    # ... and with the exception the case meets ("severe pain, no neuro: is dex appropriate?":
+    # 1.8.3 beside 1.8.7), among the actions like the prohibition itself
+    excepted = {
+        c
+        for p in order.prohibitions_about
+        if p.cite in applying and _about((p.cite,), text, order)
+        for c in p.exceptions
+    }
     holding = [p for p in order.promoted if case is not None and check(p.when, case).value == YES]
     promoted = {p.rule for p in holding if not p.after_key_actions}
     lifted = {p.rule for p in holding if p.after_key_actions}
@@ -280,6 +294,9 @@ def arrange(
                 put("cautions", (urgency, *tail), rec)
         elif order.words(rec.rule) is not None or rec.rule in promoted:
             put("act", (0, urgency, strength, *tail), rec)
+        elif set(rec.cites) & excepted:
+            # where the prohibition it qualifies stands: after the urgent actions
+            put("act", (0, max(urgency, 2), strength, *tail), rec)
         elif set(rec.cites) & on_topic or rec.rule in lifted:
             put("act", (1, urgency, strength, *tail), rec)
         elif set(rec.cites) & standing:
@@ -375,6 +392,7 @@ def _asked_first(placed: list[tuple[tuple, Row]], order: AnswerOrder) -> list[tu
     """On a live case, the question's first `max_asked_first` rows lead; the rest of them are
     folded under `asked_more`, after the case's actions (same order among themselves)."""
     asked, more = order.group_ids.index("asked"), order.group_ids.index("asked_more")
+    act = order.group_ids.index("act")
     out: list[tuple[tuple, Row]] = []
     seen = 0
     for key, row in placed:
@@ -382,8 +400,22 @@ def _asked_first(placed: list[tuple[tuple, Row]], order: AnswerOrder) -> list[tu
             seen += 1
             if seen > order.max_asked_first:
                 key = (more, *key[1:])
+                if type(row) is RecommendationOut and order.words(row.rule) is not None:
+                    # a key action the question also names stays among the actions: "can the
+                    # MRI wait for the 9am list?" never folds the MRI itself (b141)
+                    key = (act, 0, *_action_key(row, order))
         out.append((key, row))
     return sorted(out, key=lambda p: p[0])
+
+
+def _action_key(rec: RecommendationOut, order: AnswerOrder) -> tuple:
+    """A key action's place among the actions: urgency, strength, priority, guideline order."""
+    return (
+        URGENCY_ORDER.index(rec.urgency),
+        _STRENGTH_ORDER.index(rec.strength),
+        order.key_index(rec.rule),
+        _guideline_order(rec.cites),
+    )
 
 
 def do_now(recs: Sequence[RecommendationOut], order: AnswerOrder) -> list[DoNowOut]:
@@ -492,6 +524,11 @@ def order_markdown(order: AnswerOrder | None = None) -> str:
         + "; ".join(
             f"{p.cite} ({', '.join(repr(w) for w in p.words)})"
             + (f", with what NG234 does instead: {', '.join(p.instead)}" if p.instead else "")
+            + (
+                f", with its exception the case meets: {', '.join(p.exceptions)}"
+                if p.exceptions
+                else ""
+            )
             for p in order.prohibitions_about
         )
         + ".\n"

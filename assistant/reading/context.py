@@ -208,10 +208,22 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
     hedge the findings before it the way it hedges a fragment ("weak legs?").
     """
     asked = {doc.sent_of[c.start] for c in cues if c.rule.category == QUESTION}
+    # "Not unsteady? No, she is - …", "Negative for clonus? Not quite - 3 beats …": a question
+    # put in the negative that the writer's answer contradicts states the finding; its own
+    # denial goes with its '?'
+    contradicted = {
+        doc.sent_of[c.start]
+        for c in cues
+        if c.rule.category == POSSIBLE
+        and c.rule.direction == "BACKWARD"
+        and doc.lower[c.start] == "?"
+        and _contradicted(c.start, doc)
+    }
     return [
         c
         for c in cues
-        if not (
+        if not (c.rule.category == NEGATED and doc.sent_of[c.start] in contradicted)
+        and not (
             c.rule.category == POSSIBLE
             and c.rule.direction == "BACKWARD"
             and doc.lower[c.start] == "?"
@@ -220,6 +232,7 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
                 or _premise_before(c.start, doc)
                 or _stated_after_dash(c.start, doc)
                 or _answered_yes(c.start, doc)
+                or doc.sent_of[c.start] in contradicted
                 or _presupposed(c.start, doc)
             )
         )
@@ -265,6 +278,31 @@ def _answered_yes(end: int, doc: Text) -> bool:
     if len(words) >= 2 and words[0] in _ANSWER_LABELS and words[1] == ":":
         words = words[2:]
     return bool(words) and (words[0] in _YES or words[:2] == ["not", "absent"])
+
+
+#: How a question put in the negative opens ("Not unsteady?", "Negative for clonus?"), and the
+#: answers that contradict it: "no, she is", "not quite", "actually yes".
+_NEGATIVE_OPENERS = frozenset({"not", "no", "negative", "nil", "absent", "never"})
+_CONTRADICTIONS = (["not", "quite"], ["not", "really"], ["actually", "yes"], ["actually", "she"])
+_SUBJECT_VERBS = frozenset({"is", "are", "does", "do", "has", "have", "was", "did", "can"})
+
+
+def _contradicted(end: int, doc: Text) -> bool:
+    """Whether the question ending at `end` asks in the negative ("Not unsteady?") and the
+    writer answers it with a contradiction ("No, she is - she's been weaving …", rf70-114;
+    "Negative for clonus? Not quite - 3 beats on the right", rf70-065)."""
+    start, _ = doc.sents[doc.sent_of[end]]
+    if start >= end or doc.lower[start] not in _NEGATIVE_OPENERS:
+        return False
+    words = [w for w in doc.lower[end + 1 : end + 6] if w != ","]
+    if words[:2] in _CONTRADICTIONS:
+        return True
+    return (
+        len(words) >= 3
+        and words[0] == "no"
+        and words[1] in _STATEMENT_SUBJECTS | {"it", "there", "they"}
+        and words[2] in _SUBJECT_VERBS
+    )
 
 
 #: A question that takes what follows as given: "does it matter that she's started wetting

@@ -487,8 +487,12 @@ _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", 
 
 
 #: Words before "baseline" that compare the present with it ("power and sensation at her
-#: baseline, continent", "back to his baseline"): the sentence is about now (round 49).
-_OWN_BASELINE = frozenset({"her", "his", "their", "my", "to"})
+#: baseline, continent", "back to his baseline"): the sentence is about now (round 49); so does
+#: how the person walks now ("No neuro deficit, walking with frame at baseline", b141).
+_OWN_BASELINE = frozenset({"her", "his", "their", "my", "to"}) | frozenset(
+    {"frame", "stick", "sticks", "zimmer", "walker", "rollator", "crutches", "mobile"}
+    | {"walking", "mobilising", "mobilizing", "independent", "independently", "unaided"}
+)
 
 
 def _at_own_baseline(start: int, end: int, doc: Text) -> bool:

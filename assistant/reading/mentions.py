@@ -740,13 +740,23 @@ def apart(
         # not, and the finding has taken the negation in.
         rule = pipe.rules[idx]
         shorter = _cue_at(pipe, doc.lower[s:end], rule.category)
-        if shorter is not None:
-            cues.append(Cue(s, end, pipe.rules[shorter]))
-        elif rule.direction == "PSEUDO" and rule.category == NEGATED and end in negatives:
+        if rule.direction == "PSEUDO" and rule.category == NEGATED and end in negatives:
             # A double negation whose second denial is the finding's own words ("I wouldn't
             # say her legs aren't weak", "not that she has no numbness"): the denial is itself
-            # denied, so the finding is doubted (asked), never recorded absent (H02).
-            cues.append(Cue(s, end, rule.model_copy(update={"direction": "FORWARD"})))
+            # denied, so the finding is doubted (asked), never recorded absent (H02), even
+            # where the words before the denial are a negation of their own ("it's not that
+            # there's | no pain down the leg", rf70-199).
+            cues.append(
+                Cue(
+                    s,
+                    end,
+                    rule.model_copy(
+                        update={"direction": "FORWARD", "category": "POSSIBLE_EXISTENCE"}
+                    ),
+                )
+            )
+        elif shorter is not None:
+            cues.append(Cue(s, end, pipe.rules[shorter]))
     return mentions, cues
 
 

@@ -249,7 +249,11 @@ def _object_pair(lower: list[str], i: int) -> bool:
 
 
 def _numbered_item(text: str, starts: list[int], ends: list[int], lower: list[str], i: int) -> bool:
-    """Whether token i opens a numbered item inside a line: '2.' or '2)' after a word."""
+    """Whether token i opens a numbered item inside a line: '2.' or '2)' after a word, or
+    '(2)' after the item '(1)' ("(1) no radicular pain (2) sensation normal … (4) catheterised
+    for retention", rf70-033)."""
+    if _bracket_numbered(text, starts, lower, i):
+        return True
     if i <= 0 or i + 2 >= len(lower) or not lower[i].isdigit() or len(lower[i]) > 2:
         return False
     if lower[i + 1] not in (".", ")") or not lower[i + 2][:1].isalpha():
@@ -258,6 +262,16 @@ def _numbered_item(text: str, starts: list[int], ends: list[int], lower: list[st
     if not before or not before.isspace() or lower[i - 1] in _LEVEL_LETTERS:
         return False
     return lower[i - 1][:1].isalpha() or lower[i - 1] in _SENTENCE_END or lower[i - 1] == ","
+
+
+def _bracket_numbered(text: str, starts: list[int], lower: list[str], i: int) -> bool:
+    """Whether token i is the '(' of an inline item '(n)', n from 2, with '(n-1)' before it."""
+    if i <= 0 or i + 3 >= len(lower) or lower[i] != "(" or lower[i + 2] != ")":
+        return False
+    number = lower[i + 1]
+    if not (number.isascii() and number.isdigit()) or len(number) > 2 or int(number) < 2:
+        return False
+    return lower[i + 3][:1].isalpha() and f"({int(number) - 1})" in text[: starts[i]]
 
 
 def _bare_numbering(text: str, starts: list[int], ends: list[int], lower: list[str]) -> set[int]:
