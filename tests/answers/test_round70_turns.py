@@ -144,3 +144,18 @@ def test_a_patient_on_letrozole_with_a_red_flag_is_answered(conversation) -> Non
     answer = last(conversation, "Breast ca, taking letrozole, new numbness in both legs today.")
     assert not answer.out_of_scope
     assert "1.3.2" in cited(answer)
+
+
+def test_a_dog_walked_is_no_animal_patient_but_a_dog_treated_is(conversation) -> None:
+    walked = last(
+        conversation,
+        "Kidney cancer patient. Everything below my belly button feels like it's been to the "
+        "dentist - numb. Legs still work fine and I walked the dog with no trouble.",
+    )
+    assert not walked.out_of_scope  # rf70-181: refused on the first run
+    assert walked.facts["sensory_loss"] == "yes"
+    dog = last(
+        conversation,
+        "Can a dog with a spinal tumour causing back leg weakness be treated with steroids?",
+    )
+    assert dog.out_of_scope  # sc54-079, kept refused
