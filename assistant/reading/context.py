@@ -347,10 +347,21 @@ def _premise_before(end: int, doc: Text) -> bool:
     """Whether a premise word stands earlier in the sentence of the token at `end`."""
     start, _ = doc.sents[doc.sent_of[end]]
     words = doc.lower[start:end]
-    # "… in my patient, who has a history of melanoma?": a relative clause states the premise
-    return any(word in _PREMISE for word in words) or any(
-        word == "who" and words[i - 1] == "," for i, word in enumerate(words) if i
+    # "… in my patient, who has a history of melanoma?": a relative clause states the premise;
+    # so does one about the writer's own patient ("for our resident with bowel cancer who can't
+    # pass urine and whose legs have gone weak?", rf71-124), not about anyone ("a patient who")
+    return (
+        any(word in _PREMISE for word in words)
+        or any(word == "who" and words[i - 1] == "," for i, word in enumerate(words) if i)
+        or any(
+            word in ("who", "whose") and _OWN_PERSON & set(words[max(0, i - 6) : i])
+            for i, word in enumerate(words)
+        )
     )
+
+
+#: The writer's own patient before a relative clause ("our resident … who …").
+_OWN_PERSON = frozenset({"our", "my"})
 
 
 def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pipeline):

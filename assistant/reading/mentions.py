@@ -506,9 +506,18 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         and pipe.rules[idx].direction != "PSEUDO"
         and not pipe.rules[idx].beside_patient_relative
     ]
+    # a relative word inside a longer cue that names no relative ("Son 2 haftadır", Turkish
+    # "for the last 2 weeks", fu68-033) is no relative
+    pseudo = [
+        (s, e)
+        for s, e, idx in raw
+        if pipe.rules[idx].category == "FAMILY" and pipe.rules[idx].direction == "PSEUDO"
+    ]
     for s, e in family:
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in family):
             continue  # "mother" inside "mother in law": the longer cue names them
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in pseudo):
+            continue
         if pipe.sole_relative_messenger.match(doc.text, doc.ends[e - 1]):
             continue  # "My husband called from the hospital": he brings the news
         if len(family) > 1 and _whole_sentence(s, e, doc):
