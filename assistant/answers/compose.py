@@ -169,7 +169,6 @@ def _rules_testing(name: str) -> int:
 
 
 @cache
-@cache
 def passages_testing(fact: str) -> frozenset[str]:
     """The recommendations whose rules test a fact directly (not through a definition)."""
     return frozenset(
@@ -177,6 +176,7 @@ def passages_testing(fact: str) -> frozenset[str]:
     )
 
 
+@cache
 def tested_by_rules_citing(pid: str) -> frozenset[str]:
     """Facts tested directly (not through a definition) by the rules citing a passage."""
     return frozenset(f for rule in rules.rules_citing(pid) for f in facts_in(rule.when))

@@ -263,8 +263,7 @@ def arrange(
         placed.append(((order.group_ids.index(group), *key), row))
 
     for rec in recommendations:
-        urgency, strength = URGENCY_ORDER.index(rec.urgency), _STRENGTH_ORDER.index(rec.strength)
-        tail = (order.key_index(rec.rule), _guideline_order(rec.cites))
+        urgency, strength, *tail = _action_key(rec, order)
         excluded = set_aside_by(rec.cites, exclusions) if rec.strength != "do-not" else None
         if excluded:
             set_aside.append(

@@ -514,10 +514,8 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         if pipe.rules[idx].category == "FAMILY" and pipe.rules[idx].direction == "PSEUDO"
     ]
     for s, e in family:
-        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in family):
-            continue  # "mother" inside "mother in law": the longer cue names them
-        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in pseudo):
-            continue
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in (*family, *pseudo)):
+            continue  # "mother" inside "mother in law": the longer cue names them (or none)
         if pipe.sole_relative_messenger.match(doc.text, doc.ends[e - 1]):
             continue  # "My husband called from the hospital": he brings the news
         if len(family) > 1 and _whole_sentence(s, e, doc):
@@ -748,7 +746,6 @@ def apart(
         # its own ("no new | new weakness" -> "no"); "is not | not fit for surgery" -> "is" is
         # not, and the finding has taken the negation in.
         rule = pipe.rules[idx]
-        shorter = _cue_at(pipe, doc.lower[s:end], rule.category)
         if rule.direction == "PSEUDO" and rule.category == NEGATED and end in negatives:
             # A double negation whose second denial is the finding's own words ("I wouldn't
             # say her legs aren't weak", "not that she has no numbness"): the denial is itself
@@ -764,7 +761,7 @@ def apart(
                     ),
                 )
             )
-        elif shorter is not None:
+        elif (shorter := _cue_at(pipe, doc.lower[s:end], rule.category)) is not None:
             cues.append(Cue(s, end, pipe.rules[shorter]))
     return mentions, cues
 
