@@ -40,6 +40,7 @@ from assistant.reading.mentions import (
 )
 from assistant.reading.pipeline import Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
+from assistant.reading.words import words
 
 _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
 
@@ -777,18 +778,61 @@ def _joined_to_legs(cue: Cue, doc: Text) -> bool:
 EXCEPTION = "EXCEPTION"
 
 
+def _exception_after(mention: Mention, cues: list[Cue], doc: Text) -> Cue | None:
+    """The exception that follows a mention in its own clause, if any.
+
+    A comma straight after the mention keeps the clause ("No weakness, except in the left
+    leg"); words after a comma open another ("neuro exam normal, no complaints other than …"
+    keeps the first).
+    """
+    sentence = doc.sent_of[mention.start]
+    for cue in cues:
+        if (
+            cue.rule.category != EXCEPTION
+            or cue.start < mention.end
+            or doc.sent_of[cue.start] != sentence
+        ):
+            continue
+        gap = doc.lower[mention.end : cue.start]
+        if gap == [","] or not any(w in CLAUSE_PUNCT for w in gap):
+            return cue
+    return None
+
+
 def has_exception(mention: Mention, cues: list[Cue], doc: Text) -> bool:
-    """Whether an exception follows the mention in its sentence ("no neuro deficit except …").
+    """Whether an exception follows the mention in its clause ("no neuro deficit except …").
 
     A global denial with an exception covers nothing it did not name: what follows the
     exception is stated, and the unnamed items stay unknown (asked).
     """
+    return _exception_after(mention, cues, doc) is not None
+
+
+#: What an exception names when it places, grades or times the denied finding itself.
+_EXCEPTION_FILLERS = words("exception_fillers")
+_EXCEPTION_RESTATES = words("exception_restates")
+
+
+def restated_by_exception(
+    mention: Mention, cues: list[Cue], mentions: list[Mention], doc: Text
+) -> bool:
+    """Whether the exception after a denial names where, how much or when the finding is.
+
+    "No weakness except in the left leg", "nil numbness apart from mild in the toes" or "no
+    weakness except when she walks far": the finding is stated there, not denied. An
+    exception that names another finding ("no weakness except numb feet") or anything else
+    leaves the denied finding asked (has_exception), never absent and never present.
+    """
+    cue = _exception_after(mention, cues, doc)
+    if cue is None:
+        return False
     sentence = doc.sent_of[mention.start]
-    return any(
-        cue.rule.category == EXCEPTION
-        and cue.start >= mention.end
-        and doc.sent_of[cue.start] == sentence
-        # its own clause: "neuro exam normal, no complaints other than …" keeps the first
-        and not any(doc.lower[i] in CLAUSE_PUNCT for i in range(mention.end, cue.start))
-        for cue in cues
-    )
+    end = cue.end
+    while end < len(doc.lower) and doc.sent_of[end] == sentence:
+        if doc.lower[end] in CLAUSE_PUNCT:
+            break
+        end += 1
+    if any(cue.end <= other.start < end for other in mentions if other is not mention):
+        return False
+    named = [w for w in doc.lower[cue.end : end] if w not in _EXCEPTION_FILLERS]
+    return bool(named) and named[0] in _EXCEPTION_RESTATES

@@ -81,6 +81,7 @@ from assistant.reading.context import (
     has_exception,
     own_question_marks,
     own_site,
+    restated_by_exception,
     site_limited,
 )
 from assistant.reading.lexicon import (
@@ -879,6 +880,9 @@ def extract(
             # "Denies numbness, weakness 4/5 in right leg": the grade is a finding, not denied;
             # "No incontinence, upgoing plantars", "not incontinent, clonus at both ankles": a
             # sign said as found, reached only through the list. The denial keeps the rest.
+            status, cue = "asserted", None
+        if status == "negated" and restated_by_exception(mention, cues, mentions, doc):
+            # "No weakness except in the left leg": the exception says where the finding is
             status, cue = "asserted", None
         reading = _reading(entry, mention, status)
         if _denied_normal(entry, status, reading):
