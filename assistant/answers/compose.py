@@ -23,7 +23,14 @@ from assistant.answers.answer import (
     SetAsideOut,
 )
 from assistant.answers.intent import is_question
-from assistant.answers.order import arrange, asked_positions, do_now_sentence, load_order
+from assistant.answers.order import (
+    BOX_1,
+    BOX_1_REC,
+    arrange,
+    asked_positions,
+    do_now_sentence,
+    load_order,
+)
 from assistant.answers.questions import follow_up_questions, unasked_red_flags
 from assistant.answers.session import SessionState
 from assistant.case import Case, catalogue, make_case
@@ -35,10 +42,6 @@ from assistant.rules.tables import Condition, Definition, facts_in, facts_throug
 
 #: Retrieved passages a question is answered from.
 FOCUS_HITS = 3
-#: The passage id of Box 1, and how a recommendation names it.
-BOX_1 = "box-1"
-#: The recommendation that says what Box 1's factors call for.
-BOX_1_REC = "1.3.1"
 _NAMES_BOX_1 = re.compile(r"\bbox 1\b", re.IGNORECASE)
 #: Urgencies whose undetermined rules are always shown for a case: never silent on them.
 URGENT = ("immediate", "24h")
@@ -109,14 +112,9 @@ def symptoms_first(focus: Sequence[str], text: str) -> list[str]:
     """Box 1 first for a question about what to look out for ("what are the warning signs of
     cord compression?", "which symptoms should I tell him to watch for?"): the box is the
     answer, the recommendations pointing to it follow (answer_order.json `symptom_questions`)."""
-    if BOX_1 not in focus or not any(rx.search(text) for rx in _symptom_questions()):
+    if BOX_1 not in focus or not load_order().asks_what_to_look_for(text):
         return list(focus)
     return [BOX_1, *(pid for pid in focus if pid != BOX_1)]
-
-
-@cache
-def _symptom_questions() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in load_order().symptom_questions)
 
 
 def with_asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
@@ -124,16 +122,15 @@ def with_asked_together(passages: Passages, focus: Sequence[str]) -> list[str]:
     straight after it: 1.3.2's "immediately" with 1.3.3's "within 24 hours", dexamethasone's
     dose (1.8.1) with its cover (1.8.8), so a question's own answer is not pushed past the rows
     shown first ("How urgent is imaging?": 1.5.4, then 1.5.2 and 1.5.3, fu63-031)."""
+    # A half found further down is moved up beside it ("what dose of dexamethasone, and is
+    # anything else given alongside it?": 1.8.8 had been 22nd, b145).
     out: list[str] = []
     for pid in focus:
+        if pid in out:
+            continue
         out.append(pid)
         for pair in load_order().asked_together:
-            if (
-                pair.passage == pid
-                and pair.adds in passages
-                and pair.adds not in focus
-                and pair.adds not in out
-            ):
+            if pair.passage == pid and pair.adds in passages and pair.adds not in out:
                 out.append(pair.adds)
     return out
 
@@ -261,7 +258,11 @@ def compose(
         conditional = [*supposed, *(c for c in conditional if c.rule not in kept)]
         # the question's best passage leads, then what it supposes ("what MRI sequences for
         # suspected spinal mets?" is answered by 1.5.5 before the rules suspicion calls for)
-        focus = [*dict.fromkeys([*focus[:1], *(c for r in supposed for c in r.cites), *focus])]
+        # ("what dose of dexamethasone, and anything alongside it?": its cover beside it)
+        focus = with_asked_together(
+            passages,
+            [*dict.fromkeys([*focus[:1], *(c for r in supposed for c in r.cites), *focus])],
+        )
     if not is_case and doubted:
         # what a question doubts is what it asks ("can the MRI wait for the 9am list?":
         # whether an urgent diagnosis is needed overnight, 1.5.4), after its best passage

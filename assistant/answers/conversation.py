@@ -325,11 +325,18 @@ class Conversation:
                 # cancer hx, the lung ca was the man in the next bed"); else the last message.
                 state = retract(state, notices, named, restated=set(extraction.facts))
             # A named finding said again with a new value is a correction, kept ("this guy
-            # has NO cancer hx": cancer yes -> no); said again unchanged, it is taken back.
+            # has NO cancer hx": cancer yes -> no); said again unchanged, it is taken back,
+            # unless a sentence that takes nothing back states it ("… is bed 4 (no cancer …).
+            # Bed 6 with lung ca actually has back pain", b145).
+            restated = {
+                ev.fact
+                for ev in extraction.evidence
+                if ev.value is not None and not retracts(written_sentence(text, ev.start))
+            }
             kept = {
                 n: v
                 for n, v in extraction.facts.items()
-                if n not in named or known.get(n, UNKNOWN) not in (UNKNOWN, v)
+                if n not in named or n in restated or known.get(n, UNKNOWN) not in (UNKNOWN, v)
             }
             extraction = extraction.model_copy(update={"facts": kept})
         notices.extend(n for n in extraction.notices if n not in notices)
@@ -516,12 +523,15 @@ class Conversation:
             notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
         # A correction re-answers the message it corrects: "not prostate, his bladder ca" after
-        # "… they mentioned a zoledronic acid drip, is that right?" still asks about it (b133).
-        asked_text = (
-            f"{state.last_statement}\n{text}"
-            if turn == "correction" and state.last_statement and is_question(state.last_statement)
-            else text
+        # "… they mentioned a zoledronic acid drip, is that right?" still asks about it (b133),
+        # and the rows that question found are looked at again on the corrected case ("Can I
+        # start zoledronic acid? … Sorry, bladder cancer, does that change the answer?", b146).
+        reasks = bool(
+            turn == "correction" and state.last_statement and is_question(state.last_statement)
         )
+        asked_text = f"{state.last_statement}\n{text}" if reasks else text
+        if reasks and not ids:
+            focus += [pid for pid in self._asked_before(state.last_statement) if pid not in focus]
         new, answer = self._compose(
             state.after_turn(case, changes, rt_days).model_copy(
                 update={
@@ -624,6 +634,14 @@ class Conversation:
             # sentences of their own before "What does NG234 say?" are a case (round 41).
             return "question"
         return "case"
+
+    def _asked_before(self, text: str) -> list[str]:
+        """The passages the question a correction re-answers found (its page of hits)."""
+        try:
+            found = self.retriever.search(text, k=SEARCH_HITS)
+        except InvalidInputError:
+            return []
+        return [h.id for h in found.hits]
 
     def _part_hits(self, text: str) -> list[str]:
         """The best passage of each question after a message's first ("… and does it need

@@ -22,6 +22,7 @@ everywhere: JSON (`group` and `rank` on every row), CLI text, the app and the ex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,10 @@ from assistant.rules.engine import YES, check, describe
 from assistant.rules.exclusions import Exclusion, set_aside_by
 from assistant.rules.tables import URGENCY_ORDER, Condition
 from assistant.settings import DATA_DIR
+
+#: The passage id of Box 1, and the recommendation that says what its factors call for.
+BOX_1 = "box-1"
+BOX_1_REC = "1.3.1"
 
 ORDER_FILE = DATA_DIR / "answer_order.json"
 #: Groups whose applying rows lead an answer: what was asked (shown or folded) and the actions.
@@ -150,6 +155,10 @@ class AnswerOrder(BaseModel):
     def group_ids(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.groups)
 
+    def asks_what_to_look_for(self, text: str) -> bool:
+        """The message asks what to look out for or which findings count (`symptom_questions`)."""
+        return any(rx.search(text) for rx in _compiled(self.symptom_questions))
+
     def key_index(self, rule: str) -> int:
         return next((i for i, k in enumerate(self.key_actions) if k.rule == rule), _LAST)
 
@@ -179,6 +188,11 @@ class Arranged:
     set_aside: list[SetAsideOut]
     do_now: list[DoNowOut]
     groups: list[GroupOut]
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def _guideline_order(cites: Sequence[str]) -> tuple[tuple[int, ...], ...]:
@@ -228,10 +242,16 @@ def arrange(
     """Group and rank every row of an answer (pure: same rows, same order)."""
     order = order or load_order()
     on_topic: set[str] = set()
+    # A case that asks which of its findings NG234 counts ("does that count as a spinal mets
+    # feature?", "which features made this suspicious?"): Box 1 and the recommendation that
+    # points to it (1.3.1) are answered among its actions, after the key actions (b145, b146).
+    features_asked = intent == "case" and order.asks_what_to_look_for(text)
     if intent == "case":
         # A case's retrieved passages are its topic, not a question: they lift a row that would
         # be folded into view after the key actions, never ahead of them.
         on_topic, asked = set(asked), {}
+    if features_asked:
+        on_topic |= {BOX_1_REC}
     # A prohibition asked about is answered with what NG234 does instead ("can she have an MRI
     # every few months?": 1.5.6, and 1.2.2, who to contact if symptoms start)
     applying = {c for rec in recommendations if rec.strength == "do-not" for c in rec.cites}
@@ -323,7 +343,11 @@ def arrange(
         put("pending" if shown else "pending_more", (i,), cond)
 
     for i, item in enumerate(lookups):
-        if intent == "case":
+        if features_asked and item.id == BOX_1:
+            points = next((r for r in recommendations if BOX_1_REC in r.cites), None)
+            after = (1, *_action_key(points, order)) if points else (1, len(URGENCY_ORDER))
+            put("act", (*after, 1), item)  # straight after 1.3.1, which points to it
+        elif intent == "case":
             put("related", (i,), item)  # retrieved for a case that also asked: kept, folded
         else:
             put("asked", (position([item.id]), 0), item)

@@ -514,12 +514,16 @@ def clause_of_its_own(mention: Mention, doc: Text) -> bool:
 
 def sited(mention: Mention, doc: Text) -> bool:
     """Whether a finding is given its own site straight after it ("No weakness, numbness in
-    both feet", rf66-221; "sensory loss to the knees", rf66-228): said of the patient's body,
+    both feet", rf66-221; "sensory loss to the knees", rf66-228; "No radicular pain, reduced
+    sensation both feet", rf72-226): said of the patient's body,
     it is stated, not one more item of the denial's list. A list closed by "or" is still one
     ("no weakness, numbness or tingling in both feet")."""
     words = doc.lower[mention.start + 1 : mention.end + 3]
     return any(
-        w in _SITE_OPENERS and i + 1 < len(words) and words[i + 1] in _SITED_BODY
+        (w in _SITE_OPENERS or w in _SIDES)  # "reduced sensation both feet" (rf72-226)
+        and i + 1 < len(words)
+        and words[i + 1] in _SITED_BODY
+        and words[i + 1] != w
         for i, w in enumerate(words)
     )
 

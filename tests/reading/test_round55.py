@@ -199,8 +199,10 @@ def test_a_doubted_denial_is_asked_never_absent_and_a_plain_denial_still_denies(
     assert read.facts.get("gait_disturbance") != "no"
     assert "gait_disturbance" in read.uncertain
     assert "limb_weakness" in extract("I don't think he has any weakness").uncertain
+    # "It's not that she isn't …": the writer denies the denial, so the finding is stated
+    # (round 72 tuning, rf72-148: "It's not that he isn't weak — he is, in both legs")
     read = extract("It's not that she isn't walking badly - she is. Ovarian ca.")
-    assert "gait_disturbance" in read.uncertain
+    assert read.facts["gait_disturbance"] == "yes"
     assert facts("She isn't struggling to walk. Ovarian cancer.")["gait_disturbance"] == "no"
     # a diagnosis thought of is still suspected, never confirmed
     assert facts("I don't think it's cord compression")["mscc"] == "suspected"

@@ -63,3 +63,148 @@ def test_a_denial_in_another_clause_before_an_exception_still_holds() -> None:
 )
 def test_a_denial_without_an_exception_is_still_absent(text, fact) -> None:
     assert facts(text)[fact] == "no"
+
+
+# Round 72's blind sets (rf72, b145, b146, fu69), each class tested both ways.
+FOUND = [
+    # a sensory level said with "up to" after the modality (rf72-037: reflexes normal had
+    # recorded cord signs absent)
+    (
+        "Renal ca. Reflexes normal. Pinprick reduced up to the T11 level bilaterally.",
+        "cord_signs",
+    ),
+    # a denial of before that the sentence says has changed, with a comma for the "but"
+    (
+        "never had numbness before in my life, now i have it in both legs. kidney cancer",
+        "sensory_loss",
+    ),
+    ("Breast cancer. Legs clearly weak.", "limb_weakness"),
+    ("My son says I walk funny now. I have prostate cancer.", "gait_disturbance"),
+    ("Ca prostate. c/o LBP radiating R leg, shooting, dermatomal.", "radicular_pain"),
+    ("Bowel ca. No radicular pain, reduced sensation both feet.", "sensory_loss"),
+    ("It's not that he isn't weak — he is, in both legs. Bowel cancer.", "limb_weakness"),
+    ("Kidney cancer. I can't tell if the bath water is hot with my feet anymore.", "sensory_loss"),
+    ("Prostate ca. He cannot feel when I touch his feet.", "sensory_loss"),
+    ("Prostate ca. Still walking but very slow and only with my help.", "gait_disturbance"),
+    ("Should we be worried that he keeps falling over? He has kidney cancer.", "gait_disturbance"),
+    ("Lung ca. Legs went from 4/5 to 2/5 over the last 12 hours.", "limb_weakness"),
+    # Punjabi-English (b146)
+    (
+        "Meri wife nu breast cancer si. Kal ton ohdiyan dono lattan kamzor ho gaiyan.",
+        "limb_weakness",
+    ),
+    ("Meri wife nu lung cancer aa. Left lat sunn ho gayi aa.", "sensory_loss"),
+    ("Meri wife nu breast cancer si. Pair ghasit ke turdi aa.", "gait_disturbance"),
+    (
+        "Meri wife nu breast cancer si. Peshab theek tarah nahi aa reha.",
+        "bladder_bowel_dysfunction",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FOUND)
+def test_round_72_findings_are_read(text, fact) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Renal ca. Vibration sense reduced to the hips.", "cord_signs"),
+        ("Breast ca. Never had numbness before, no numbness now either.", "sensory_loss"),
+        ("Breast cancer. Weak pulses in both legs.", "limb_weakness"),
+        ("Ca prostate. LBP, not radiating.", "radicular_pain"),
+        ("Kidney cancer. I can tell if the bath water is hot.", "sensory_loss"),
+        ("Prostate ca. He can feel when I touch his feet.", "sensory_loss"),
+        ("Lung ca. Legs went from 2/5 to 5/5 after radiotherapy.", "limb_weakness"),
+        ("Meri wife nu breast cancer si. Lattan theek ne.", "limb_weakness"),
+    ],
+)
+def test_the_same_words_without_the_finding_are_not_read(text, fact) -> None:
+    assert facts(text).get(fact) != "yes"
+
+
+def test_a_worry_about_what_may_happen_is_still_a_doubt() -> None:
+    read = extract("I'm worried that he might start falling. Kidney cancer.")
+    assert read.facts.get("gait_disturbance") != "yes"
+    assert "gait_disturbance" in read.uncertain
+
+
+def test_the_writer_who_says_they_are_the_one_with_cancer_is_the_patient() -> None:
+    read = facts(
+        "my wife has MS and her legs have gone numb again and she is struggling to walk. i'm "
+        "the one with kidney cancer. my own back has been aching at night but my legs are fine"
+    )
+    assert read.get("gait_disturbance") != "yes"  # b145: the wife's findings had been his
+    assert read["pain_night"] == "yes"
+    wife = facts("My wife has breast cancer and her legs have gone numb.")
+    assert wife["sensory_loss"] == "yes"  # a relative with the cancer stays the patient
+
+
+def test_a_relative_named_the_one_written_about_is_the_patient() -> None:
+    read = facts(
+        "My husband, who has bowel cancer, is the one I'm writing about: he has no pins and "
+        "needles or numbness, but he has fallen twice."
+    )
+    assert read["gait_disturbance"] == "yes"  # rf72-163: asked before
+
+
+def test_a_cancer_said_to_be_someone_elses_is_not_the_patients() -> None:
+    read = facts(
+        "No personal history of cancer (her SISTER had breast cancer - that's the cancer in "
+        "the notes, not hers)."
+    )
+    assert read["cancer_diagnosis"] == "no"  # b146: 'the cancer in the notes' had been hers
+    assert facts("Breast cancer. Numb legs, not his usual.")["sensory_loss"] == "yes"
+
+
+def test_an_mscc_history_is_a_past_episode() -> None:
+    read = facts("Breast ca. She needs a spinal MRI because of the MSCC history.")
+    assert read["spinal_metastases"] == "confirmed"
+    assert "mscc" not in read  # b146: had been MSCC now, hiding 1.5.6
+    assert facts("Breast ca, MSCC at T4.")["mscc"] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("CRC. Sensation normal.", "primary_tumour", "other_solid"),
+        ("mri found compression of my spinal cord at T12. Kidney cancer.", "mscc", "confirmed"),
+        (
+            "MSCC. During graded sitting his pain and leg weakness got significantly worse.",
+            "mobilisation_deterioration",
+            "yes",
+        ),
+        (
+            "Breast ca, suspected MSCC. Urgent diagnosis is needed tonight.",
+            "urgent_diagnosis_for_immediate_treatment",
+            "yes",
+        ),
+        ("MSCC at T9. He's had the radiotherapy now.", "mscc_radiotherapy_given", "yes"),
+        (
+            "Myeloma. I'm booked to have my stem cells collected next month.",
+            "stem_cell_harvest_considered",
+            "yes",
+        ),
+        ("the myeloma in my lower spine is really painful", "spinal_metastases", "confirmed"),
+    ],
+)
+def test_round_72_case_facts_are_read(text, fact, value) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("crc screening is due.", "primary_tumour"),
+        ("Is it pressing on his spinal cord?", "mscc"),
+        ("MSCC. During graded sitting his pain did not get worse.", "mobilisation_deterioration"),
+        (
+            "Prostate ca, had radiotherapy to the prostate, now back pain.",
+            "mscc_radiotherapy_given",
+        ),
+        ("Breast ca survivor, feet numb - is this a tumour in my spine?", "spinal_metastases"),
+    ],
+)
+def test_round_72_case_facts_are_not_read_from_other_words(text, fact) -> None:
+    assert fact not in facts(text)
