@@ -139,6 +139,13 @@ def test_the_writer_who_says_they_are_the_one_with_cancer_is_the_patient() -> No
     assert read["pain_night"] == "yes"
     wife = facts("My wife has breast cancer and her legs have gone numb.")
     assert wife["sensory_loss"] == "yes"  # a relative with the cancer stays the patient
+    # the one with another illness is not the one with the cancer (rf70-023 in the sweep)
+    husband = facts(
+        "My husband has prostate cancer with bone mets. I'm the one with numb feet (I'm "
+        "diabetic) - he's got new weakness in both legs since Sunday."
+    )
+    assert husband["primary_tumour"] == "prostate"
+    assert husband["limb_weakness"] == "yes"
 
 
 def test_a_relative_named_the_one_written_about_is_the_patient() -> None:
