@@ -157,3 +157,19 @@ def test_an_erectile_dysfunction_drug_aside_is_refused_and_the_case_kept(convers
     assert aside.facts == first.facts
     state, back = conversation.respond(state, "ok sorry. should i be lying flat?")
     assert not back.out_of_scope
+
+
+def test_going_back_to_the_first_caller_is_a_switch_with_new_facts_only(conversation) -> None:
+    state = new_session()
+    for message in (
+        "Caller: 50M with lymphoma, back pain and numb legs since yesterday.",
+        "different pt - 84F, previous thyroid cancer, progressive neck pain over 2 months.",
+    ):
+        state, _ = conversation.respond(state, message)
+    state, back = conversation.respond(
+        state, "going back to the first caller, the man from before - he now can't pass urine"
+    )
+    assert back.turn == "new_patient"  # fu69-019: the thyroid patient's pain had been carried
+    assert "pain_progressive" not in back.facts
+    state, same = conversation.respond(state, "He was the first caller with this today.")
+    assert same.turn != "new_patient"
