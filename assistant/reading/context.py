@@ -43,6 +43,8 @@ from assistant.reading.text import CLAUSE_PUNCT, FULL_STOPS, Text
 from assistant.reading.words import words
 
 _CUE_PUNCT = frozenset({":", "-"})  # "weakness: nil", "concern re: MSCC" keep their scope
+#: Subjects that open a clause of their own after a cue's colon or dash.
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "he's", "she's", "they're", "i'm"})
 
 
 #: Box 1 cord red flags: a denial must govern them plainly to record them absent (H02).
@@ -138,6 +140,10 @@ def _window(cue: Cue, doc: Text) -> None:
     if cue.rule.direction in ("FORWARD", "BIDIRECTIONAL"):
         end = min(cue.hard_end, cue.end + n)
         first = cue.end + (cue.end < end and doc.lower[cue.end] in _CUE_PUNCT)  # "concern re: X"
+        if first > cue.end and first < len(doc.lower) and doc.lower[first] in _CLAUSE_SUBJECTS:
+            # "it's my husband I'm worried about: he has prostate cancer" (rf58-161): a clause
+            # of its own follows the colon, not the label's answer
+            first = end = cue.end
         if _gloss(cue, doc):
             first = cue.end + 1  # "Mere mama (uncle) ko pairon mein jhunjhuni": past its ")"
             end = min(cue.hard_end, first + n)

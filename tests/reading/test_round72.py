@@ -215,3 +215,34 @@ def test_round_72_case_facts_are_read(text, fact, value) -> None:
 )
 def test_round_72_case_facts_are_not_read_from_other_words(text, fact) -> None:
     assert fact not in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have pins and needles myself from my diabetes. My husband, who has bowel cancer, is "
+        "the one I'm writing about: he has fallen twice.",
+        "My own legs are numb from my diabetes, but it's my husband I'm worried about: he has "
+        "prostate cancer and since yesterday he can't pass water.",
+    ],
+)
+def test_the_writers_own_finding_is_not_the_relatives(text) -> None:
+    read = facts(text)
+    assert read.get("sensory_loss") != "yes"  # rf72-163, rf58-161: read as the patient's
+    assert read["cancer_diagnosis"] == "yes"  # "worried about: he has …" is no doubt of it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have breast cancer. I have numb feet myself and my husband has lung cancer too.",
+        "I have numb feet myself. Breast cancer.",
+        "My own legs are numb. I have myeloma.",
+    ],
+)
+def test_the_writer_with_the_cancer_keeps_their_own_finding(text) -> None:
+    assert facts(text)["sensory_loss"] == "yes"
+
+
+def test_a_label_after_worried_about_is_still_a_worry() -> None:
+    assert facts("Worried about: cord compression. Breast ca.")["mscc"] == "suspected"
