@@ -136,9 +136,12 @@ def _place() -> str:
 @cache
 def _mid_line_header() -> re.Pattern[str]:
     """A patient header after a sentence's end on the same line ("… should bed 6 get dex
-    too? Bed 6: 72M, prostate ca …", round 62 b126): it opens that patient's lines."""
+    too? Bed 6: 72M, prostate ca …", round 62 b126), or named as the question ("NOT my
+    question. My question is bed 14: 70F, myeloma …", b148): it opens that patient's lines."""
     return re.compile(
-        rf"(?<=[.?!])[ \t]+(?={_place()}\s*\d{{1,3}}[a-z]?\s*[-:\u2013\u2014])", re.IGNORECASE
+        rf"(?:(?<=[.?!])|(?<=\bquestion is)|(?<=\bquery is)|(?<=\bthis is about))[ \t]+"
+        rf"(?={_place()}\s*\d{{1,3}}[a-z]?\s*[-:\u2013\u2014])",
+        re.IGNORECASE,
     )
 
 

@@ -301,7 +301,7 @@ def _contradicted(end: int, doc: Text) -> bool:
     start, _ = doc.sents[doc.sent_of[end]]
     if start >= end or doc.lower[start] not in _NEGATIVE_OPENERS:
         return False
-    words = [w for w in doc.lower[end + 1 : end + 6] if w != ","]
+    words = [w for w in doc.lower[end + 1 : end + 7] if w != "," and w not in _DASHES]
     if words[:2] in _CONTRADICTIONS:
         return True
     return (

@@ -93,7 +93,7 @@ from assistant.reading.lexicon import (
     QUESTION,
     Synonym,
 )
-from assistant.reading.lists import LIST_DOUBT, closes_list
+from assistant.reading.lists import LIST_DOUBT, affirmed, closes_list, said_as_a_state, sited
 from assistant.reading.mentions import (
     RED_FLAGS,
     Cue,
@@ -489,8 +489,9 @@ _NOW_WORDS = frozenset({"now", "today", "currently", "tonight", "this morning", 
 
 #: Words before "baseline" that compare the present with it ("power and sensation at her
 #: baseline, continent", "back to his baseline"): the sentence is about now (round 49); so does
-#: how the person walks now ("No neuro deficit, walking with frame at baseline", b141).
-_OWN_BASELINE = frozenset({"her", "his", "their", "my", "to"}) | frozenset(
+#: how the person walks now ("No neuro deficit, walking with frame at baseline", b141); "her
+#: usual baseline" is hers too (b147).
+_OWN_BASELINE = frozenset({"her", "his", "their", "my", "to", "usual"}) | frozenset(
     {"frame", "stick", "sticks", "zimmer", "walker", "rollator", "crutches", "mobile"}
     | {"walking", "mobilising", "mobilizing", "independent", "independently", "unaided"}
 )
@@ -868,6 +869,7 @@ def extract(
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
     earlier_only: list[str] = []  # findings denied only of an earlier time: not known now
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
+    broken: list[tuple[int, int]] = []  # (denial cue start, end of the finding found in its list)
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
         status, cue = _status(mods, mention, doc)
@@ -880,7 +882,21 @@ def extract(
             # "Denies numbness, weakness 4/5 in right leg": the grade is a finding, not denied;
             # "No incontinence, upgoing plantars", "not incontinent, clonus at both ankles": a
             # sign said as found, reached only through the list. The denial keeps the rest.
+            if cue is not None:
+                broken.append((cue.start, mention.end))
             status, cue = "asserted", None
+        elif (
+            status == "negated"
+            and cue is not None
+            and any(cue.start == s and mention.start >= at for s, at in broken)
+        ):
+            # "no radicular pain, brisk reflexes, weak legs" (rf73-229): a finding said as
+            # found ends the denial's list, so what follows it is not denied: stated if said
+            # as a state, sited or affirmed, else asked (H02), as past a denial's first comma
+            if said_as_a_state(mention, doc) or affirmed(mention, doc) or sited(mention, doc):
+                status, cue = "asserted", None
+            else:
+                status = "uncertain"
         if status == "negated" and restated_by_exception(mention, cues, mentions, doc):
             # "No weakness except in the left leg": the exception says where the finding is
             status, cue = "asserted", None

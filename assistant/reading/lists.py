@@ -193,7 +193,7 @@ def extend_over_lists(cue: Cue, index: Index, doc: Text, pipe: Pipeline) -> set[
     stated = (
         any(_counted(m, doc) or _described(m, doc) for _, added in steps for m in added)
         or any(_ends_on_group(doc, m.end) for m in inside if m.start >= cue.end)
-        or any(_said_as_a_state(m, doc) for _, added in steps for m in added)
+        or any(said_as_a_state(m, doc) for _, added in steps for m in added)
     )
     # Items, not mentions: "shooting pain" and "shooting pain down L leg" are one item read as
     # two facts, so "Nil retention, shooting pain down L leg" is two items, not a list of three.
@@ -215,7 +215,7 @@ _BODY = words("state_body")
 _SIDES = words("sides")
 
 
-def _said_as_a_state(m: Mention, doc: Text) -> bool:
+def said_as_a_state(m: Mention, doc: Text) -> bool:
     """Whether a list item reads as a state of a body part ("No pain down the legs, numb
     saddle, weak legs", rf59-063; "numb R foot", rf60-235): reached over a bare comma, it is
     asked, never denied (H02)."""
@@ -373,7 +373,7 @@ def end_list(
     states = {
         k
         for k in carried
-        if _said_as_a_state(index.mentions[k], doc) and not affirmed(index.mentions[k], doc)
+        if said_as_a_state(index.mentions[k], doc) and not affirmed(index.mentions[k], doc)
     }
     if states and doc.lower[punct] == "," and closer is None:
         unsure |= states

@@ -154,7 +154,9 @@ def vocabulary() -> ScopeVocabulary:
 
 def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})", re.IGNORECASE)
+    # A term is a word prefix ("hypercalcaemi"), but multiple sclerosis's "ms" is never the
+    # start of "mscc" ("patient with MSCC is nil by mouth …" had been read as MS, sc70-159)
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?!(?<=ms)cc)", re.IGNORECASE)
 
 
 @cache
