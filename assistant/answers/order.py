@@ -262,6 +262,13 @@ def arrange(
     # ... and with the exception the case meets ("severe pain, no neuro: is dex appropriate?":
     # 1.8.3 beside 1.8.7), among the actions like the prohibition itself
     excepted = {c for p in asked_prohibitions for c in p.exceptions}
+    # the same acts asked about while their rows still wait on a fact (pending, shown)
+    asked_about = {
+        c
+        for p in order.prohibitions_about
+        if _about((p.cite,), text, order)
+        for c in (p.cite, *p.exceptions)
+    }
     holding = [p for p in order.promoted if case is not None and check(p.when, case).value == YES]
     promoted = {p.rule for p in holding if not p.after_key_actions}
     lifted = {p.rule for p in holding if p.after_key_actions}
@@ -327,7 +334,10 @@ def arrange(
             put("asked", (position(cond.cites), 2, urgency, *tail), cond)
         elif set_aside_by(cond.cites, exclusions):
             put("pending_more", (urgency, *tail), cond)
-        elif set(cond.cites) & instead:
+        elif set(cond.cites) & (instead | asked_about):
+            # NICE's alternative to what the case rules out; or a prohibition the message asks
+            # about, or its exceptions, shown while they wait on a fact ("can I start
+            # zoledronic acid?": 1.7.13, 1.7.12 until spinal metastases are confirmed, b146)
             pending.append(((0, urgency, *tail), cond))
         elif (
             cond.strength != "do-not"

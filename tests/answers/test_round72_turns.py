@@ -79,6 +79,8 @@ def test_a_correction_re_answers_the_question_with_its_rows(conversation) -> Non
         "2023), no prostate cancer. Symptoms otherwise the same. Does that change the answer?",
     )
     assert "1.7.13" in _all_cited(answer)  # b146: the bisphosphonate rows had gone
+    # shown, not folded: the prohibition asked about waits on spinal metastases confirmed
+    assert any("1.7.13" in r.cites and r.group == "pending" for r in answer.conditional)
     plain = last(conversation, "74M bladder ca, progressive low back pain, worse at night.")
     assert "1.7.13" not in _all_cited(plain)
 
