@@ -255,20 +255,14 @@ def arrange(
     # A prohibition asked about is answered with what NG234 does instead ("can she have an MRI
     # every few months?": 1.5.6, and 1.2.2, who to contact if symptoms start)
     applying = {c for rec in recommendations if rec.strength == "do-not" for c in rec.cites}
-    asked_prohibitions = [
-        p for p in order.prohibitions_about if p.cite in applying and _about((p.cite,), text, order)
-    ]
+    named_acts = [p for p in order.prohibitions_about if _about((p.cite,), text, order)]
+    asked_prohibitions = [p for p in named_acts if p.cite in applying]
     on_topic |= {c for p in asked_prohibitions for c in p.instead}
     # ... and with the exception the case meets ("severe pain, no neuro: is dex appropriate?":
     # 1.8.3 beside 1.8.7), among the actions like the prohibition itself
     excepted = {c for p in asked_prohibitions for c in p.exceptions}
     # the same acts asked about while their rows still wait on a fact (pending, shown)
-    asked_about = {
-        c
-        for p in order.prohibitions_about
-        if _about((p.cite,), text, order)
-        for c in (p.cite, *p.exceptions)
-    }
+    asked_about = {c for p in named_acts for c in (p.cite, *p.exceptions)}
     holding = [p for p in order.promoted if case is not None and check(p.when, case).value == YES]
     promoted = {p.rule for p in holding if not p.after_key_actions}
     lifted = {p.rule for p in holding if p.after_key_actions}

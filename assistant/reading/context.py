@@ -832,12 +832,10 @@ def restated_by_exception(
     cue = _exception_after(mention, cues, doc)
     if cue is None:
         return False
-    sentence = doc.sent_of[mention.start]
-    end = cue.end
-    while end < len(doc.lower) and doc.sent_of[end] == sentence:
-        if doc.lower[end] in CLAUSE_PUNCT:
-            break
-        end += 1
+    _, sentence_end = doc.sents[doc.sent_of[mention.start]]
+    end = next(
+        (i for i in range(cue.end, sentence_end) if doc.lower[i] in CLAUSE_PUNCT), sentence_end
+    )
     if any(cue.end <= other.start < end for other in mentions if other is not mention):
         return False
     named = [w for w in doc.lower[cue.end : end] if w not in _EXCEPTION_FILLERS]

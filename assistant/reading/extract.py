@@ -892,7 +892,8 @@ def extract(
         ):
             # "no radicular pain, brisk reflexes, weak legs" (rf73-229): a finding said as
             # found ends the denial's list, so what follows it is not denied: stated if said
-            # as a state, sited or affirmed, else asked (H02), as past a denial's first comma
+            # as a state of a body part, sited or affirmed, else asked (H02). (Past a denial's
+            # first comma with no found sign between, a bare state stays asked: lists.end_list.)
             if said_as_a_state(mention, doc) or affirmed(mention, doc) or sited(mention, doc):
                 status, cue = "asserted", None
             else:
