@@ -269,10 +269,26 @@ def compose(
         asked = [c for r in conditional if doubted & set(r.missing) for c in r.cites]
         focus = [*dict.fromkeys([*focus[:1], *asked, *focus])]
     covered = {c for r in (*recommendations, *conditional) for c in r.cites}
+    # A question on a live case about a recommendation that does not apply to it ("Oncology
+    # suggests a CT-guided biopsy first - is that the right order?" when treatment is needed
+    # now, b150): its best passage is quoted, so NICE's own conditions answer it.
+    asked_on_case = (
+        intent == "answer"
+        and is_question(text)
+        and bool(focus)
+        and not any(catalogue()[c.fact].red_flag for c in changes)
+    )
+    not_applying = (
+        {c for r in rule_table if evaluation.status(r.id) == "not" for c in r.cites}
+        if asked_on_case
+        else set()
+    )
     lookups = [
         lookup(passages, pid)
         for pid in focus
-        if intent in ("rationale", "lookup", "score") or (not is_case and pid not in covered)
+        if intent in ("rationale", "lookup", "score")
+        or (not is_case and pid not in covered)
+        or (asked_on_case and pid == focus[0] and pid not in covered and pid in not_applying)
     ]
     if is_case:
         candidates = list(evaluation.questions)

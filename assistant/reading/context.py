@@ -68,6 +68,8 @@ def _scope(cues: list[Cue], doc: Text, pipe: Pipeline) -> None:
         for cue in group:
             rule = cue.rule
             cue.hard_start, cue.hard_end = s0, s1
+            if rule.direction == "BACKWARD" and _answers_a_label(cue, doc):
+                cue.hard_start = _label_start(doc, sid)
             if rule.direction == "FORWARD":
                 cue.hard_start = cue.end
             elif rule.direction == "BACKWARD":
@@ -157,10 +159,13 @@ def _window(cue: Cue, doc: Text) -> None:
                 break
         cue.scope_end = max(end, cue.end) if cue.rule.direction == "FORWARD" else end
     if cue.rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
+        # "Numbness / tingling: denies", "Numbness / pins & needles - denies" (b149): a label
+        # the answer follows, spaced "/" and all, as far back as its line opens
+        labelled = _answers_a_label(cue, doc)
         start = max(cue.hard_start, cue.start - n)
+        if labelled:
+            start = cue.hard_start
         last = cue.start - 1 - (cue.start > start and doc.lower[cue.start - 1] in _CUE_PUNCT)
-        # "Numbness / tingling: denies": a label the answer follows, spaced "/" and all
-        labelled = cue.start > 0 and doc.lower[cue.start - 1] == ":"
         for i in range(last, start - 1, -1):
             if doc.lower[i] == "/" and (_tight(doc, i) or labelled):
                 continue  # "bladder/bowel change: no": one label, the answer denies it all
@@ -168,6 +173,25 @@ def _window(cue: Cue, doc: Text) -> None:
                 start = i + 1
                 break
         cue.scope_start = start
+
+
+#: What stands between a form label and the answer that denies it ("Numbness: denies").
+_LABEL_ANSWER_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
+
+
+def _answers_a_label(cue: Cue, doc: Text) -> bool:
+    """A backward cue written as a label's answer, right after its colon or dash."""
+    return cue.start > 0 and doc.lower[cue.start - 1] in _LABEL_ANSWER_PUNCT
+
+
+def _label_start(doc: Text, sid: int) -> int:
+    """Where the label a sentence ends opens: back over items the segmenter split at a
+    spaced "/" on the same line ("Numbness / pins & needles - denies", b149), one label."""
+    start = doc.sents[sid][0]
+    while sid > 0 and start > 0 and doc.lower[start - 1] == "/":
+        sid -= 1
+        start = doc.sents[sid][0]
+    return start
 
 
 def _tight(doc: Text, i: int) -> bool:
@@ -320,6 +344,10 @@ _FACTIVE = frozenset(
     # "should she still be walking on her own, given that she keeps falling?" (rf69-137)
     | {"given", "considering"}
 )
+#: Judgements a question asks of what it takes as so ("is it dangerous that he can't feel
+#: his legs?").
+_JUDGED = frozenset({"dangerous", "ok", "okay", "alright", "common", "expected", "urgent"})
+_QUOTES = frozenset({"'", '"', "‘", "“"})
 _WORTH_VERBS = frozenset({"telling", "mentioning", "saying", "reporting", "flagging", "raising"})
 
 
@@ -330,8 +358,22 @@ def _presupposed(end: int, doc: Text) -> bool:
     not whether it is so."""
     start, _ = doc.sents[doc.sent_of[end]]
     words = doc.lower[start:end]
+    if ":" in words[:4]:
+        words = words[words.index(":") + 1 :]  # "Pt asks: 'Why are my legs numb?'" (rf74-128)
+    while words[:1] and words[0] in _QUOTES:
+        words = words[1:]
     if words[:1] == ["why"]:
         return len(words) > 2 and words[2] in _PATIENT_SUBJECTS
+    if (
+        words[:2] in (["is", "it"], ["isn't", "it"])
+        and len(words) > 4
+        and words[2] in _FACTIVE | _JUDGED
+        and words[3] not in ("if", "when", "possible")
+    ):
+        # "is it bad mum cant walk properly??" (rf74-310), "Is it normal for my wife to be
+        # this unsteady on her feet" (rf74-125): the question is whether what is so matters;
+        # "is it bad if she can't walk?" stays a doubt
+        return True
     for i, word in enumerate(words[1:], 1):
         if word == "that" and words[i - 1] in _FACTIVE:
             return True

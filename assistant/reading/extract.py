@@ -296,9 +296,14 @@ _PAST_EPISODE_WORDS = frozenset(
 PAST_EPISODE_WINDOW = 6
 
 
+#: How far past a mention its own measure may stand, in its clause ("leg weakness 4/5").
+OBSERVED_TAIL = 16
+
+
 def _observed(entry: Synonym, mention: Mention, said: str, pipe: Pipeline) -> bool:
-    """A red flag measured in the mention's own words ("weakness 4/5", "retention of 900 ml"):
-    what was found, which a denial standing before it cannot make absent."""
+    """A red flag measured in the mention's own words ("weakness 4/5", "retention of 900 ml",
+    "leg weakness 4/5", rf74-230, where `said` runs on to the end of its clause): what was
+    found, which a denial standing before it cannot make absent."""
     return (
         entry.fact in RED_FLAGS
         and any(p.search(said) for p in pipe.observations)
@@ -323,7 +328,8 @@ def _found(
     both ankles", "numb to the umbilicus") that the negation reaches only through other
     findings of a list no "or" closes ("No incontinence, upgoing plantars, brisk reflexes")."""
     start, end = doc.span(mention.start, mention.end)
-    if _observed(entry, mention, original[start:end], pipe):
+    tail = re.split(r"[,.;:!?\n(]", original[end : end + OBSERVED_TAIL], maxsplit=1)[0]
+    if _observed(entry, mention, original[start:end] + tail, pipe):
         return True
     if cue is None or entry.fact not in RED_FLAGS:
         return False
@@ -334,6 +340,41 @@ def _found(
     others = any(lo <= m.start and m.end <= hi for m in mentions)
     reach = (min(cue.start, cue.scope_start), max(cue.end, cue.scope_end))
     return others and not closes_list(doc, *reach)
+
+
+def _found_in_lists(
+    mentions: list[Mention],
+    modifiers: list[list[Cue]],
+    entries: Sequence[Synonym],
+    doc: Text,
+    original: str,
+    pipe: Pipeline,
+) -> dict[int, int]:
+    """Denial cue start -> start of the first finding its list reaches that is said as found
+    (`_found`): the point from which, and up to which, the list is no list of denials."""
+    found_at: dict[int, int] = {}
+    for mention, mods in zip(mentions, modifiers, strict=True):
+        entry = entries[mention.entry]
+        status, cue = _status(mods, mention, doc)
+        if (
+            cue is not None
+            and (status == "negated" or cue.rule is LIST_DOUBT)
+            and cue.start not in found_at
+            and _found(entry, mention, cue, mentions, doc, original, pipe)
+        ):
+            found_at[cue.start] = mention.start
+    return found_at
+
+
+def _before_a_found_item(
+    mention: Mention, cue: Cue, found_at: dict[int, int], mentions: list[Mention]
+) -> bool:
+    """Whether a denied mention stands in its cue's list after the first item and before a
+    finding the list reaches that is said as found."""
+    at = found_at.get(cue.start)
+    if at is None or cue.end > mention.start or mention.start >= at:
+        return False
+    return any(cue.end <= m.start and m.end <= mention.start for m in mentions)
 
 
 def _past_episode(
@@ -870,6 +911,7 @@ def extract(
     earlier_only: list[str] = []  # findings denied only of an earlier time: not known now
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
     broken: list[tuple[int, int]] = []  # (denial cue start, end of the finding found in its list)
+    found_at = _found_in_lists(mentions, modifiers, entries, doc, original, pipe)
     for mention, mods in zip(mentions, modifiers, strict=True):
         entry = entries[mention.entry]
         status, cue = _status(mods, mention, doc)
@@ -888,12 +930,18 @@ def extract(
         elif (
             status == "negated"
             and cue is not None
-            and any(cue.start == s and mention.start >= at for s, at in broken)
+            and (
+                any(cue.start == s and mention.start >= at for s, at in broken)
+                or _before_a_found_item(mention, cue, found_at, mentions)
+            )
         ):
             # "no radicular pain, brisk reflexes, weak legs" (rf73-229): a finding said as
             # found ends the denial's list, so what follows it is not denied: stated if said
             # as a state of a body part, sited or affirmed, else asked (H02). (Past a denial's
             # first comma with no found sign between, a bare state stays asked: lists.end_list.)
+            # A list with a found item is no list of denials, so an item the denial reached
+            # only through the list before it is not denied either ("No bladder dysfunction,
+            # leg weakness, sensory level T10", rf74-230); its first item still is.
             if said_as_a_state(mention, doc) or affirmed(mention, doc) or sited(mention, doc):
                 status, cue = "asserted", None
             else:

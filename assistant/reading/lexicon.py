@@ -350,7 +350,8 @@ class Labelled(BaseModel):
 #: Words allowed between a label and its value: sides and degrees ("Power: L mildly reduced").
 _LABEL_QUALIFIERS = (
     r"(?:(?:l|r|lt|rt|left|right|both|bilat(?:eral(?:ly)?)?|b/l|bl|mildly|slightly|very|v|"
-    r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally|so|really|extremely)"
+    r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally|so|really|extremely|"
+    r"clearly|definitely|much|noticeably|obviously)"
     # a side given its own dash ("Legs:\n  R - weak", rf64-253)
     r"(?:\s*[-\u2013\u2014:]\s*|\s+))*"
 )

@@ -115,6 +115,8 @@ _DANGLING = frozenset(
     {"can't", "cant", "cannot", "couldn't", "couldnt", "unable", "able", "to", "the", "a", "an"}
     | {"of", "with", "her", "his", "their", "my", "feel", "feels", "is", "are", "was", "were"}
     | {"has", "have", "had", "been", "be", "than", "very", "into", "down", "from", "both"}
+    # a pair split at its joint ("pins and\n  needles in both feet", rf74-254)
+    | {"and", "&"}
 )
 _CONTINUING = frozenset({"to", "down", "into", "along", "from", "than", "of"})
 #: A denial alone on its line, wrapped before what it denies ("Hx renal ca.\nNo\nweakness.",
