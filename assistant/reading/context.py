@@ -551,7 +551,10 @@ def _asked_on(start: int, doc: Text) -> bool:
     while i > doc.sents[doc.sent_of[start]][0] and doc.lower[i - 1] not in CLAUSE_PUNCT:
         i -= 1
     words = [w for w in doc.lower[i:start] if w not in _LEAD_INS]
-    return bool(words) and len(words) <= 2 and words[0] in _YES_NO_OPENERS
+    # a finding put alone or after "any" ("Any loss of bladder control? No.", "loss of
+    # bladder control?"): the form's question, however many words the finding runs to
+    alone = words in ([], ["any"], ["q", ":"], ["q", ":", "any"], ["new"], ["any", "new"])
+    return alone or (len(words) <= 2 and words[0] in _YES_NO_OPENERS)
 
 
 def _first_finding_only(cue: Cue, index: Index, doc: Text) -> None:

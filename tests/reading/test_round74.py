@@ -218,3 +218,20 @@ def test_round_74_case_facts_are_not_read_from_other_words() -> None:
 def test_weak_as_a_kitten_is_no_animal() -> None:
     read = facts("Her legs have gone weak as a kitten. Her breast cancer spread to the spine.")
     assert read["limb_weakness"] == "yes"
+
+
+def test_a_question_answered_in_a_call_transcript() -> None:
+    read = extract(
+        "Q: Is he able to walk? Caller: No, not since lunchtime. Q: Any loss of bladder "
+        "control? Caller: No. Hx lung cancer."
+    )
+    assert read.facts["gait_disturbance"] == "yes"  # rf74-140: had not been read
+    # a finding the form asks about is asked whatever its length, not stated (it had been)
+    assert read.facts.get("bladder_bowel_dysfunction") is None
+    assert "bladder_bowel_dysfunction" in read.uncertain
+    assert facts("Lung ca. Can she pass urine? No.")["bladder_bowel_dysfunction"] == "yes"
+    assert facts("Lung ca. Can he move his legs? No.")["limb_weakness"] == "yes"
+    assert "gait_disturbance" not in facts("Lung ca. Is he able to walk? Yes, fine.")
+    assert "gait_disturbance" not in facts("Lung ca. Can he walk? No problems.")
+    stated = facts("Lung ca. New loss of bladder control since this morning.")
+    assert stated["bladder_bowel_dysfunction"] == "yes"
