@@ -169,7 +169,11 @@ def _window(cue: Cue, doc: Text) -> None:
         for i in range(last, start - 1, -1):
             if doc.lower[i] == "/" and (_tight(doc, i) or labelled):
                 continue  # "bladder/bowel change: no": one label, the answer denies it all
-            if doc.lower[i] in _WINDOW_STOPS or _ends_question(doc, i):
+            if (
+                doc.lower[i] in _WINDOW_STOPS
+                or _ends_question(doc, i)
+                or (labelled and doc.lower[i] in FULL_STOPS)  # "Bilat LL P&N. Uro: NAD"
+            ):
                 start = i + 1
                 break
         cue.scope_start = start
@@ -180,8 +184,13 @@ _LABEL_ANSWER_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
 
 
 def _answers_a_label(cue: Cue, doc: Text) -> bool:
-    """A backward cue written as a label's answer, right after its colon or dash."""
-    return cue.start > 0 and doc.lower[cue.start - 1] in _LABEL_ANSWER_PUNCT
+    """A backward denial written as a label's answer, right after its colon or dash ("Leg
+    weakness: no"); not another cue after a dash ("- that was my mother", round 66)."""
+    return (
+        cue.rule.category == NEGATED
+        and cue.start > 0
+        and doc.lower[cue.start - 1] in _LABEL_ANSWER_PUNCT
+    )
 
 
 def _label_start(doc: Text, sid: int) -> int:
@@ -427,6 +436,8 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
         first_only = (cue.rule.metadata or {}).get("governs") == "first finding"
         if first_only:
             _first_finding_only(cue, index, doc)
+        if cue.rule.direction == "BACKWARD" and _answers_a_label(cue, doc):
+            _label_only(cue, index, doc)
         if cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
             if first_only and cue.rule.direction == "FORWARD" and reached:
@@ -555,6 +566,45 @@ def _asked_on(start: int, doc: Text) -> bool:
     # bladder control?"): the form's question, however many words the finding runs to
     alone = words in ([], ["any"], ["q", ":"], ["q", ":", "any"], ["new"], ["any", "new"])
     return alone or (len(words) <= 2 and words[0] in _YES_NO_OPENERS)
+
+
+#: What joins the items of one form label ("Numbness / pins & needles: denies").
+_LABEL_JOINERS = frozenset({"/", "&", "+", "and"})
+
+
+def _label_only(cue: Cue, index: Index, doc: Text) -> None:
+    """Start a label answer's scope at its label: the finding written just before its colon or
+    dash, with the findings joined to it by "/", "&", "+" or "and". A finding before them with
+    no joint and no comma ("Sx weak legs numb feet bladder - nil") is another item, stated; one
+    a comma separates is left to the list reading (H02)."""
+    inside = sorted(
+        index.starting_in(cue.scope_start, cue.start), key=lambda k: index.mentions[k].start
+    )
+    if not inside:
+        return
+    label = index.mentions[inside[-1]]
+    unread = doc.lower[label.end : cue.start - 1]
+    if unread and unread[0] in _LABEL_JOINERS | {"or"}:
+        unread = []  # "problems with wee or poo: no": the label's own second half
+    if unread:
+        # the label is words no finding was read in ("bladder - nil", "Uro: NAD"): the
+        # answer is that label's, and the findings before it are other items
+        cue.scope_start = max(cue.scope_start, label.end)
+        return
+    start = label.start
+    for k in reversed(inside[:-1]):
+        before = index.mentions[k]
+        if before.end > start:
+            start = min(start, before.start)  # overlapping readings of the same words
+            continue
+        between = doc.lower[before.end : start]
+        if between and set(between) <= _LABEL_JOINERS:
+            start = before.start
+            continue
+        if "," in between:
+            return  # a list: lists.py reads it
+        break
+    cue.scope_start = max(cue.scope_start, start)
 
 
 def _first_finding_only(cue: Cue, index: Index, doc: Text) -> None:

@@ -351,16 +351,34 @@ class Labelled(BaseModel):
 _LABEL_QUALIFIERS = (
     r"(?:(?:l|r|lt|rt|left|right|both|bilat(?:eral(?:ly)?)?|b/l|bl|mildly|slightly|very|v|"
     r"markedly|grossly|globally|now|still|a\s+bit|quite|all|generally|so|really|extremely|"
-    r"clearly|definitely|much|noticeably|obviously)"
+    r"clearly|definitely|much|noticeably|obviously|"
+    # the reflex the value is of ("Reflexes: knees brisk", rf75-036)
+    r"knees?|ankles?|biceps|triceps|supinators?)"
     # a side given its own dash ("Legs:\n  R - weak", rf64-253)
     r"(?:\s*[-\u2013\u2014:]\s*|\s+))*"
 )
 
 
-def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
-    """The regex of one label/value list: label, separator, qualifiers, then a value."""
+#: A normal said of one side, then the other side given something else ("Plantars: R flexor,
+#: L equivocal", rf75-036): the normal speaks for its side only, so it denies nothing.
+_OTHER_SIDE_OTHERWISE = (
+    r"(?!\s*[,;/]\s*(?:l|r|lt|rt|left|right)\s*[:\-]?\s*(?!(?:{values})\b)[^\s,;])"
+)
+
+
+_ONE_SIDE_FIRST = (
+    r"(?:(?:l|r|lt|rt|left|right)\s*[:\-]?\s*[\w/]+\s*[,;/]\s*(?=(?:l|r|lt|rt|left|right)\b))?"
+)
+
+
+def labelled_pattern(spec: Labelled, words: tuple[str, ...], normal: bool = False) -> str:
+    """The regex of one label/value list: label, separator, qualifiers, then a value. A normal
+    value (`normal`) is not read when the other side is then given otherwise."""
     labels = "|".join(spec.labels)
     values = "|".join(words)
+    tail = _OTHER_SIDE_OTHERWISE.format(values=values) if normal else ""
+    # a finding given for one side after the other side's ("Sensation: L normal, R reduced")
+    other_side = "" if normal else _ONE_SIDE_FIRST
     return (
         # "NSCLC/T7 met/plantars ↑": a slash list item is a label; "o/e" or "c/o" is not.
         rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
@@ -369,7 +387,7 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...]) -> str:
         # "knee jerks are very brisk" (rf64-094): a copula stands for the colon, past tense too
         # in an examination written up ("power was reduced at 4 out of 5", rf66-023)
         rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+(?:(?:is|are|was|were)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
-        rf"{_LABEL_QUALIFIERS}(?:{values})(?![\w])"
+        rf"{other_side}{_LABEL_QUALIFIERS}(?:{values})(?![\w]){tail}"
     )
 
 
@@ -521,7 +539,7 @@ class SynonymTable(BaseModel):
                 {
                     "fact": spec.fact,
                     "value": value,
-                    "patterns": [labelled_pattern(spec, words)],
+                    "patterns": [labelled_pattern(spec, words, normal=value == "no")],
                     "inner_cues": False,  # "Walking - not managing": the value's own words
                     "note": f"generated from labelled: {', '.join(spec.labels[:3])} ...",
                 }

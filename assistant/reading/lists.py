@@ -466,6 +466,9 @@ _AFFIRMING_AFTER = {
     # yesterday", "weak on the right since Sunday", "legs weak for 3 days": rf49-221, 239).
     "since": lambda following: following not in ("then",),
     "for": lambda following: following.isdigit() or following in _COUNTS,
+    # dated to now ("incontinent of urine this morning", "fallen twice this week", rf75)
+    "this": lambda following: following in ("morning", "afternoon", "evening", "week"),
+    "last": lambda following: following in ("night",),
 }
 _ITEM_ENDS = frozenset({",", ";", "."})
 

@@ -244,7 +244,9 @@ def test_no_to_the_op_and_no_to_the_radiotherapy_declines_both() -> None:
 def test_the_new_readings_stay_fast_on_pathological_text() -> None:
     started = time.perf_counter()
     extract("for years residual no weakness, numbness, " * 500)
-    assert time.perf_counter() - started < 2.0  # a backtracking guard, not a speed figure
+    # a guard against catastrophic backtracking (minutes), not a speed figure: the bound is
+    # loose so a loaded shared machine does not fail it; speed is `ng234 bench`'s to measure
+    assert time.perf_counter() - started < 15.0
 
 
 @pytest.mark.parametrize(
