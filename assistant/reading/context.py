@@ -15,6 +15,7 @@ from functools import cache
 
 from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
 from assistant.reading.lists import (
+    LABEL_JOINS,
     LIST_DOUBT,
     affirmed,
     clause_after_first_item,
@@ -29,6 +30,7 @@ from assistant.reading.lists import (
     undenied_after_item,
 )
 from assistant.reading.mentions import (
+    LABEL_PUNCT,
     RED_FLAGS,
     Cue,
     Index,
@@ -179,17 +181,11 @@ def _window(cue: Cue, doc: Text) -> None:
         cue.scope_start = start
 
 
-#: What stands between a form label and the answer that denies it ("Numbness: denies").
-_LABEL_ANSWER_PUNCT = frozenset({":", "-", "\u2013", "\u2014", "="})
-
-
 def _answers_a_label(cue: Cue, doc: Text) -> bool:
     """A backward denial written as a label's answer, right after its colon or dash ("Leg
     weakness: no"); not another cue after a dash ("- that was my mother", round 66)."""
     return (
-        cue.rule.category == NEGATED
-        and cue.start > 0
-        and doc.lower[cue.start - 1] in _LABEL_ANSWER_PUNCT
+        cue.rule.category == NEGATED and cue.start > 0 and doc.lower[cue.start - 1] in LABEL_PUNCT
     )
 
 
@@ -568,10 +564,6 @@ def _asked_on(start: int, doc: Text) -> bool:
     return alone or (len(words) <= 2 and words[0] in _YES_NO_OPENERS)
 
 
-#: What joins the items of one form label ("Numbness / pins & needles: denies").
-_LABEL_JOINERS = frozenset({"/", "&", "+", "and"})
-
-
 def _label_only(cue: Cue, index: Index, doc: Text) -> None:
     """Start a label answer's scope at its label: the finding written just before its colon or
     dash, with the findings joined to it by "/", "&", "+" or "and". A finding before them with
@@ -584,7 +576,7 @@ def _label_only(cue: Cue, index: Index, doc: Text) -> None:
         return
     label = index.mentions[inside[-1]]
     unread = doc.lower[label.end : cue.start - 1]
-    if unread and unread[0] in _LABEL_JOINERS | {"or"}:
+    if unread and unread[0] in LABEL_JOINS | {"or"}:
         unread = []  # "problems with wee or poo: no": the label's own second half
     if unread:
         # the label is words no finding was read in ("bladder - nil", "Uro: NAD"): the
@@ -598,7 +590,7 @@ def _label_only(cue: Cue, index: Index, doc: Text) -> None:
             start = min(start, before.start)  # overlapping readings of the same words
             continue
         between = doc.lower[before.end : start]
-        if between and set(between) <= _LABEL_JOINERS:
+        if between and set(between) <= LABEL_JOINS:
             start = before.start
             continue
         if "," in between:

@@ -226,7 +226,7 @@ def said_as_a_state(m: Mention, doc: Text) -> bool:
 
 
 #: Joins inside a form label that name one question ("Numbness/tingling:", "Bladder & bowel:").
-_LABEL_JOINS = frozenset({"/", "&", "+", "and"})
+LABEL_JOINS = frozenset({"/", "&", "+", "and"})
 
 
 def _label_answered(cue: Cue, steps: Sequence[tuple[list[str], list[Mention]]], doc: Text) -> bool:
@@ -245,7 +245,7 @@ def _label_answered(cue: Cue, steps: Sequence[tuple[list[str], list[Mention]]], 
             t in _LIST_FILLERS or t in {"-", "*", "•"}
             for t in doc.lower[line_start : cue.scope_start]
         )
-        and all(set(saw) <= _LABEL_JOINS for saw, _ in steps)
+        and all(set(saw) <= LABEL_JOINS for saw, _ in steps)
     )
 
 
