@@ -342,37 +342,48 @@ def _found(
     return others and not closes_list(doc, *reach)
 
 
-def _found_in_lists(
+def _list_statuses(
     mentions: list[Mention],
     modifiers: list[list[Cue]],
     entries: Sequence[Synonym],
     doc: Text,
     original: str,
     pipe: Pipeline,
-) -> dict[int, int]:
-    """Denial cue start -> start of the first finding its list reaches that is said as found
-    (`_found`): the point from which, and up to which, the list is no list of denials."""
-    found_at: dict[int, int] = {}
+) -> tuple[list[tuple[Status, Cue | None, bool]], dict[int, list[tuple[int, int]]]]:
+    """One pass over the mentions: each one's status and cue, and whether it is a finding its
+    denial or list reaches that its own words say was found (`_found`); and, per denial cue
+    start, the (start, end) of those found findings in order. From the first one on, the list
+    is no list of denials (`_before_a_found_item`)."""
+    statuses: list[tuple[Status, Cue | None, bool]] = []
+    found_in: dict[int, list[tuple[int, int]]] = {}
     for mention, mods in zip(mentions, modifiers, strict=True):
-        entry = entries[mention.entry]
         status, cue = _status(mods, mention, doc)
-        if (
+        if status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES:
+            # "But numb? Yes, both shins": a question put and answered yes states the finding
+            status, cue = "asserted", None
+        found = (
             cue is not None
             and (status == "negated" or cue.rule is LIST_DOUBT)
-            and cue.start not in found_at
-            and _found(entry, mention, cue, mentions, doc, original, pipe)
-        ):
-            found_at[cue.start] = mention.start
-    return found_at
+            and _found(entries[mention.entry], mention, cue, mentions, doc, original, pipe)
+        )
+        if found:
+            found_in.setdefault(cue.start, []).append((mention.start, mention.end))
+        statuses.append((status, cue, found))
+    return statuses, found_in
 
 
 def _before_a_found_item(
-    mention: Mention, cue: Cue, found_at: dict[int, int], mentions: list[Mention]
+    mention: Mention, cue: Cue, found_in: dict[int, list[tuple[int, int]]], mentions: list[Mention]
 ) -> bool:
-    """Whether a denied mention stands in its cue's list after the first item and before a
-    finding the list reaches that is said as found."""
-    at = found_at.get(cue.start)
-    if at is None or cue.end > mention.start or mention.start >= at:
+    """Whether a denied mention stands in its cue's list where the list is no list of denials:
+    after a finding it reaches that is said as found, or after the list's first item and before
+    the first such finding."""
+    found = found_in.get(cue.start)
+    if not found:
+        return False
+    if any(end <= mention.start for _, end in found):
+        return True  # "no radicular pain, brisk reflexes, weak legs": past the found finding
+    if cue.end > mention.start or mention.start >= found[0][0]:
         return False
     return any(cue.end <= m.start and m.end <= mention.start for m in mentions)
 
@@ -910,30 +921,18 @@ def extract(
     doubted: list[str] = []  # findings a negation reached only across a bare comma (H02)
     earlier_only: list[str] = []  # findings denied only of an earlier time: not known now
     assumed: dict[str, tuple[str, str]] = {}  # fact -> (value, words) from global statements
-    broken: list[tuple[int, int]] = []  # (denial cue start, end of the finding found in its list)
-    found_at = _found_in_lists(mentions, modifiers, entries, doc, original, pipe)
-    for mention, mods in zip(mentions, modifiers, strict=True):
+    statuses, found_in = _list_statuses(mentions, modifiers, entries, doc, original, pipe)
+    for mention, (status, cue, found) in zip(mentions, statuses, strict=True):
         entry = entries[mention.entry]
-        status, cue = _status(mods, mention, doc)
-        if status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES:
-            # "But numb? Yes, both shins": a question put and answered yes states the finding
-            status, cue = "asserted", None
-        if (status == "negated" or (cue is not None and cue.rule is LIST_DOUBT)) and _found(
-            entry, mention, cue, mentions, doc, original, pipe
-        ):
+        if found:
             # "Denies numbness, weakness 4/5 in right leg": the grade is a finding, not denied;
             # "No incontinence, upgoing plantars", "not incontinent, clonus at both ankles": a
             # sign said as found, reached only through the list. The denial keeps the rest.
-            if cue is not None:
-                broken.append((cue.start, mention.end))
             status, cue = "asserted", None
         elif (
             status == "negated"
             and cue is not None
-            and (
-                any(cue.start == s and mention.start >= at for s, at in broken)
-                or _before_a_found_item(mention, cue, found_at, mentions)
-            )
+            and _before_a_found_item(mention, cue, found_in, mentions)
         ):
             # "no radicular pain, brisk reflexes, weak legs" (rf73-229): a finding said as
             # found ends the denial's list, so what follows it is not denied: stated if said
