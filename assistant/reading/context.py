@@ -353,6 +353,8 @@ _FACTIVE = frozenset(
 #: his legs?").
 _JUDGED = frozenset({"dangerous", "ok", "okay", "alright", "common", "expected", "urgent"})
 _QUOTES = frozenset({"'", '"', "‘", "“"})
+#: Words that open a question without changing what it asks ("so why …", "and is it bad …").
+_OPENING_WORDS = frozenset({"so", "and", "but", "then", "ok", "okay", "also", "well", "now", ","})
 _WORTH_VERBS = frozenset({"telling", "mentioning", "saying", "reporting", "flagging", "raising"})
 
 
@@ -365,8 +367,8 @@ def _presupposed(end: int, doc: Text) -> bool:
     words = doc.lower[start:end]
     if ":" in words[:4]:
         words = words[words.index(":") + 1 :]  # "Pt asks: 'Why are my legs numb?'" (rf74-128)
-    while words[:1] and words[0] in _QUOTES:
-        words = words[1:]
+    while words[:1] and (words[0] in _QUOTES or words[0] in _OPENING_WORDS):
+        words = words[1:]  # "So why is he falling?" (rf76-134)
     if words[:1] == ["why"]:
         return len(words) > 2 and words[2] in _PATIENT_SUBJECTS
     if (

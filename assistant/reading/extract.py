@@ -264,6 +264,13 @@ def _answered(cue: Cue | None, doc: Text) -> bool:
     )
 
 
+def _question_answered_yes(mention: Mention, doc: Text) -> bool:
+    """Whether the mention's sentence is a question its next word answers yes ("Any new
+    weakness in arms or legs? Yes, both legs")."""
+    _, end = doc.sents[doc.sent_of[mention.start]]
+    return doc.lower[end - 1] == "?" and end < len(doc.lower) and doc.lower[end] in _YES
+
+
 def _relatives(cue: Cue | None) -> bool:
     """Whether a doubt is only that the finding may be the relative's named before it."""
     return cue is not None and cue.rule is RELATIVE_DOUBT
@@ -358,8 +365,11 @@ def _list_statuses(
     found_in: dict[int, list[tuple[int, int]]] = {}
     for mention, mods in zip(mentions, modifiers, strict=True):
         status, cue = _status(mods, mention, doc)
-        if status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES:
-            # "But numb? Yes, both shins": a question put and answered yes states the finding
+        if (status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES) or (
+            status in ("uncertain", "hypothetical") and _question_answered_yes(mention, doc)
+        ):
+            # "But numb? Yes, both shins", "Any new weakness in arms or legs? Yes, both legs"
+            # (rf76-017): a question put and answered yes states the finding
             status, cue = "asserted", None
         found = (
             cue is not None
@@ -930,7 +940,7 @@ def extract(
             # sign said as found, reached only through the list. The denial keeps the rest.
             status, cue = "asserted", None
         elif (
-            status == "negated"
+            (status == "negated" or (cue is not None and cue.rule is LIST_DOUBT))
             and cue is not None
             and _before_a_found_item(mention, cue, found_in, mentions)
         ):

@@ -386,7 +386,9 @@ def end_list(
             k for k in carried if affirmed(index.mentions[k], doc) or sited(index.mentions[k], doc)
         }
         skipped |= stated
-        unsure = carried - stated
+        # the states set apart above stay asked ("No numbness, weak legs, difficulty walking",
+        # rf76-221: the weak legs had been recorded absent once another item followed them)
+        unsure |= carried - stated
     return skipped, unsure
 
 

@@ -38,6 +38,9 @@ class ScopeVocabulary(BaseModel):
     anchor_terms: tuple[str, ...]
     anchor_patterns: tuple[str, ...]
     anchor_facts: tuple[str, ...]
+    #: Anchor terms that are symptoms, not the spine itself: denied in their own clause ("no
+    #: back pain"), they do not name the spinal domain.
+    deniable_anchor_terms: tuple[str, ...] = ()
     cancer_facts: tuple[str, ...]
     red_flag_facts: tuple[str, ...]
     other_domain_terms: tuple[str, ...]
@@ -169,8 +172,18 @@ def _anchor_regexes() -> tuple[re.Pattern[str], ...]:
 
 
 def names_spinal_domain(text: str) -> bool:
-    """True when the text names the spine, the cord or NG234's own tools."""
-    return any(rx.search(text) for rx in _anchor_regexes())
+    """True when the text names the spine, the cord or NG234's own tools. A symptom that only
+    suggests the spine ("back pain") names it only where it is not denied in its own clause:
+    "central crushing chest pain … no back pain" (b154) is not about the spine."""
+    deniable = set(vocabulary().deniable_anchor_terms)
+    for rx in _anchor_regexes():
+        for m in rx.finditer(text):
+            if m.group().lower() not in deniable:
+                return True
+            clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
+            if not _matches("outside_denials", clause):
+                return True
+    return False
 
 
 def names_other_domain(text: str, *, sites: bool = True) -> bool:

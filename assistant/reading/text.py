@@ -92,7 +92,9 @@ def spoken_punctuation(text: str) -> str:
 _DENIAL_HEADER = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:denies|denied|negatives?|neg|nil|no|absent|not\s+present|"
     r"pertinent\s+negatives?)[ \t]*:[ \t]*"
-    r"((?:\n[ \t]*(?:[-*\u2022\u00b7][ \t]*|[ \t])[^\s\n][^\n]*)+)",
+    # an item is no header of its own ("- yes:" after the denied items, rf76-249)
+    r"((?:\n(?![ \t]*(?:[-*\u2022\u00b7][ \t]*)?[^\n:]{1,40}:[ \t]*(?:\n|$))"
+    r"[ \t]*(?:[-*\u2022\u00b7][ \t]*|[ \t])[^\s\n][^\n]*)+)",
     re.IGNORECASE | re.MULTILINE,
 )
 _ITEM_MARK = re.compile(r"(?<=\n)[ \t]*(?:[-*\u2022\u00b7]|[ \t])(?=[ \t]*\S)")

@@ -154,8 +154,8 @@ def read_recurrence(m: re.Match[str] | None, e: Synonym) -> Reading:
 
 
 def _read_pain_score(m: re.Match[str], e: Synonym) -> Reading:
-    n = int(m.group("n"))
-    if n > 10:
+    n = _count(m.group("n"))  # "8/10", "nine out of ten" (b153)
+    if n is None or n > 10:
         return Reading({}, n)
     return Reading({e.fact: "yes" if n >= 7 else "no"}, n)
 

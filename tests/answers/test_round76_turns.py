@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from chat_helpers import cited, last
 
+from assistant.answers.session import new_session
 from assistant.reading.scope import about_a_child, names_outside_topic
 
 
@@ -87,3 +88,61 @@ def test_a_case_naming_a_drug_or_a_relative_is_answered(conversation, text) -> N
     answer = last(conversation, text)
     assert not answer.out_of_scope
     assert {"1.3.2"} & cited(answer) or "1.3.4" in cited(answer) or answer.questions
+
+
+def test_how_to_treat_another_condition_on_a_live_case_is_refused(conversation) -> None:
+    state = new_session()
+    state, _ = conversation.respond(
+        state, "HEMS. 71M, lung cancer, can't move his legs, numb below the nipples, ?MSCC."
+    )
+    state, answer = conversation.respond(
+        state, "He's also got a tension pneumothorax - how should I decompress it?"
+    )
+    assert answer.out_of_scope  # fu73-038: had been answered from the case
+    state, answer = conversation.respond(state, "Spine-wise, dex dose before we fly?")
+    assert not answer.out_of_scope
+    assert "1.8.1" in cited(answer)
+
+
+def test_how_to_tell_the_family_about_it_stays_on_the_case(conversation) -> None:
+    state = new_session()
+    state, _ = conversation.respond(
+        state, "Prostate cancer, new leg weakness since this morning, MRI shows MSCC at T10."
+    )
+    state, answer = conversation.respond(state, "how should I explain it to his wife?")
+    assert not answer.out_of_scope
+
+
+def test_cardiac_chest_pain_is_refused(conversation) -> None:
+    answer = last(
+        conversation,
+        "111 call: 58M, central crushing chest pain radiating to left arm for 30 minutes, "
+        "sweaty and nauseous. No cancer history, no back pain. What disposition?",
+    )
+    assert answer.out_of_scope  # b154: the arm pain had been read as radicular pain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do we use the Deauville score on interim PET-CT in Hodgkin lymphoma?",
+        "Which painkillers are safe while breastfeeding after a caesarean?",
+        "how long does it usually take for hair to grow back after chemo for breast cancer?",
+        "How should we plan fire evacuation for a ward with bed-bound patients?",
+        "Can you suggest some words for a funeral for a young mum?",
+    ],
+)
+def test_sc73_outside_questions_are_refused(conversation, text) -> None:
+    answer = last(conversation, text)
+    assert answer.out_of_scope
+    assert not cited(answer)
+
+
+def test_a_case_beside_an_outside_word_is_still_answered(conversation) -> None:
+    answer = last(
+        conversation,
+        "Breast cancer found while she was breastfeeding 2 years ago. New weakness in both legs "
+        "since this morning and she can't pass urine.",
+    )
+    assert not answer.out_of_scope
+    assert "1.3.2" in cited(answer)
