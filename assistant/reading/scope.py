@@ -384,6 +384,16 @@ def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> boo
         facts.get(name, "unknown") != "unknown" for name in vocabulary().decision_facts
     ):
         return False
+    if (
+        facts
+        and (facts.get("cancer_diagnosis") == "yes" or "primary_tumour" in facts)
+        and not _asks_about_outside_topic(text)
+        and not _asks_about_it(text)
+    ):
+        # "Sorry, it's NOT prostate, it's bladder cancer (TURBT + BCG 2019) - does that change
+        # anything?" (b148): the patient's cancer and its past treatment are the case's
+        # context; a question about the treatment itself is not
+        return False
     if _matches("unrelated_patterns", text):
         return not names_spinal_domain(text)
     if _matches("case_timing_patterns", text) or _matches("ng234_own_patterns", text):

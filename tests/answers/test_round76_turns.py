@@ -146,3 +146,21 @@ def test_a_case_beside_an_outside_word_is_still_answered(conversation) -> None:
     )
     assert not answer.out_of_scope
     assert "1.3.2" in cited(answer)
+
+
+def test_a_correction_naming_the_cancers_past_treatment_is_answered(conversation) -> None:
+    state = new_session()
+    state, _ = conversation.respond(
+        state,
+        "72M on our ward, prostate cancer, new low back pain for 3 weeks that's worse lying flat "
+        "at night and keeps him awake. Neuro intact, continent, walking with his stick as usual.",
+    )
+    state, answer = conversation.respond(
+        state,
+        "Sorry, I read the wrong letter - it's NOT prostate, it's bladder cancer (TURBT + BCG "
+        "2019, cystectomy 2021). Does that change anything?",
+    )
+    assert not answer.out_of_scope  # b148: refused once BCG was an outside topic
+    assert "1.3.3" in cited(answer)
+    state, answer = conversation.respond(state, "what is the BCG maintenance schedule?")
+    assert answer.out_of_scope
