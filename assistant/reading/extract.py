@@ -371,15 +371,18 @@ def _list_statuses(
             # "But numb? Yes, both shins", "Any new weakness in arms or legs? Yes, both legs"
             # (rf76-017): a question put and answered yes states the finding
             status, cue = "asserted", None
-        found = (
-            cue is not None
-            and (status == "negated" or cue.rule is LIST_DOUBT)
-            and _found(entries[mention.entry], mention, cue, mentions, doc, original, pipe)
+        found = _reached_by_denial(status, cue) and _found(
+            entries[mention.entry], mention, cue, mentions, doc, original, pipe
         )
         if found:
             found_in.setdefault(cue.start, []).append((mention.start, mention.end))
         statuses.append((status, cue, found))
     return statuses, found_in
+
+
+def _reached_by_denial(status: Status, cue: Cue | None) -> bool:
+    """Whether a denial reaches the mention: it is negated, or a list doubts it (H02)."""
+    return cue is not None and (status == "negated" or cue.rule is LIST_DOUBT)
 
 
 def _before_a_found_item(
@@ -939,10 +942,8 @@ def extract(
             # "No incontinence, upgoing plantars", "not incontinent, clonus at both ankles": a
             # sign said as found, reached only through the list. The denial keeps the rest.
             status, cue = "asserted", None
-        elif (
-            (status == "negated" or (cue is not None and cue.rule is LIST_DOUBT))
-            and cue is not None
-            and _before_a_found_item(mention, cue, found_in, mentions)
+        elif _reached_by_denial(status, cue) and _before_a_found_item(
+            mention, cue, found_in, mentions
         ):
             # "no radicular pain, brisk reflexes, weak legs" (rf73-229): a finding said as
             # found ends the denial's list, so what follows it is not denied: stated if said

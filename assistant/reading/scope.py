@@ -176,14 +176,11 @@ def names_spinal_domain(text: str) -> bool:
     suggests the spine ("back pain") names it only where it is not denied in its own clause:
     "central crushing chest pain … no back pain" (b154) is not about the spine."""
     deniable = set(vocabulary().deniable_anchor_terms)
-    for rx in _anchor_regexes():
-        for m in rx.finditer(text):
-            if m.group().lower() not in deniable:
-                return True
-            clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
-            if not _matches("outside_denials", clause):
-                return True
-    return False
+    return any(
+        m.group().lower() not in deniable or not _denied_in_its_clause(text, m.start())
+        for rx in _anchor_regexes()
+        for m in rx.finditer(text)
+    )
 
 
 def names_other_domain(text: str, *, sites: bool = True) -> bool:
@@ -304,11 +301,16 @@ def _respelled(text: str) -> str:
 
 
 def _names_outside_topic(text: str) -> bool:
-    for m in _terms("outside_topics").finditer(text):
-        clause = _CLAUSE_END.split(text[max(0, m.start() - 80) : m.start()])[-1]
-        if not _matches("outside_denials", clause):
-            return True
-    return False
+    return any(
+        not _denied_in_its_clause(text, m.start()) for m in _terms("outside_topics").finditer(text)
+    )
+
+
+def _denied_in_its_clause(text: str, start: int) -> bool:
+    """Whether the words before `start`, in its clause, deny what starts there ("no history of
+    B12 deficiency", "no back pain")."""
+    clause = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    return _matches("outside_denials", clause)
 
 
 #: Where a question's own words start: sentence ends (not a decimal point, "potassium of 6.8")
