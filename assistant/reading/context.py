@@ -267,7 +267,7 @@ def own_question_marks(cues: list[Cue], doc: Text) -> list[Cue]:
                 doc.sent_of[c.start] in asked
                 or _premise_before(c.start, doc)
                 or _stated_after_dash(c.start, doc)
-                or _answered_yes(c.start, doc)
+                or answered_yes(c.start, doc)
                 or doc.sent_of[c.start] in contradicted
                 or _presupposed(c.start, doc)
             )
@@ -307,9 +307,11 @@ _YES = frozenset({"yes", "yeah", "yep", "yup", "y", "present", "positive", "defi
 _ANSWER_LABELS = frozenset({"a", "ans", "answer"})
 
 
-def _answered_yes(end: int, doc: Text) -> bool:
-    """A question the writer answers yes right after it (an interview written out, rf52-150 and
-    256): the '?' asked it, the answer states it. An answer of "no" leaves it asked."""
+def answered_yes(end: int, doc: Text) -> bool:
+    """Whether the question mark at `end` is answered yes right after it (an interview written
+    out, rf52-150 and 256; "But numb? Yes, both shins"): the '?' asked it, the answer states
+    it. An answer of "no" leaves it asked. The one test of a yes answer, for cues and for the
+    status pass in extract.py."""
     words = doc.lower[end + 1 : end + 5]
     if len(words) >= 2 and words[0] in _ANSWER_LABELS and words[1] == ":":
         words = words[2:]

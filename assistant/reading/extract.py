@@ -77,6 +77,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.case import catalogue
 from assistant.reading.context import (
     RELATIVE_DOUBT,
+    answered_yes,
     find_modifiers,
     has_exception,
     own_question_marks,
@@ -250,8 +251,6 @@ def _reading(entry: Synonym, mention: Mention, status: Status) -> Reading:
 
 #: Words that answer the question a '?' just asked ("Not weight bearing? No - mobilising").
 _ANSWERS = frozenset({"no", "nope", "nil", "none", "negative", "yes", "yep"})
-#: The answers of those that say the finding is there.
-_YES = frozenset({"yes", "yep"})
 
 
 def _answered(cue: Cue | None, doc: Text) -> bool:
@@ -264,11 +263,16 @@ def _answered(cue: Cue | None, doc: Text) -> bool:
     )
 
 
+def _answered_yes_cue(cue: Cue | None, doc: Text) -> bool:
+    """Whether a hedging '?' is a question the writer answers yes right after it."""
+    return cue is not None and doc.lower[cue.start] == "?" and answered_yes(cue.start, doc)
+
+
 def _question_answered_yes(mention: Mention, doc: Text) -> bool:
-    """Whether the mention's sentence is a question its next word answers yes ("Any new
+    """Whether the mention's sentence is a question answered yes right after it ("Any new
     weakness in arms or legs? Yes, both legs")."""
     _, end = doc.sents[doc.sent_of[mention.start]]
-    return doc.lower[end - 1] == "?" and end < len(doc.lower) and doc.lower[end] in _YES
+    return doc.lower[end - 1] == "?" and answered_yes(end - 1, doc)
 
 
 def _relatives(cue: Cue | None) -> bool:
@@ -365,7 +369,7 @@ def _list_statuses(
     found_in: dict[int, list[tuple[int, int]]] = {}
     for mention, mods in zip(mentions, modifiers, strict=True):
         status, cue = _status(mods, mention, doc)
-        if (status == "uncertain" and _answered(cue, doc) and doc.lower[cue.end] in _YES) or (
+        if (status == "uncertain" and _answered_yes_cue(cue, doc)) or (
             status in ("uncertain", "hypothetical") and _question_answered_yes(mention, doc)
         ):
             # "But numb? Yes, both shins", "Any new weakness in arms or legs? Yes, both legs"
