@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
+from assistant.reading.lexicon import (
+    NEGATED,
+    POSSIBLE,
+    QUESTION,
+    ContextRule,
+    Gender,
+    Genders,
+    Synonym,
+)
 from assistant.reading.lists import (
     LABEL_JOINS,
     LIST_DOUBT,
@@ -440,13 +448,18 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             _label_only(cue, index, doc)
         if cue.rule.max_scope is not None:
             reached = extend_over_lists(cue, index, doc, pipe)
-            if first_only and cue.rule.direction == "FORWARD" and reached:
+            if first_only and cue.rule.direction == "FORWARD":
                 # "?weakness left leg, plantars clearly upgoing": a leading '?' doubts its
-                # finding and what "or" joins to it, not a finding past a bare comma
+                # finding and what "or" joins to it, not a finding past a bare comma, however
+                # long the list ("?CES, PVR 900 mL, saddle anaesthesia +ve", rf77-061)
+                comma = next(
+                    (i for i in range(cue.end, cue.scope_end) if doc.lower[i] == ","), None
+                )
                 skipped = {
                     k
                     for k in index.starting_in(cue.scope_start, cue.scope_end)
                     if mentions[k].start in reached
+                    or (comma is not None and mentions[k].start > comma)
                 }
             if cue.rule.category == NEGATED and reached:
                 span = index.starting_in(cue.scope_start, cue.scope_end)
@@ -494,8 +507,19 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
             if k in unsure and mentions[k].inner is not None:
                 continue  # its own cue decides: "pain doesn't radiate"
             # A windowed negation that reaches only the start of a mention running past its
-            # window ("nil chest pain and pain shooting down the leg") leaves it asked.
-            overhang = cue.rule.max_scope is not None and mentions[k].end > cue.scope_end
+            # window ("nil chest pain and pain shooting down the leg") leaves it asked. Of a
+            # finding that is no red flag, it governs the mention it opens on, however long
+            # ("it's not worse when I move", round 77 b155); a red flag's stays asked, as the
+            # words past the window may be what state it ("cannot walk even with two people
+            # helping", rf49-004).
+            overhang = (
+                cue.rule.max_scope is not None
+                and mentions[k].end > cue.scope_end
+                and (
+                    mentions[k].start > cue.scope_start
+                    or _names_a_red_flag(entries[mentions[k].entry])
+                )
+            )
             if overhang and cue.rule.category == NEGATED:
                 k_cue = replace(cue, rule=LIST_DOUBT)
             else:
@@ -931,3 +955,9 @@ def restated_by_exception(
         return False
     named = [w for w in doc.lower[cue.end : end] if w not in _EXCEPTION_FILLERS]
     return bool(named) and named[0] in _EXCEPTION_RESTATES
+
+
+def _names_a_red_flag(entry: Synonym) -> bool:
+    """Whether a synonym entry's words state a Box 1 cord symptom or sign, as its fact or as
+    one it also sets."""
+    return entry.fact in RED_FLAGS or any(name in RED_FLAGS for name in entry.also)

@@ -256,6 +256,8 @@ _POSSESSED = words("subjects") | {"back", "spine", "neck", "bottom", "bum", "pai
 _THIRD_PERSON = frozenset({"her", "his", "their"})
 #: Whose relative is the one a call is about ("Caller's husband has lung cancer …").
 _PROXIES = words("proxy_possessors")
+#: A family a clinician speaks for, whose "their dad" is the patient.
+_FAMILY_SPEAKERS = words("family_speakers")
 
 
 def _someone_elses(word: str) -> bool:
@@ -426,7 +428,12 @@ def _patient_named_again(
             s >= end
             and _relative(named) == word
             # the writer's own relative is the bare one ("Dad's appointment … my dad has")
-            and (before not in _POSSESSIVES or before == owner or (owner, before) in _OWN)
+            and (
+                before not in _POSSESSIVES
+                or before == owner
+                or (owner, before) in _OWN
+                or (before == "their" and _a_family_spoken_for(s, doc))
+            )
             # "her friend's dad": another's
             and (own is not None or not _someone_elses(before or ""))
             for end, word, owner in patient
@@ -480,9 +487,18 @@ def writers_word(s: int, e: int, doc: Text) -> str | None:
     joined = _in_law(words)  # "mother in law": one word for one relative
     words = [joined] if joined else words
     before = doc.lower[s - 1] if s else ""
-    if len(words) != 1 or before in _THIRD_PERSON or _someone_elses(before):
+    if len(words) != 1 or _someone_elses(before):
+        return None
+    if before in _THIRD_PERSON and not (before == "their" and _a_family_spoken_for(s, doc)):
         return None
     return words[0]
+
+
+def _a_family_spoken_for(s: int, doc: Text) -> bool:
+    """Whether the sentence names, before token `s`, a family the writer speaks for ("a family
+    who are asking me why their dad …"): 'their' relative is then the one the message is about."""
+    start, _ = doc.sents[doc.sent_of[s]]
+    return any(w in _FAMILY_SPEAKERS for w in doc.lower[start:s])
 
 
 def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) -> str | None:
@@ -550,6 +566,8 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         for i, w in enumerate(doc.lower[:first])
         if i not in history and not (i >= own and _bare(w) in heading)
     }
+    if first and doc.lower[first - 1] == "their" and _a_family_spoken_for(first, doc):
+        before -= _FAMILY_SPEAKERS  # "a family who are asking why their dad …": no history
     if pipe.patient_before_relative & before:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
     return found.pop()
@@ -715,6 +733,9 @@ def apart(
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
         inside = [c for c in inside if not _bracketed(c, m, doc) and c[:2] not in free]
         m.inner = _inner_cue(m, inside, doc, pipe)
+    for m in mentions:
+        if m.inner is None:
+            m.inner = _nested_inner_cue(m, mentions, doc, pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     negatives = {m.start for m in mentions if pipe.table.entries[m.entry].value in _NEGATIVE}
@@ -835,6 +856,32 @@ def _inner_cue(
             and not _a_clause_between(doc, e, m.end)
         ):
             return Cue(s, e, rule)
+    return None
+
+
+def _nested_inner_cue(m: Mention, mentions: list[Mention], doc: Text, pipe: Pipeline) -> Cue | None:
+    """The inner cue of a longer match this one lies in, after the cue: "pain, not worse when
+    I move" negates movement pain with its own "not", and the mechanical pain matched inside
+    it ("worse when I move") is negated by the same word (round 77; it had been stated, the
+    cue being a word of the longer finding). Not for a Box 1 cord symptom or sign: a red flag
+    the user stated is never recorded absent on a cue it does not open on."""
+    entry = pipe.table.entries[m.entry]
+    if not entry.inner_cues or entry.value not in _POSITIVE:
+        return None
+    if entry.fact in RED_FLAGS or any(name in RED_FLAGS for name in entry.also):
+        return None
+    for o in mentions:
+        cue = o.inner
+        if (
+            o is not m
+            and cue is not None
+            and o.start <= cue.start
+            and cue.end <= m.start
+            and m.end <= o.end
+            and allows(cue.rule, entry.fact)
+            and not _a_clause_between(doc, cue.end, m.end)
+        ):
+            return cue
     return None
 
 
