@@ -412,7 +412,12 @@ class Conversation:
             # syringe driver keeps alarming, how do I troubleshoot it?") is.
             # "that was a different patient's": a retraction is about this case, never an aside
             off_topic = not retracts(text) and scope.off_topic_for_case(text, extraction.facts)
-            answerable = (answerable or turn != "question") and not off_topic
+            # A general question about one of NG234's own treatments on a live case is the
+            # case's, however little of it retrieval reads ("NICE guideline mein steroids ke
+            # bare mein generally kya likha hai?", fu74-009)
+            answerable = (
+                answerable or turn != "question" or scope.names_ng234_treatment(text)
+            ) and not off_topic
             if off_topic:
                 # Not about this case's NG234 business, refused. An aside about the patient
                 # ("his CBG is 19 - how many units of insulin?", "what dose of amoxicillin for

@@ -374,6 +374,14 @@ def _treatment_in_passing(text: str, facts: Mapping[str, str]) -> bool:
     )
 
 
+def names_ng234_treatment(text: str) -> bool:
+    """Whether the text names a treatment NG234 gives its own section (dexamethasone, the
+    corticosteroids): on a live NG234 case, a question about it is the case's, in whatever
+    language the rest is written ("NICE guideline mein steroids ke bare mein generally kya
+    likha hai?", fu74-009)."""
+    return _matches("ng234_treatment_patterns", text)
+
+
 def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> bool:
     """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
     nothing spinal in it, or an outside topic or another condition that is not the patient's
@@ -405,7 +413,7 @@ def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> boo
         # "he's diabetic on metformin - anything extra?" is about the patient; "her sister's
         # mammogram", "amoxicillin dose for a chest infection?" or a question about the outside
         # topic itself ("is it safe for her to have the flu jab?") is not
-        if (own or names_spinal_domain(text)) and _matches("ng234_treatment_patterns", text):
+        if (own or names_spinal_domain(text)) and names_ng234_treatment(text):
             # "why does he need omeprazole with the dex?" (1.8.8); "MRI: no cord compression,
             # L4/5 disc prolapse. do we carry on the dex?" (1.8.2)
             return False
@@ -420,7 +428,7 @@ def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> boo
     # reason for an NG234 decision is context, not another topic; "she has a UTI - what
     # antibiotic for that?" asks about the other condition itself
     # "he's diabetic - what dose of dex?": a question about NG234's own treatment is the case's
-    treats = _matches("ng234_treatment_patterns", text)
+    treats = names_ng234_treatment(text)
     return (not own or _asks_about_it(text)) and not names_spinal_domain(text) and not treats
 
 

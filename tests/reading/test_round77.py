@@ -199,3 +199,68 @@ def test_planning_radiotherapy_and_non_mechanical_pain() -> None:
     assert facts("no plan for RT")["radiotherapy_considered"] == "no"
     read = facts("T11 met. Non-mechanical pain, controlled.")
     assert read["back_pain"] == "yes" and read["pain_mechanical"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Prostate ca. He say legs no strong.", "limb_weakness", "yes"),
+        ("Breast ca. her legs not strong anymore", "limb_weakness", "yes"),
+        ("Lung cancer hai. kal se walking mein difficulty hai.", "gait_disturbance", "yes"),
+        ("Breast cancer. aur cough karne se bhi pain worse hota hai", "pain_straining", "yes"),
+        ("mr john he have cancer prostate. no problem toilet.", "bladder_bowel_dysfunction", "no"),
+        (
+            "cancer of breast. she say back hurt very bad all the time, never stop.",
+            "pain_severe_unremitting",
+            "yes",
+        ),
+    ],
+)
+def test_carers_and_code_switched_words(text, fact, value) -> None:
+    assert facts(text)[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("his legs are strong, prostate ca", "limb_weakness"),
+        ("no strong painkillers, prostate ca", "limb_weakness"),
+        ("Breast cancer. back pain, bad at night sometimes", "pain_severe_unremitting"),
+    ],
+)
+def test_carers_words_not_over_read(text, fact) -> None:
+    assert facts(text).get(fact) != "yes"
+
+
+def test_a_relative_with_an_age_unit_in_another_language_is_the_patient() -> None:
+    read = facts(
+        "Merhaba, my father 62 yaş, new diagnose multiple myeloma, ağrı in lower back, MRI "
+        "show lesion in L4, no weakness he walk ok."
+    )
+    assert read["spinal_metastases"] == "confirmed"  # had been the father's, as family
+    assert read["back_pain"] == "yes" and read["primary_tumour"] == "myeloma"
+    # after the patient's own case, a relative's history stays the relative's
+    read = facts("Prostate ca, back pain. My father 62 years had myeloma, MRI showed lesion in L4.")
+    assert "spinal_metastases" not in read and read["primary_tumour"] == "prostate"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Myeloma, L1 collapse. 0/5 left foot dorsiflexion, 5/5 elsewhere.", "limb_weakness"),
+        (
+            "mobilising with frame and one assist (independent last week), breast ca",
+            "gait_disturbance",
+        ),
+        ("I have to hold him up when he walks now. He's got prostate cancer.", "gait_disturbance"),
+        ("myeloma. he had to hold the rail the whole way", "gait_disturbance"),
+    ],
+)
+def test_weakness_and_walking_described(text, fact) -> None:
+    assert facts(text)[fact] == "yes"
+
+
+def test_weakness_and_walking_described_not_over_read() -> None:
+    assert "limb_weakness" not in facts("5/5 left foot dorsiflexion, myeloma")
+    assert facts("walking independently, no assist needed. myeloma")["gait_disturbance"] == "no"
+    assert facts("he doesn't need to hold the rail, myeloma").get("gait_disturbance") != "yes"
