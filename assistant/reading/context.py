@@ -13,15 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from assistant.reading.lexicon import (
-    NEGATED,
-    POSSIBLE,
-    QUESTION,
-    ContextRule,
-    Gender,
-    Genders,
-    Synonym,
-)
+from assistant.reading.lexicon import NEGATED, POSSIBLE, QUESTION, ContextRule, Gender, Genders
 from assistant.reading.lists import (
     LABEL_JOINS,
     LIST_DOUBT,
@@ -45,6 +37,7 @@ from assistant.reading.mentions import (
     Mention,
     allows,
     gloss_opening,
+    names_a_red_flag,
     relatives,
     writers_word,
 )
@@ -517,7 +510,7 @@ def find_modifiers(cues: list[Cue], mentions: list[Mention], doc: Text, pipe: Pi
                 and mentions[k].end > cue.scope_end
                 and (
                     mentions[k].start > cue.scope_start
-                    or _names_a_red_flag(entries[mentions[k].entry])
+                    or names_a_red_flag(entries[mentions[k].entry])
                 )
             )
             if overhang and cue.rule.category == NEGATED:
@@ -955,9 +948,3 @@ def restated_by_exception(
         return False
     named = [w for w in doc.lower[cue.end : end] if w not in _EXCEPTION_FILLERS]
     return bool(named) and named[0] in _EXCEPTION_RESTATES
-
-
-def _names_a_red_flag(entry: Synonym) -> bool:
-    """Whether a synonym entry's words state a Box 1 cord symptom or sign, as its fact or as
-    one it also sets."""
-    return entry.fact in RED_FLAGS or any(name in RED_FLAGS for name in entry.also)

@@ -22,6 +22,7 @@ from assistant.reading.lexicon import (
     QUESTION,
     ContextRule,
     Genders,
+    Synonym,
 )
 from assistant.reading.pipeline import LEAF, Pipeline
 from assistant.reading.text import CLAUSE_PUNCT, Text
@@ -118,6 +119,12 @@ def _regex_matches(doc: Text, regexes: tuple[Anchored, ...]):
 
 #: The Box 1 cord red flags: a stated one is never recorded absent (asymmetric evidence).
 RED_FLAGS = frozenset(name for name, spec in catalogue().items() if spec.red_flag)
+
+
+def names_a_red_flag(entry: Synonym) -> bool:
+    """Whether a synonym entry's words state a Box 1 cord symptom or sign, as its fact or as
+    one it also sets."""
+    return entry.fact in RED_FLAGS or any(name in RED_FLAGS for name in entry.also)
 
 
 @cache
@@ -866,9 +873,7 @@ def _nested_inner_cue(m: Mention, mentions: list[Mention], doc: Text, pipe: Pipe
     cue being a word of the longer finding). Not for a Box 1 cord symptom or sign: a red flag
     the user stated is never recorded absent on a cue it does not open on."""
     entry = pipe.table.entries[m.entry]
-    if not entry.inner_cues or entry.value not in _POSITIVE:
-        return None
-    if entry.fact in RED_FLAGS or any(name in RED_FLAGS for name in entry.also):
+    if not entry.inner_cues or entry.value not in _POSITIVE or names_a_red_flag(entry):
         return None
     for o in mentions:
         cue = o.inner
