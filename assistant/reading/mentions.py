@@ -439,7 +439,7 @@ def _patient_named_again(
                 before not in _POSSESSIVES
                 or before == owner
                 or (owner, before) in _OWN
-                or (before == "their" and _a_family_spoken_for(s, doc))
+                or _theirs_for_a_family(s, doc)
             )
             # "her friend's dad": another's
             and (own is not None or not _someone_elses(before or ""))
@@ -496,14 +496,17 @@ def writers_word(s: int, e: int, doc: Text) -> str | None:
     before = doc.lower[s - 1] if s else ""
     if len(words) != 1 or _someone_elses(before):
         return None
-    if before in _THIRD_PERSON and not (before == "their" and _a_family_spoken_for(s, doc)):
+    if before in _THIRD_PERSON and not _theirs_for_a_family(s, doc):
         return None
     return words[0]
 
 
-def _a_family_spoken_for(s: int, doc: Text) -> bool:
-    """Whether the sentence names, before token `s`, a family the writer speaks for ("a family
-    who are asking me why their dad …"): 'their' relative is then the one the message is about."""
+def _theirs_for_a_family(s: int, doc: Text) -> bool:
+    """Whether the word at token `s` follows a "their" that points back to a family the writer
+    speaks for, named earlier in the sentence ("a family who are asking me why their dad …"):
+    that relative is the one the message is about."""
+    if s < 1 or doc.lower[s - 1] != "their":
+        return False
     start, _ = doc.sents[doc.sent_of[s]]
     return any(w in _FAMILY_SPEAKERS for w in doc.lower[start:s])
 
@@ -573,7 +576,7 @@ def sole_relative(raw: list[tuple[int, int, int]], doc: Text, pipe: Pipeline) ->
         for i, w in enumerate(doc.lower[:first])
         if i not in history and not (i >= own and _bare(w) in heading)
     }
-    if first and doc.lower[first - 1] == "their" and _a_family_spoken_for(first, doc):
+    if _theirs_for_a_family(first, doc):
         before -= _FAMILY_SPEAKERS  # "a family who are asking why their dad …": no history
     if pipe.patient_before_relative & before:
         return None  # "Known prostate ca, back pain. Wife has MS": the patient came first
@@ -740,9 +743,10 @@ def apart(
         inside = raw[bisect_left(cue_starts, m.start) : bisect_left(cue_starts, m.end)]
         inside = [c for c in inside if not _bracketed(c, m, doc) and c[:2] not in free]
         m.inner = _inner_cue(m, inside, doc, pipe)
+    carriers = [m for m in mentions if m.inner is not None]
     for m in mentions:
-        if m.inner is None:
-            m.inner = _nested_inner_cue(m, mentions, doc, pipe)
+        if m.inner is None and carriers:
+            m.inner = _nested_inner_cue(m, carriers, doc, pipe)
     cues = []
     denials = {m.start: m for m in mentions if _is_denial(m, pipe)}
     negatives = {m.start for m in mentions if pipe.table.entries[m.entry].value in _NEGATIVE}
@@ -866,8 +870,9 @@ def _inner_cue(
     return None
 
 
-def _nested_inner_cue(m: Mention, mentions: list[Mention], doc: Text, pipe: Pipeline) -> Cue | None:
-    """The inner cue of a longer match this one lies in, after the cue: "pain, not worse when
+def _nested_inner_cue(m: Mention, carriers: list[Mention], doc: Text, pipe: Pipeline) -> Cue | None:
+    """The inner cue of a longer match (of `carriers`, the matches with one) this one lies in,
+    after the cue: "pain, not worse when
     I move" negates movement pain with its own "not", and the mechanical pain matched inside
     it ("worse when I move") is negated by the same word (round 77; it had been stated, the
     cue being a word of the longer finding). Not for a Box 1 cord symptom or sign: a red flag
@@ -875,11 +880,10 @@ def _nested_inner_cue(m: Mention, mentions: list[Mention], doc: Text, pipe: Pipe
     entry = pipe.table.entries[m.entry]
     if not entry.inner_cues or entry.value not in _POSITIVE or names_a_red_flag(entry):
         return None
-    for o in mentions:
+    for o in carriers:
         cue = o.inner
         if (
-            o is not m
-            and cue is not None
+            cue is not None  # every carrier has one; the check narrows the type
             and o.start <= cue.start
             and cue.end <= m.start
             and m.end <= o.end
