@@ -283,6 +283,11 @@ def compose(
         if asked_on_case
         else set()
     )
+    # ... or about how services work, which no rule of the case decides ("our MSCC
+    # coordinator has gone home - can this wait till clinic?": who covers the role, 1.1.6, b157)
+    if asked_on_case:
+        ruled = {c for r in rule_table for c in r.cites}
+        not_applying |= {focus[0]} - ruled if passages[focus[0]].kind == "recommendation" else set()
     lookups = [
         lookup(passages, pid)
         for pid in focus

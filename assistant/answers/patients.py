@@ -108,7 +108,10 @@ def one_patient(text: str) -> tuple[str, str | None]:
         return _without_other_beds(text, blocks[0], before, after)
     if len(blocks) < 2:
         return text, None
-    rest = " ".join([*before, *after])
+    # A question that closes the last patient's line ("Bed 4: 77F … What does NG234 say for
+    # bed 4?", round 78 b157) asks about one of them too, as a line of its own would.
+    asked = _QUESTION.findall(blocks[-1].text)
+    rest = " ".join([*before, *after, *asked])
     named = [b for b in blocks if _names(rest, b.keys)]
     others = ", ".join(b.header for b in blocks)
     if len(named) != 1:
@@ -151,6 +154,8 @@ def _place_key() -> re.Pattern[str]:
     return re.compile(rf"\b({_place()})\s*(\d{{1,3}})\b", re.IGNORECASE)
 
 
+#: A sentence that asks: from the last sentence end to a question mark.
+_QUESTION = re.compile(r"[^.?!\n]*\?")
 #: A clause of a line: up to a comma, semicolon, colon or sentence end.
 _CLAUSE = re.compile(r"[^,;:.?!\n]+[,;:.?!]*\s*")
 

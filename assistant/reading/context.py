@@ -646,6 +646,9 @@ def _first_finding_only(cue: Cue, index: Index, doc: Text) -> None:
     cue.scope_end = min(cue.scope_end, max(ends))
 
 
+#: Words before "my" + a relative that make that relative the one a message is about.
+_ABOUT_THE_PATIENT = words("about_the_patient")
+_MY = frozenset({"my", "our"})
 #: An age with a sex after it ("81F", "66 yo m"): the letter is in group 1.
 _AGED = re.compile(r"\d{1,3}\s*(?:yo\s*)?([mf])$")
 
@@ -657,9 +660,19 @@ def _patient_gender_words(doc: Text, cue: Cue, genders: Genders) -> tuple[bool, 
     before = doc.lower[: cue.start]
     sexes = {m.group(1) for w in before if (m := _AGED.match(w))}
     words = set(before)
+    # "It's about my brother Mark": the relative the message is about is the patient
+    about = {
+        before[i]
+        for i in range(2, len(before))
+        if before[i - 1] in _MY and before[i - 2] in _ABOUT_THE_PATIENT
+    }
 
     def said(gender: Gender) -> bool:
-        return bool(words & gender.patient_words) or gender.sex_letter in sexes
+        return (
+            bool(words & gender.patient_words)
+            or gender.sex_letter in sexes
+            or bool(about & gender.relatives)
+        )
 
     return said(genders.female), said(genders.male)
 

@@ -166,7 +166,12 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     """The fact mentions in the text: trie and regex matches, less ignored and masked ones."""
     entries, n = pipe.table.entries, len(doc.lower)
     mentions = [Mention(s, e, idx) for s, e, idx in _trie_matches(doc, pipe.target_trie)]
-    mentions += [Mention(s, e, idx, m) for s, e, idx, m in _regex_matches(doc, pipe.target_regexes)]
+    mentions += [
+        _restarted(Mention(s, e, idx, m), doc)
+        if entries[idx].fact in pipe.symptoms
+        else Mention(s, e, idx, m)
+        for s, e, idx, m in _regex_matches(doc, pipe.target_regexes)
+    ]
     blocked = bytearray(n)
     for regex in pipe.ignore:
         for m in regex.finditer(doc.text):
@@ -232,6 +237,22 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
 
 
 _REPORTING = words("fresh_report")
+
+
+def _restarted(mention: Mention, doc: Text) -> Mention:
+    """A symptom's match that begins again after a comma, ending where it ends ("Denies leg
+    pain, pain shoots around the right chest wall", rf78-240): the finding is the words after
+    the comma, and the words before it (inside another finding's denial) are not part of it."""
+    m = mention.match
+    if m is None or m.re.groupindex.get("cue") or "," not in m.group():
+        return mention
+    for i in range(mention.end - 1, mention.start, -1):
+        if doc.lower[i - 1] != ",":
+            continue
+        again = m.re.match(doc.text, doc.starts[i])
+        if again is not None and again.end() == m.end():
+            return Mention(i, mention.end, mention.entry, again)
+    return mention
 
 
 def _reports_inside(doc: Text, start: int, end: int) -> bool:

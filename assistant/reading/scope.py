@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -382,17 +382,22 @@ def names_ng234_treatment(text: str) -> bool:
     return _matches("ng234_treatment_patterns", text)
 
 
-def off_topic_for_case(text: str, facts: Mapping[str, str] | None = None) -> bool:
+def off_topic_for_case(
+    text: str, facts: Mapping[str, str] | None = None, hedged: Iterable[str] = ()
+) -> bool:
     """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
     nothing spinal in it, or an outside topic or another condition that is not the patient's
     own ("how do I treat DKA?", "her sister's mammogram"). A condition or drug of the patient's
     own ("what if he's diabetic?", "he's on metformin") is context for NG234's advice
     (corticosteroids and blood glucose, 1.8.8), so it is answered. `facts`: what the reader
     read from the message; one of NG234's treatment decisions stated either way ("severe
-    aortic stenosis, so surgery is off the table") makes the comorbidity its reason."""
-    if facts and any(
-        facts.get(name, "unknown") != "unknown" for name in vocabulary().decision_facts
-    ):
+    aortic stenosis, so surgery is off the table") makes the comorbidity its reason; so does
+    one only `hedged` ("if someone has a pacemaker and can't have an MRI, what does NICE
+    suggest instead?", fu75-006: the question is about 1.5.7)."""
+    decisions = vocabulary().decision_facts
+    if facts and any(facts.get(name, "unknown") != "unknown" for name in decisions):
+        return False
+    if set(hedged) & set(decisions):
         return False
     if (
         facts
