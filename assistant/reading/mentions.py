@@ -168,7 +168,7 @@ def find_targets(doc: Text, pipe: Pipeline) -> list[Mention]:
     mentions = [Mention(s, e, idx) for s, e, idx in _trie_matches(doc, pipe.target_trie)]
     mentions += [
         _restarted(Mention(s, e, idx, m), doc)
-        if entries[idx].fact in pipe.symptoms
+        if entries[idx].fact in pipe.symptoms and entries[idx].reader is None
         else Mention(s, e, idx, m)
         for s, e, idx, m in _regex_matches(doc, pipe.target_regexes)
     ]
@@ -242,7 +242,9 @@ _REPORTING = words("fresh_report")
 def _restarted(mention: Mention, doc: Text) -> Mention:
     """A symptom's match that begins again after a comma, ending where it ends ("Denies leg
     pain, pain shoots around the right chest wall", rf78-240): the finding is the words after
-    the comma, and the words before it (inside another finding's denial) are not part of it."""
+    the comma, and the words before it (inside another finding's denial) are not part of it.
+    Never a match whose words a reader turns into its value ("left leg 4/5 throughout, right
+    leg 5/5", rf47-035): every grade in it is the reading."""
     m = mention.match
     if m is None or m.re.groupindex.get("cue") or "," not in m.group():
         return mention

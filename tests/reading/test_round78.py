@@ -289,3 +289,9 @@ def test_claudication_is_not_mechanical_pain() -> None:
     )
     assert read["claudication"] == "yes"
     assert "pain_mechanical" not in read
+
+
+def test_a_graded_finding_is_never_restarted_after_its_comma() -> None:
+    # rf47-035: the restart after a comma must not drop the left leg's grade
+    read = facts("O/E: left leg 4/5 throughout, right leg 5/5. Hx NSCLC.")
+    assert read["limb_weakness"] == "yes"
