@@ -285,9 +285,12 @@ def compose(
     )
     # ... or about how services work, which no rule of the case decides ("our MSCC
     # coordinator has gone home - can this wait till clinic?": who covers the role, 1.1.6, b157)
-    if asked_on_case:
-        ruled = {c for r in rule_table for c in r.cites}
-        not_applying |= {focus[0]} - ruled if passages[focus[0]].kind == "recommendation" else set()
+    if (
+        asked_on_case
+        and passages[focus[0]].kind == "recommendation"
+        and not any(focus[0] in r.cites for r in rule_table)
+    ):
+        not_applying.add(focus[0])
     lookups = [
         lookup(passages, pid)
         for pid in focus
