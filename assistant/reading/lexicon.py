@@ -25,7 +25,7 @@ CONTEXT_RULES_FILE = DATA_DIR / "context_rules.json"
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Reader = Literal[
     "sins", "power", "lesion_count", "paralysis_duration", "rt_interval", "recurrence",
-    "pain_score", "tokuhashi", "prognosis", "level_span", "pain_rise",
+    "pain_score", "tokuhashi", "prognosis", "level_span", "pain_rise", "measure_fall",
 ]  # fmt: skip
 
 NEGATED, POSSIBLE, HYPOTHETICAL, FAMILY, HISTORICAL, QUESTION = (

@@ -790,7 +790,7 @@ def apart(
                 # radicular pain too. It leaves the words of the denial itself alone (the
                 # "pain" of "non-mechanical pain"), and reaches symptoms only ("no neuro signs
                 # at last admission" says nothing about an admission).
-                carried = rule.model_copy(update={"allowed_types": pipe.symptoms})
+                carried = rule.model_copy(update={"allowed_types": pipe.denied_through})
                 cues.append(Cue(s, e, carried, spares=denials[s].end))
             continue  # starts inside a finding: part of it
         end = covered.find(1, s, e)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -101,6 +102,10 @@ class Pipeline:
     listing: tuple[str, ...]
     #: Facts of the list groups (cord and pain symptoms): what a denial reads on through.
     symptoms: tuple[str, ...] = ()
+    #: What a symptom written as its own denial ("no pain") reads on through: the symptoms,
+    #: and a finding whose words also state a pain symptom ("no pain on moving" denies the
+    #: pain associated with movement of 1.4.2 as well as the mechanical pain, round 79 b160).
+    denied_through: tuple[str, ...] = ()
     #: `observations`: a measured abnormal finding ("4/5", "900 ml") no denial makes absent.
     observations: tuple[re.Pattern[str], ...] = ()
     #: `described_signs`: a sign in words that say what was found, which a list negation
@@ -203,9 +208,20 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             for e in table.entries
         ),
         symptoms=tuple(name for name, f in facts.items() if f.group in table.list_groups),
+        denied_through=_denied_through(table, facts),
         observations=tuple(re.compile(p, re.IGNORECASE) for p in table.observations),
         described=tuple(re.compile(p, re.IGNORECASE) for p in table.described_signs),
     )
+
+
+def _denied_through(table: SynonymTable, facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The list groups' facts, and the facts of entries whose words also state a pain fact."""
+    symptoms = [name for name, f in facts.items() if f.group in table.list_groups]
+    pains = {name for name, f in facts.items() if f.group == "pain"}
+    stating = {
+        e.fact for e in table.entries if pains & {a for a, v in e.also.items() if v == "yes"}
+    }
+    return (*symptoms, *sorted(stating - set(symptoms)))
 
 
 @cache

@@ -630,6 +630,18 @@ def in_scope(
         return False
     if (
         first
+        and not red_flag
+        and names_outside_topic(text)
+        and _asks_about_it(text)
+        and not names_ng234_treatment(text)
+    ):
+        # "MSCC patient with a long-term catheter now has a febrile UTI. Which antibiotic and
+        # what dose?" (sc76-060): the question asks for the other condition's own treatment
+        # by name; naming NG234's population does not make it NG234's. A Box 1 symptom
+        # stated or hedged beside it is never refused.
+        return False
+    if (
+        first
         and names_outside_topic(text)
         and not _names_population(text, facts, hedged, topics)
         and not ng234_case(facts)

@@ -196,6 +196,21 @@ def _read_pain_rise(m: re.Match[str], e: Synonym) -> Reading:
     return Reading({e.fact: e.value, **e.also}, after)
 
 
+#: How far a measure of strength or walking must fall from its earlier value to be a loss
+#: ("grip 12 kg, was 30 kg"): a fifth, beyond the scatter of repeated bedside measures.
+MEASURE_FALL = 0.8
+
+
+def _read_measure_fall(m: re.Match[str], e: Synonym) -> Reading:
+    """A measure now (group `b`) against its earlier value (group `a`): the entry's fact only
+    when it has fallen by a fifth or more ("grip 12 kg R (was 30 kg)", "walked 2 m, was
+    100 m"); one that held or rose says nothing of it."""
+    before, after = float(m.group("a")), float(m.group("b"))
+    if before <= 0 or after >= before * MEASURE_FALL:
+        return Reading({})
+    return Reading({e.fact: e.value, **e.also}, after)
+
+
 READERS: dict[str, Callable[[re.Match[str], Synonym], Reading]] = {
     "sins": _read_sins,
     "power": _read_power,
@@ -208,4 +223,5 @@ READERS: dict[str, Callable[[re.Match[str], Synonym], Reading]] = {
     "prognosis": _read_prognosis,
     "level_span": _read_level_span,
     "pain_rise": _read_pain_rise,
+    "measure_fall": _read_measure_fall,
 }
