@@ -470,6 +470,15 @@ def _asks_about_it(text: str) -> bool:
     )
 
 
+def _asks_for_another_treatment(text: str) -> bool:
+    """The message's last segment asks for one of another condition's kind by name ("Which
+    antibiotic and what dose?"), not for NG234's own ("what dose/fractionation does NG234
+    recommend?" after liver metastases were named, b114)."""
+    segments = _segments(text)
+    asked_for = _WHICH.search(segments[-1]) if segments else None
+    return asked_for is not None and names_other_domain(asked_for.group("thing"))
+
+
 #: A question asking for one of a kind by name ("which DMARD", "what antibiotic", "what dose
 #: of sertraline … for her own depression"), not one supposing something ("what if she's
 #: diabetic?").
@@ -632,8 +641,9 @@ def in_scope(
         first
         and not red_flag
         and names_outside_topic(text)
-        and _asks_about_it(text)
+        and _asks_for_another_treatment(text)
         and not names_ng234_treatment(text)
+        and not _matches("ng234_own_patterns", text)
     ):
         # "MSCC patient with a long-term catheter now has a febrile UTI. Which antibiotic and
         # what dose?" (sc76-060): the question asks for the other condition's own treatment

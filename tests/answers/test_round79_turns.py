@@ -221,3 +221,19 @@ def test_moving_on_to_a_named_room_is_a_new_patient(conversation) -> None:
     stayed = last(conversation, first, "Moving on - what about his blood sugars on the steroids?")
     assert stayed.turn != "new_patient"
     assert stayed.facts.get("mscc") == "confirmed"
+
+
+def test_a_question_for_ng234s_own_dose_is_not_refused_beside_an_outside_topic(
+    conversation,
+) -> None:
+    # b114: liver metastases named as context, and "what dose/fractionation does NG234
+    # recommend?" asks for NG234's own treatment, not another condition's
+    answer = last(
+        conversation,
+        "Rad onc here. 64M, NSCLC with widespread bone and liver mets, PS 2. Painful T8 "
+        "vertebral met. MRI whole spine: no epidural disease, no cord compression. Pain is a "
+        "constant deep ache, not related to movement or position; SINS 4 (stable). Neuro "
+        "intact. Planning palliative RT to T8 - what dose/fractionation does NG234 recommend?",
+    )
+    assert not answer.out_of_scope
+    assert "1.10.2" in cited(answer)
