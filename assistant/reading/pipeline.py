@@ -154,6 +154,7 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
     for word in sorted(words):
         vocabulary.setdefault(word[0], []).append(word)
     facts = catalogue()
+    symptoms = tuple(name for name, f in facts.items() if f.group in table.list_groups)
     return Pipeline(
         table=table,
         rules=rule_set.context_rules,
@@ -207,16 +208,18 @@ def _build(table: SynonymTable, rule_set: ContextRuleSet) -> Pipeline:
             else "normal"
             for e in table.entries
         ),
-        symptoms=tuple(name for name, f in facts.items() if f.group in table.list_groups),
-        denied_through=_denied_through(table, facts),
+        symptoms=symptoms,
+        denied_through=_denied_through(table, facts, symptoms),
         observations=tuple(re.compile(p, re.IGNORECASE) for p in table.observations),
         described=tuple(re.compile(p, re.IGNORECASE) for p in table.described_signs),
     )
 
 
-def _denied_through(table: SynonymTable, facts: Mapping[str, Any]) -> tuple[str, ...]:
-    """The list groups' facts, and the facts of entries whose words also state a pain fact."""
-    symptoms = [name for name, f in facts.items() if f.group in table.list_groups]
+def _denied_through(
+    table: SynonymTable, facts: Mapping[str, Any], symptoms: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The list groups' facts (`symptoms`), and the facts of entries whose words also state
+    a pain fact."""
     pains = {name for name, f in facts.items() if f.group == "pain"}
     stating = {
         e.fact for e in table.entries if pains & {a for a, v in e.also.items() if v == "yes"}
