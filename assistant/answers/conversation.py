@@ -75,6 +75,7 @@ from assistant.answers.intent import (
     reply_value,
     reports_onset,
     retracts,
+    returns_to_a_patient,
     stated_outside_questions,
     supposes_person,
     supposition,
@@ -90,7 +91,7 @@ from assistant.errors import InvalidInputError
 from assistant.guideline import corpus
 from assistant.guideline.corpus import Passage
 from assistant.reading import scope
-from assistant.reading.details import merge_details, read_details
+from assistant.reading.details import labels, merge_details, read_details
 from assistant.reading.extract import Evidence, Extraction, extract
 from assistant.reading.mentions import RED_FLAGS
 from assistant.reading.net import SafetyNet, load_exemplars
@@ -163,16 +164,32 @@ class Conversation:
             )
             return state.next_turn(), answer.model_copy(update={"turn": "unreadable"})
         if is_reset(text):
-            fresh = SessionState(turns=state.turns + 1)
+            fresh = SessionState(turns=state.turns + 1, switched=True)
             answer = reply_only(fresh, "reset", "New patient: the case has been cleared.", notices)
             return fresh, answer.model_copy(update={"turn": "new_patient"})
         rest = patient_switch(text)
-        if rest is not None and state.turns == 0 and rest:
-            # "Bed 4: 58F lung ca …" as the first patient: a case, there is no one to switch from.
+        if (
+            rest is not None
+            and state.case.known()
+            and not state.switched
+            and returns_to_a_patient(text)
+        ):
+            # "ok, back to Mr P - how quickly does he need to be discussed?" after a general
+            # question (fu77-006): the one patient of the conversation is the live case.
+            if not rest:
+                new, answer = self._compose(
+                    state.next_turn(), "answer", changes=[], notices=notices
+                )
+                return new, answer.model_copy(update={"turn": "follow_up"})
+            text, rest = rest, None
+        if rest is not None and not state.case.known() and not state.switched and rest:
+            # "Bed 4: 58F lung ca …" as the first patient, or after general questions only ("What
+            # does NG234 say about plain X-rays?" then "ok real case: 63M …", fu77-021): a case,
+            # there is no one to switch from.
             return self._statement(state, rest, notices)
         if rest is not None:
             # "Case 2: 70M lung ca …", "Bed 5 -", "next patient": a new case, said so.
-            state = SessionState(turns=state.turns)
+            state = SessionState(turns=state.turns, switched=bool(state.case.known()))
             notices.insert(0, "New patient: the previous case was cleared.")
             if not rest:
                 fresh = state.next_turn()
@@ -183,7 +200,7 @@ class Conversation:
         if state.case.known() and retracts(text) and names_new_patient(text):
             # "sorry wrong patient, this is a 70F breast ca with no weakness": the whole of the
             # live case was another patient's; this message is the patient now.
-            state = SessionState(turns=state.turns)
+            state = SessionState(turns=state.turns, switched=True)
             notices.insert(0, "New patient: the previous case was cleared.")
             new, answer = self._statement(state, text, notices)
             return new, answer.model_copy(update={"turn": "new_patient"})
@@ -526,9 +543,9 @@ class Conversation:
                 # on a live case too: "How urgent is imaging?" is answered with both MRI
                 # timings (fu63-031); a case stated with its question is ordered by the case
                 focus = with_asked_together(self.passages, focus)
-        if turn == "correction" and not changes:
-            notices.append("Noted. Nothing in the case changed: say which finding to change.")
         said = read_details(text) if turn in ("case", "correction") else {}
+        if turn == "correction" and not changes:
+            notices.append(_unchanged_notice(state.details, said))
         # A correction re-answers the message it corrects: "not prostate, his bladder ca" after
         # "… they mentioned a zoledronic acid drip, is that right?" still asks about it (b133),
         # and the rows that question found are looked at again on the corrected case ("Can I
@@ -686,6 +703,23 @@ class Conversation:
     def _compose(self, state: SessionState, intent: Intent, **parts) -> Turn:
         """The answer to the case as known, from this conversation's passages and rules."""
         return compose(state, intent, self.passages, self.rule_table, **parts)
+
+
+def _unchanged_notice(before: dict[str, str], said: dict[str, str]) -> str:
+    """What a correction that changes no finding did: a detail given a new value ("sorry, not
+    left - the RIGHT leg", fu77-014: the side, which no NG234 rule turns on), or nothing."""
+    named = labels()
+    corrected = [
+        f"{named[name].lower()} now {value}"
+        for name, value in said.items()
+        if before.get(name) not in (None, value)
+    ]
+    if corrected:
+        return (
+            f"Noted: {', '.join(corrected)}. NG234's recommendations do not turn on it; "
+            "no finding changed."
+        )
+    return "Noted. Nothing in the case changed: say which finding to change."
 
 
 def _changes_a_stated_fact(changes: Sequence[ChangeOut]) -> bool:

@@ -102,6 +102,10 @@ class IntentVocabulary(BaseModel):
     #: question after them is asked, never stated.
     reporting_verbs: tuple[str, ...] = ()
     switch_patterns: tuple[str, ...] = ()
+    #: A switch that goes back to someone ("ok, back to Mr P -", "going back to the first
+    #: patient"): in a conversation that has had one patient only, that patient is the live
+    #: case, and nothing is cleared (round 80 fu77-006).
+    return_patterns: tuple[str, ...] = ()
     #: A transcription that heard nothing ("mm uh the the ... [inaudible]"): unreadable.
     garbled_patterns: tuple[str, ...] = ()
     #: "What is an MSCC coordinator?": what a word means, of no patient, even mid-case.
@@ -376,6 +380,11 @@ def patient_switch(text: str) -> str | None:
         if m:
             return text[m.end() :].strip()
     return None
+
+
+def returns_to_a_patient(text: str) -> bool:
+    """The message opens by going back to someone ("ok, back to Mr P - how quickly …?")."""
+    return matches("return_patterns", text)
 
 
 def is_follow_up(text: str) -> bool:

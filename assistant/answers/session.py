@@ -44,6 +44,11 @@ class SessionState(BaseModel):
         description="The last message that stated facts of the case, so that a correction "
         "that swaps a value ('3 weeks, not 3 days') is read against it.",
     )
+    switched: bool = Field(
+        False,
+        description="A patient switch or a reset has cleared an earlier patient: 'back to Mr P' "
+        "may then mean that patient, not the live case.",
+    )
     last_topic: str | None = Field(
         None,
         description="The last general question answered with no live case, so that a short "
@@ -62,6 +67,7 @@ class SessionState(BaseModel):
             details=self.details,
             patient_relative=self.patient_relative,
             last_statement=self.last_statement,
+            switched=self.switched,
         )
 
     def next_turn(self) -> SessionState:

@@ -371,6 +371,10 @@ _ONE_SIDE_FIRST = (
 )
 
 
+#: A form's question mark between a label and its finding ("Wkness? - YES L leg").
+_FORM_QUESTION = r"(?:\s*\?+)?"
+
+
 def labelled_pattern(spec: Labelled, words: tuple[str, ...], normal: bool = False) -> str:
     """The regex of one label/value list: label, separator, qualifiers, then a value. A normal
     value (`normal`) is not read when the other side is then given otherwise."""
@@ -382,11 +386,14 @@ def labelled_pattern(spec: Labelled, words: tuple[str, ...], normal: bool = Fals
     return (
         # "NSCLC/T7 met/plantars ↑": a slash list item is a label; "o/e" or "c/o" is not.
         rf"(?<!\w)(?<!\b[a-zA-Z]/)(?:(?:l|r|left|right|both|bilat)\s+)?(?:{labels})"
+        # a form's question and its finding ("Wkness? - YES L leg", "Q4 Walking? Unable", rf80);
+        # a normal after a question mark ("Weak legs? No.") is left asked (round 41)
+        f"{'' if normal else _FORM_QUESTION}"
         # how the value was found ("Sensation on testing: reduced", rf60-246)
         r"(?:\s+(?:on\s+(?:testing|exam(?:ination)?|assessment)|when\s+tested|tested))?"
         # "knee jerks are very brisk" (rf64-094): a copula stands for the colon, past tense too
         # in an examination written up ("power was reduced at 4 out of 5", rf66-023)
-        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=\w)\s+(?:(?:is|are|was|were)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
+        rf"\s*(?:[:=\-\u2013\u2014]\s*|(?<=[\w?])\s+(?:(?:is|are|was|were)\s+)?|(?<=\w)(?=[\u2191\u2193]))"
         rf"{other_side}{_LABEL_QUALIFIERS}(?:{values})(?![\w]){tail}"
     )
 

@@ -61,6 +61,10 @@ class ScopeVocabulary(BaseModel):
     adult_patterns: tuple[str, ...] = ()
     child_informant_patterns: tuple[str, ...] = ()
     outside_topics: tuple[str, ...] = ()
+    #: Outside topics that a term list cannot hold because their words come apart ("on 60 mg
+    #: oral morphine a day, we want to switch to oral oxycodone", round 80 sc77-002; "under
+    #: the NICE suspected cancer guideline, which patients …", sc77-049).
+    outside_topic_patterns: tuple[str, ...] = ()
     #: Words just before an outside topic, in its clause, that deny it ("no history of
     #: diabetes or B12 deficiency", "not a disc prolapse"): the topic is then not named.
     outside_denials: tuple[str, ...] = ()
@@ -141,6 +145,7 @@ class ScopeVocabulary(BaseModel):
         "asks_ng234_patterns",
         "ng234_care_patterns",
         "box1_body_patterns",
+        "outside_topic_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -301,9 +306,11 @@ def _respelled(text: str) -> str:
 
 
 def _names_outside_topic(text: str) -> bool:
-    return any(
-        not _denied_in_its_clause(text, m.start()) for m in _terms("outside_topics").finditer(text)
+    found = (
+        *_terms("outside_topics").finditer(text),
+        *(m for pattern in _patterns("outside_topic_patterns") for m in pattern.finditer(text)),
     )
+    return any(not _denied_in_its_clause(text, m.start()) for m in found)
 
 
 def _denied_in_its_clause(text: str, start: int) -> bool:
@@ -569,6 +576,9 @@ def anchored_facts(facts: Mapping[str, str]) -> bool:
 
 #: Facts that name NG234's population when a message states, suspects or asks about them.
 _POPULATION = frozenset({"mscc", "spinal_metastases"})
+#: Facts whose question asks about NG234's population by its signs ("what are the signs of
+#: cord compression?").
+_ASKED_BY_ITS_SIGNS = frozenset({"cord_signs"})
 
 
 def _names_population(
@@ -580,8 +590,12 @@ def _names_population(
     # Spinal metastases on imaging in someone with no known cancer ("no known cancer. MRI:
     # multiple lytic lesions", an unknown primary, 1.11.1-1.11.2) are NG234's population.
     imaged = facts.get("spinal_metastases") in ("suspected", "confirmed")
+    named = bool((set(topics) | set(hedged) | _present(facts)) & _POPULATION)
+    # asked about by its signs ("wat r the red flag signs of cord compression in cancer pts??
+    # need it 4 my essay", round 80 sc77-052): NG234's population as the topic
+    asked = bool(set(topics) & _ASKED_BY_ITS_SIGNS)
     return (
-        bool((set(topics) | set(hedged) | _present(facts)) & _POPULATION)
+        (named or asked)
         and (facts.get("cancer_diagnosis") != "no" or imaged)
         and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.reading.lexicon import Synonym
 
@@ -59,6 +60,24 @@ def _count(raw: str | None) -> int | None:
 
 #: Month names by their first three letters, for an interval between two named months.
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LAST_DAY = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: A part of a month in words ("mid-July", "the end of March"): the day it stands for.
+_PART_OF_MONTH = {"early": 5, "start": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 25}
+_PART_OF_MONTH_END = 28  # "the end of March"
+
+
+def _day_of_month(groups: dict[str, str | None], which: str) -> int | None:
+    """The day of month `which` ("1" or "2") a date gives: its number (group d1/d2) or its
+    part in words (group p1/p2: "mid", "the end of"); None when it names the month only."""
+    number = groups.get(f"d{which}")
+    if number and 1 <= int(number) <= 31:
+        return int(number)
+    part = (groups.get(f"p{which}") or "").lower()
+    if not part:
+        return None
+    if "end" in part:
+        return _PART_OF_MONTH_END
+    return next((day for word, day in _PART_OF_MONTH.items() if word in part), None)
 
 
 def _days(m: re.Match[str]) -> int | None:
@@ -69,6 +88,13 @@ def _days(m: re.Match[str]) -> int | None:
         # "8 Gy … in January … Now in May" (b139): months forward from the first to the second,
         # within a year (the later month is now)
         first, then = (_MONTHS.index(groups[k][:3].lower()) for k in ("m1", "m2"))
+        day1, day2 = _day_of_month(groups, "1"), _day_of_month(groups, "2")
+        if day1 is not None and day2 is not None:
+            # "8 Gy on 2 March … the pain came back in mid-July" (b162): days between the two
+            # dates, within a year (a non-leap one: a day either way decides nothing here)
+            start = date(2001, first + 1, min(day1, _LAST_DAY[first]))
+            end = date(2001 if then >= first else 2002, then + 1, min(day2, _LAST_DAY[then]))
+            return (end - start).days
         return ((then - first) % 12) * _UNIT_DAYS["month"]
     n = _count(groups.get("n"))
     per = _UNIT_DAYS.get((groups.get("unit") or "").lower().rstrip("s"))
