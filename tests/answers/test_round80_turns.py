@@ -31,8 +31,7 @@ from assistant.evaluation.cases import mentioned_ids
 def test_a_students_essay_question_about_cord_compression_is_answered(conversation) -> None:
     answer = last(
         conversation,
-        "wat r the red flag signs of cord compression in cancer pts?? need it 4 my essay due "
-        "tmrw",
+        "wat r the red flag signs of cord compression in cancer pts?? need it 4 my essay due tmrw",
     )
     assert not answer.out_of_scope
     assert answer.facts == {}

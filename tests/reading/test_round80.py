@@ -40,9 +40,12 @@ def test_an_unconfirmed_lymphoma_is_suspected(text) -> None:
 
 
 def test_a_known_lymphoma_stays_confirmed() -> None:
-    assert facts("Known lymphoma, not confirmed whether the spine is involved")[
-        "haematological_malignancy"
-    ] != "radiologically_suspected"
+    assert (
+        facts("Known lymphoma, not confirmed whether the spine is involved")[
+            "haematological_malignancy"
+        ]
+        != "radiologically_suspected"
+    )
     assert facts("Confirmed DLBCL on biopsy")["haematological_malignancy"] == "confirmed"
 
 
