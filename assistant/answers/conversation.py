@@ -189,7 +189,8 @@ class Conversation:
             return self._statement(state, rest, notices)
         if rest is not None:
             # "Case 2: 70M lung ca …", "Bed 5 -", "next patient": a new case, said so.
-            state = SessionState(turns=state.turns, switched=bool(state.case.known()))
+            switched = state.switched or bool(state.case.known())
+            state = SessionState(turns=state.turns, switched=switched)
             notices.insert(0, "New patient: the previous case was cleared.")
             if not rest:
                 fresh = state.next_turn()

@@ -1,6 +1,6 @@
 """A handover of at most 40 lines, in SBAR order, to paste into a referral (issue #14).
 
-Situation (what to do now), Background (the case as said: age, sex, how long, level, times and
+Situation (what to do now), Background (the case as said: age, sex, how long, level, side, times and
 the facts read), Assessment (the actions with timing and NG234 number, what the case rules
 out), Recommendation (the open questions), then the NG234 version and a timestamp. Actions are
 NICE's own words in short (`Do now` fragments and the rules' actions); the full cited answer,
