@@ -625,7 +625,9 @@ class Conversation:
         # facts of people in general, never a correction of the live case.
         # "sorry the phone, what I meant is …" after a message that could not be read
         # apologises for that message: it corrects nothing in the case.
-        apology = is_correction(text) and not after_unreadable
+        # An apology in another language ("Przepraszam, nie rozumiem, proszę powtórzyć.",
+        # fu71-037) is that language, not a correction: it is not read.
+        apology = is_correction(text) and not after_unreadable and not another_language(text)
         # A take-back after a message that could not be read ("sorry that was my mum typing")
         # has nothing of it to take back: what else it says is a follow-up (round 43).
         took_back = retracts(text) and not after_unreadable

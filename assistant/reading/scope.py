@@ -120,6 +120,9 @@ class ScopeVocabulary(BaseModel):
     #: whatever comorbidity it gives as the reason ('severe aortic stenosis, so surgery is off
     #: the table', round 56).
     decision_facts: tuple[str, ...] = ()
+    #: NG234's population in words ("cord compression", "MSCC"): a question about the signs of
+    #: what they name is about NG234's population (round 80 sc77-052).
+    population_patterns: tuple[str, ...] = ()
 
     @field_validator("anchor_facts", "cancer_facts", "red_flag_facts", "decision_facts")
     @classmethod
@@ -146,6 +149,7 @@ class ScopeVocabulary(BaseModel):
         "ng234_care_patterns",
         "box1_body_patterns",
         "outside_topic_patterns",
+        "population_patterns",
     )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -593,7 +597,8 @@ def _names_population(
     named = bool((set(topics) | set(hedged) | _present(facts)) & _POPULATION)
     # asked about by its signs ("wat r the red flag signs of cord compression in cancer pts??
     # need it 4 my essay", round 80 sc77-052): NG234's population as the topic
-    asked = bool(set(topics) & _ASKED_BY_ITS_SIGNS)
+    # (not another cord disease: "how is late radiation myelopathy … treated?", sc70-050)
+    asked = bool(set(topics) & _ASKED_BY_ITS_SIGNS) and _matches("population_patterns", text)
     return (
         (named or asked)
         and (facts.get("cancer_diagnosis") != "no" or imaged)

@@ -193,6 +193,14 @@ def test_a_side_correction_keeps_the_weakness_and_says_so(conversation) -> None:
     assert any("side now right" in n for n in answer.notices)
     plain = last(conversation, "known breast ca, weak legs", "sorry, I meant something else")
     assert any("Nothing in the case changed" in n for n in plain.notices)
+    # an apology all in Polish is another language, not a correction (fu71-037)
+    polish = last(
+        conversation,
+        "59F, kidney cancer, suspected MSCC, new urinary retention and bilateral leg weakness.",
+        "Przepraszam, nie rozumiem, proszę powtórzyć.",
+    )
+    assert polish.turn == "unreadable"
+    assert polish.facts["limb_weakness"] == "yes"
 
 
 def test_an_oxygen_and_nebuliser_aside_is_refused_and_the_case_kept(conversation) -> None:
