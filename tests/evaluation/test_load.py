@@ -34,11 +34,12 @@ def test_memory_does_not_grow_over_a_long_session(conversation) -> None:
     # each, capped) and the last general question (one message, capped by max_message_chars,
     # never a concatenation), whether the last message was unreadable (one flag) and the
     # relative the case is about (one word) and the last statement of the case (one message,
-    # capped like the last general question, for "3 weeks, not 3 days"): no history. ("yes"
+    # capped like the last general question, for "3 weeks, not 3 days") and whether a patient
+    # switch has cleared an earlier patient (one flag, for "back to Mr P"): no history. ("yes"
     # answers a new question each round, so facts accrue, bounded by the fact catalogue.)
     assert set(SessionState.model_fields) == {
         "case", "last_question", "turns", "last_changes", "rt_interval_days", "details",
-        "last_topic", "after_unreadable", "patient_relative", "last_statement",
+        "last_topic", "after_unreadable", "patient_relative", "last_statement", "switched",
     }  # fmt: skip
     assert report.state_bytes_after < 60 * len(catalogue())
     # Growth that scaled with turns would be thousands of objects; a few hundred is noise.
