@@ -430,7 +430,7 @@ class Conversation:
             # syringe driver keeps alarming, how do I troubleshoot it?") is.
             # "that was a different patient's": a retraction is about this case, never an aside
             off_topic = not retracts(text) and scope.off_topic_for_case(
-                text, extraction.facts, extraction.uncertain
+                text, extraction.facts, extraction.uncertain, extraction.topics
             )
             # A general question about one of NG234's own treatments on a live case is the
             # case's, however little of it retrieval reads ("NICE guideline mein steroids ke

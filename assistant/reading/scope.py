@@ -394,7 +394,10 @@ def names_ng234_treatment(text: str) -> bool:
 
 
 def off_topic_for_case(
-    text: str, facts: Mapping[str, str] | None = None, hedged: Iterable[str] = ()
+    text: str,
+    facts: Mapping[str, str] | None = None,
+    hedged: Iterable[str] = (),
+    topics: Collection[str] = (),
 ) -> bool:
     """A follow-up on a live NG234 case that is not about it: one marked as unrelated with
     nothing spinal in it, or an outside topic or another condition that is not the patient's
@@ -405,6 +408,8 @@ def off_topic_for_case(
     aortic stenosis, so surgery is off the table") makes the comorbidity its reason; so does
     one only `hedged` ("if someone has a pacemaker and can't have an MRI, what does NICE
     suggest instead?", fu75-006: the question is about 1.5.7)."""
+    if _asks_by_its_signs(text, topics):
+        return False  # "wat r the red flag signs of cord compression … 4 my essay" (sc77-052)
     decisions = vocabulary().decision_facts
     if facts and any(facts.get(name, "unknown") != "unknown" for name in decisions):
         return False
@@ -585,6 +590,14 @@ _POPULATION = frozenset({"mscc", "spinal_metastases"})
 _ASKED_BY_ITS_SIGNS = frozenset({"cord_signs"})
 
 
+def _asks_by_its_signs(text: str, topics: Collection[str]) -> bool:
+    """A question about NG234's population by its signs ("wat r the red flag signs of cord
+    compression in cancer pts?? need it 4 my essay", round 80 sc77-052), naming the
+    compression itself (not another cord disease: "how is late radiation myelopathy …
+    treated?", sc70-050)."""
+    return bool(set(topics) & _ASKED_BY_ITS_SIGNS) and _matches("population_patterns", text)
+
+
 def _names_population(
     text: str, facts: Mapping[str, str], hedged: Collection[str], topics: Collection[str]
 ) -> bool:
@@ -595,12 +608,8 @@ def _names_population(
     # multiple lytic lesions", an unknown primary, 1.11.1-1.11.2) are NG234's population.
     imaged = facts.get("spinal_metastases") in ("suspected", "confirmed")
     named = bool((set(topics) | set(hedged) | _present(facts)) & _POPULATION)
-    # asked about by its signs ("wat r the red flag signs of cord compression in cancer pts??
-    # need it 4 my essay", round 80 sc77-052): NG234's population as the topic
-    # (not another cord disease: "how is late radiation myelopathy … treated?", sc70-050)
-    asked = bool(set(topics) & _ASKED_BY_ITS_SIGNS) and _matches("population_patterns", text)
     return (
-        (named or asked)
+        (named or _asks_by_its_signs(text, topics))
         and (facts.get("cancer_diagnosis") != "no" or imaged)
         and not names_non_malignant_cause(text, facts, cancer_unsaid=True)
     )

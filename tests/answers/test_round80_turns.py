@@ -37,6 +37,19 @@ def test_a_students_essay_question_about_cord_compression_is_answered(conversati
     assert answer.facts == {}
     assert {"1.3.1", "1.3.2"} <= mentioned_ids(answer)
     assert last(conversation, "Can you write me an essay on the history of the NHS?").out_of_scope
+    # on a live case too (seen in the browser check): the question is NG234's, the case stays
+    on_case = last(
+        conversation,
+        "known breast ca, new back pain",
+        "wat r the red flag signs of cord compression in cancer pts?? need it 4 my essay",
+    )
+    assert not on_case.out_of_scope
+    assert on_case.facts.get("cancer_diagnosis") == "yes"
+    assert last(
+        conversation,
+        "known breast ca, new back pain",
+        "unrelated - essay tips for my nursing degree?",
+    ).out_of_scope
 
 
 def test_bengali_english_spread_to_the_backbone_gets_the_pain_service(conversation) -> None:
