@@ -217,6 +217,12 @@ def test_box1_findings_in_everyday_and_shorthand_words(text, fact) -> None:
     assert facts(text)[fact] == "yes"
 
 
+def test_urgent_surgery_doubted_is_no_immediate_treatment() -> None:
+    # b122: "don't think he needs urgent surgery" had read immediate treatment needed
+    read = facts("Spinal team don't think he needs urgent surgery. Next step?")
+    assert read.get("immediate_treatment_needed") != "yes"
+
+
 def test_a_walking_frame_used_all_along_is_no_new_finding() -> None:
     assert "gait_disturbance" not in facts("uses a zimmer frame, has done for years")
 
