@@ -189,8 +189,7 @@ class Conversation:
             return self._statement(state, rest, notices)
         if rest is not None:
             # "Case 2: 70M lung ca …", "Bed 5 -", "next patient": a new case, said so.
-            switched = state.switched or bool(state.case.known())
-            state = SessionState(turns=state.turns, switched=switched)
+            state = state.cleared()
             notices.insert(0, "New patient: the previous case was cleared.")
             if not rest:
                 fresh = state.next_turn()
@@ -201,7 +200,7 @@ class Conversation:
         if state.case.known() and retracts(text) and names_new_patient(text):
             # "sorry wrong patient, this is a 70F breast ca with no weakness": the whole of the
             # live case was another patient's; this message is the patient now.
-            state = SessionState(turns=state.turns, switched=True)
+            state = state.cleared()  # the live case is known here: switched
             notices.insert(0, "New patient: the previous case was cleared.")
             new, answer = self._statement(state, text, notices)
             return new, answer.model_copy(update={"turn": "new_patient"})

@@ -70,6 +70,11 @@ class SessionState(BaseModel):
             switched=self.switched,
         )
 
+    def cleared(self) -> SessionState:
+        """No case, the same turn count: a patient switch. `switched` records that an earlier
+        patient was cleared, if there was one."""
+        return SessionState(turns=self.turns, switched=self.switched or bool(self.case.known()))
+
     def next_turn(self) -> SessionState:
         """The same state one turn on: a turn that changed nothing."""
         return self.model_copy(update={"turns": self.turns + 1})

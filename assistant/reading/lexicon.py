@@ -540,7 +540,15 @@ class SynonymTable(BaseModel):
             else e
             for e in raw.get("entries", ())
         ]
-        for spec in raw.get("labelled", ()):
+        # a label's value words may name a define too ('{FORM_NO}', shared by a checklist's
+        # labels)
+        labelled = [
+            {**s, "values": {v: [expand(w) for w in ws] for v, ws in s.get("values", {}).items()}}
+            if isinstance(s, dict)
+            else s
+            for s in raw.get("labelled", ())
+        ]
+        for spec in labelled:
             spec = Labelled.model_validate(spec)
             entries.extend(
                 {
@@ -552,7 +560,12 @@ class SynonymTable(BaseModel):
                 }
                 for value, words in spec.values.items()
             )
-        return {**raw, "entries": entries, "ignore": [expand(p) for p in raw.get("ignore", ())]}
+        return {
+            **raw,
+            "entries": entries,
+            "labelled": labelled,
+            "ignore": [expand(p) for p in raw.get("ignore", ())],
+        }
 
     @model_validator(mode="after")
     def _against_catalogue(self) -> SynonymTable:
